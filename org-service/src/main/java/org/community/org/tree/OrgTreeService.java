@@ -1,0 +1,149 @@
+package org.community.org.tree;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.org.db.Db;
+import org.community.org.db.Ids;
+import org.community.org.http.Preconditions;
+import org.community.org.http.Times;
+import org.community.org.problem.ProblemException;
+import org.community.org.stats.Counts;
+import org.community.org.stats.Rollups;
+
+/** The writes of the tree: each keeps paths, level rules and roll-up counters consistent in one transaction. */
+@ApplicationScoped
+public class OrgTreeService {
+
+    /** Moves take this transaction-scoped advisory lock: two concurrent moves could otherwise form a cycle. */
+    private static final long MOVE_LOCK = 0x6f7267_6d6f7665L;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Inject
+    LevelRules rules;
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    Db db;
+
+    @Transactional
+    public OrgUnit create(OrgUnitInput input) {
+        OrgUnit parent = null;
+        if (input.parentId() != null) {
+            parent = units.lockAgainstMove(input.parentId())
+                    .orElseThrow(() -> ProblemException.invalidField("parentId", "parentUnknown", input.parentId()));
+            if (!parent.isActive()) {
+                throw ProblemException.invalidField("parentId", "parentDissolved", parent.name());
+            }
+            if (!rules.allows(parent.level(), input.level())) {
+                throw ProblemException.invalidField("level", "levelPairIllegal", input.level(), parent.level());
+            }
+        } else if (!rules.mayBeRoot(input.level())) {
+            throw ProblemException.invalidField("parentId", "parentRequired", input.level());
+        }
+        long key = units.nextKey();
+        Instant now = Instant.now();
+        OrgUnit unit = new OrgUnit(Ids.newId(), key, input.code(), input.name().trim(), input.level(), input.form(),
+                input.establishedOn(), UnitStatus.ACTIVE, input.address(), blankToNull(input.leaderName()),
+                input.parentId(), Paths.child(parent == null ? null : parent.path(), key),
+                parent == null ? 1 : parent.depth() + 1, null, null, 1, now, now);
+        if (!units.insert(unit)) {
+            throw ProblemException.conflictOnField("code", "codeTaken", input.code());
+        }
+        rollups.create(key);
+        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit));
+        return unit;
+    }
+
+    @Transactional
+    public OrgUnit update(UUID id, OrgUnitChanges changes, String ifMatch) {
+        OrgUnit current = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        Preconditions.requireMatch(ifMatch, current.version());
+        OrgUnit changed = new OrgUnit(current.id(), current.key(), changes.code(), changes.name().trim(), current.level(),
+                changes.form(), changes.establishedOn(), current.status(), changes.address(), blankToNull(changes.leaderName()),
+                current.parentId(), current.path(), current.depth(), current.dissolvedOn(), current.dissolveReason(),
+                current.version() + 1, current.createdAt(), Instant.now());
+        if (!units.update(changed)) {
+            throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
+        }
+        rollups.apply(Paths.ancestorKeys(current.path()), Counts.ofUnit(changed).minus(Counts.ofUnit(current)));
+        return changed;
+    }
+
+    /**
+     * Moves a unit and everything under it. The subtree's counters leave the old ancestors and join the new
+     * ones; paths and depths of every descendant and household are rewritten in the same transaction.
+     */
+    @Transactional
+    public OrgUnit move(UUID id, MoveRequest request, String ifMatch) {
+        db.update("select pg_advisory_xact_lock(?)", MOVE_LOCK);
+        OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        Preconditions.checkMatch(ifMatch, unit.version());
+        if (!unit.isActive()) {
+            throw ProblemException.conflict("unitDissolved", unit.name());
+        }
+        OrgUnit newParent = units.lockAgainstMove(request.newParentId())
+                .orElseThrow(() -> ProblemException.invalidField("newParentId", "parentUnknown", request.newParentId()));
+        if (Paths.isWithin(newParent.path(), unit.path())) {
+            throw ProblemException.conflictOnField("newParentId", "moveCycle", newParent.name(), unit.name());
+        }
+        if (!newParent.isActive()) {
+            throw ProblemException.invalidField("newParentId", "parentDissolved", newParent.name());
+        }
+        if (!rules.allows(newParent.level(), unit.level())) {
+            throw ProblemException.invalidField("newParentId", "levelPairIllegal", unit.level(), newParent.level());
+        }
+        if (newParent.id().equals(unit.parentId())) {
+            return unit;
+        }
+        String newPath = Paths.child(newParent.path(), unit.key());
+        Counts subtree = rollups.read(unit.key()).plus(Counts.ofUnit(unit));
+        long[] oldAncestors = Paths.ancestorKeys(unit.path());
+        long[] newAncestors = Paths.keys(newParent.path());
+        rollups.lock(union(oldAncestors, newAncestors));
+        rollups.apply(oldAncestors, subtree.negated());
+        rollups.apply(newAncestors, subtree);
+        units.rewriteSubtreePaths(unit.path(), newPath, newParent.depth() + 1 - unit.depth());
+        units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
+        return units.find(id).orElseThrow();
+    }
+
+    /** Dissolves a unit; refused while it has active children or households. */
+    @Transactional
+    public OrgUnit dissolve(UUID id, DissolveRequest request, String ifMatch) {
+        OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        Preconditions.checkMatch(ifMatch, unit.version());
+        if (!unit.isActive()) {
+            throw ProblemException.conflict("unitDissolved", unit.name());
+        }
+        if (units.hasActiveChildren(id)) {
+            throw ProblemException.conflict("dissolveHasChildren", unit.name());
+        }
+        if (units.hasHouseholds(id)) {
+            throw ProblemException.conflict("dissolveHasHouseholds", unit.name());
+        }
+        OrgUnit dissolved = new OrgUnit(unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(),
+                unit.establishedOn(), UnitStatus.DISSOLVED, unit.address(), unit.leaderName(), unit.parentId(), unit.path(),
+                unit.depth(), request.dissolvedOn() == null ? Times.today() : request.dissolvedOn(), request.reason(),
+                unit.version() + 1, unit.createdAt(), Instant.now());
+        units.update(dissolved);
+        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(dissolved).minus(Counts.ofUnit(unit)));
+        return dissolved;
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        return java.util.stream.LongStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct().toArray();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

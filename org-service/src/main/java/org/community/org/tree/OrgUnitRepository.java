@@ -1,0 +1,187 @@
+package org.community.org.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.community.org.db.Db;
+import org.community.org.http.PageRequest;
+
+/** SQL for the tree. Subtree reads are path ranges; see {@link Paths}. */
+@ApplicationScoped
+public class OrgUnitRepository {
+
+    private static final String SELECT = "select " + OrgUnit.COLUMNS + " from org_unit ";
+
+    @Inject
+    Db db;
+
+    public Optional<OrgUnit> find(UUID id) {
+        return db.one(SELECT + "where id = ?", OrgUnit::map, id);
+    }
+
+    public Optional<OrgUnit> findByCode(String code) {
+        return db.one(SELECT + "where code = ?", OrgUnit::map, code);
+    }
+
+    /** Reads and row-locks a unit that is about to change. */
+    public Optional<OrgUnit> lockForUpdate(UUID id) {
+        return db.one(SELECT + "where id = ? for update", OrgUnit::map, id);
+    }
+
+    /**
+     * Reads a unit that something is being attached to and holds it against a concurrent move, which
+     * rewrites paths: the attachment then sees the path as it is after the move.
+     */
+    public Optional<OrgUnit> lockAgainstMove(UUID id) {
+        return db.one(SELECT + "where id = ? for share", OrgUnit::map, id);
+    }
+
+    public long nextKey() {
+        return db.count("select nextval('org_unit_key_seq')");
+    }
+
+    /** Inserts the unit unless its code is taken; false when it is. */
+    public boolean insert(OrgUnit unit) {
+        return db.update("insert into org_unit (" + OrgUnit.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (code) do nothing",
+                unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(), unit.establishedOn(), unit.status(),
+                unit.address(), unit.leaderName(), unit.parentId(), unit.path(), unit.depth(), unit.dissolvedOn(),
+                unit.dissolveReason(), unit.version(), unit.createdAt(), unit.updatedAt()) == 1;
+    }
+
+    /** Writes the editable fields and the status; false when the new code belongs to another unit. */
+    public boolean update(OrgUnit unit) {
+        if (db.count("select count(*) from org_unit where code = ? and id <> ?", unit.code(), unit.id()) > 0) {
+            return false;
+        }
+        db.update("update org_unit set code = ?, name = ?, form = ?, established_on = ?, status = ?, address = ?, leader_name = ?,"
+                + " dissolved_on = ?, dissolve_reason = ?, version = ?, updated_at = ? where id = ?",
+                unit.code(), unit.name(), unit.form(), unit.establishedOn(), unit.status(), unit.address(), unit.leaderName(),
+                unit.dissolvedOn(), unit.dissolveReason(), unit.version(), unit.updatedAt(), unit.id());
+        return true;
+    }
+
+    public List<OrgUnit> children(UUID parentId, UnitStatus status, PageRequest page) {
+        return db.list(SELECT + "where parent_id = ? and (?::text is null or status = ?) order by code, id limit ? offset ?",
+                OrgUnit::map, parentId, status, status, page.size, page.offset());
+    }
+
+    public long countChildren(UUID parentId, UnitStatus status) {
+        return db.count("select count(*) from org_unit where parent_id = ? and (?::text is null or status = ?)", parentId, status,
+                status);
+    }
+
+    /** Active children of each of these units. */
+    public Map<UUID, Long> activeChildCounts(List<UUID> parentIds) {
+        if (parentIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.list("select parent_id, count(*) from org_unit where parent_id = any(?) and status = 'ACTIVE' group by parent_id",
+                row -> Map.entry(Db.uuid(row, "parent_id"), row.getLong(2)), (Object) parentIds.toArray(UUID[]::new))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A filter on the descendants of a unit; null fields do not filter. */
+    public record SubtreeFilter(Integer maxDepth, Set<Level> levels, UnitStatus status, String nameContains, String code) {
+    }
+
+    public List<OrgUnit> descendants(OrgUnit root, SubtreeFilter filter, PageRequest page) {
+        Query query = descendantQuery(root, filter);
+        query.args.add(page.size);
+        query.args.add(page.offset());
+        return db.list(SELECT + query.where + " order by path limit ? offset ?", OrgUnit::map, query.args.toArray());
+    }
+
+    public long countDescendants(OrgUnit root, SubtreeFilter filter) {
+        Query query = descendantQuery(root, filter);
+        return db.count("select count(*) from org_unit " + query.where, query.args.toArray());
+    }
+
+    /** Every unit, or those under one, matching a filter: the list endpoint. */
+    public List<OrgUnit> search(OrgUnit within, SubtreeFilter filter, PageRequest page) {
+        Query query = within == null ? plainQuery(filter) : descendantQuery(within, filter);
+        query.args.add(page.size);
+        query.args.add(page.offset());
+        return db.list(SELECT + query.where + " order by path limit ? offset ?", OrgUnit::map, query.args.toArray());
+    }
+
+    public long countSearch(OrgUnit within, SubtreeFilter filter) {
+        Query query = within == null ? plainQuery(filter) : descendantQuery(within, filter);
+        return db.count("select count(*) from org_unit " + query.where, query.args.toArray());
+    }
+
+    public List<OrgUnit> ancestors(OrgUnit unit) {
+        return db.list(SELECT + "where key = any(?) order by depth", OrgUnit::map, (Object) Paths.ancestorKeys(unit.path()));
+    }
+
+    public boolean hasActiveChildren(UUID id) {
+        return db.count("select count(*) from (select 1 from org_unit where parent_id = ? and status = 'ACTIVE' limit 1) x", id) > 0;
+    }
+
+    public boolean hasHouseholds(UUID buildingId) {
+        return db.count("select count(*) from (select 1 from household where building_id = ? limit 1) x", buildingId) > 0;
+    }
+
+    /** Rewrites the paths and depths of a whole subtree, its households' paths with it. */
+    public void rewriteSubtreePaths(String oldPrefix, String newPrefix, int depthDelta) {
+        db.update("update org_unit set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?",
+                newPrefix, oldPrefix.length() + 1, depthDelta, oldPrefix, Paths.upperBound(oldPrefix));
+        db.update("update household set path = ? || substr(path, ?) where path >= ? and path < ?",
+                newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
+    }
+
+    public void setParent(UUID id, UUID parentId, long version, java.time.Instant now) {
+        db.update("update org_unit set parent_id = ?, version = ?, updated_at = ? where id = ?", parentId, version, now, id);
+    }
+
+    private static final class Query {
+        final StringBuilder where = new StringBuilder("where true");
+        final List<Object> args = new ArrayList<>();
+
+        Query and(String condition, Object... values) {
+            where.append(" and ").append(condition);
+            args.addAll(List.of(values));
+            return this;
+        }
+    }
+
+    private static Query descendantQuery(OrgUnit root, SubtreeFilter filter) {
+        Query query = new Query().and("path > ? and path < ?", root.path(), Paths.upperBound(root.path()));
+        if (filter.maxDepth() != null) {
+            query.and("depth <= ?", root.depth() + filter.maxDepth());
+        }
+        return filtered(query, filter);
+    }
+
+    private static Query plainQuery(SubtreeFilter filter) {
+        return filtered(new Query(), filter);
+    }
+
+    private static Query filtered(Query query, SubtreeFilter filter) {
+        if (filter.levels() != null && !filter.levels().isEmpty()) {
+            query.and("level = any(?)", (Object) filter.levels().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.status() != null) {
+            query.and("status = ?", filter.status().name());
+        }
+        if (filter.nameContains() != null) {
+            query.and("name ilike ?", "%" + escapeLike(filter.nameContains()) + "%");
+        }
+        if (filter.code() != null) {
+            query.and("code = ?", filter.code());
+        }
+        return query;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

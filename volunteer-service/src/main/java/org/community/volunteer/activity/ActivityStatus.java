@@ -1,0 +1,5 @@
+package org.community.volunteer.activity;
+
+public enum ActivityStatus {
+    OPEN, CANCELLED
+}

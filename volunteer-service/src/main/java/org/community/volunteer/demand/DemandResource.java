@@ -1,0 +1,73 @@
+package org.community.volunteer.demand;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Preconditions;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/demands")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Demands", description = "The demand list (需求清单): residents' problems, and the teams and resources that fit them")
+public class DemandResource {
+
+    @Inject
+    DemandService service;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @POST
+    @Operation(summary = "Record a demand", description = "The org unit is checked with org-service (422 unknown, 503 down).")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response create(@Valid @NotNull DemandInput input) {
+        DemandView demand = service.create(input);
+        return Response.created(URI.create("/api/v1/demands/" + demand.id())).tag(Preconditions.etag(demand.version())).entity(demand)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Search demands", description = "Within an org unit's subtree, by category, status and urgency; most urgent first.")
+    public Page<DemandView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
+            @QueryParam("status") DemandStatus status, @QueryParam("urgency") Urgency urgency, @Valid @BeanParam PageRequest page) {
+        DemandService.Filter filter = new DemandService.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
+                category, status, urgency);
+        return Page.of(service.search(filter, page), page, service.count(filter));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a demand", description = "The requester's phone is masked.")
+    public DemandView get(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("demand", id));
+    }
+
+    @GET
+    @Path("{id}/matches")
+    @Operation(summary = "Suggest teams and resources for a demand", description = "Active teams of the same community whose category fits "
+            + "or whose members hold every required skill, and available resources of the community in the demand's category.")
+    public Matches matches(@PathParam("id") UUID id) {
+        return service.matches(id);
+    }
+}

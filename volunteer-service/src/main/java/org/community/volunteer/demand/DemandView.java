@@ -1,0 +1,17 @@
+package org.community.volunteer.demand;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Demand", description = "A residents' demand; the requester's phone is masked")
+public record DemandView(UUID id, String title, String description, String category, Urgency urgency, String place,
+        List<String> requiredSkills, String requesterName, String requesterPhone, UUID orgUnitId, String orgUnitName,
+        DemandStatus status, @Schema(description = "The project that closed it") UUID closedByProject, long version,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

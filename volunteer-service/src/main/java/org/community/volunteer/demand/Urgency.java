@@ -1,0 +1,5 @@
+package org.community.volunteer.demand;
+
+public enum Urgency {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,102 @@
+package org.community.volunteer.hours;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.community.volunteer.db.Db;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.orgunit.OrgUnitRef;
+
+@ApplicationScoped
+public class ServiceRecordRepository {
+
+    private static final String SELECT = "select " + ServiceRecord.COLUMNS + " from service_record ";
+
+    public record Filter(UUID volunteerId, UUID teamId, UUID activityId, RecordStatus status, OrgUnitRef within) {
+    }
+
+    @Inject
+    Db db;
+
+    public Optional<ServiceRecord> find(UUID id) {
+        return db.one(SELECT + "where id = ?", ServiceRecord::map, id);
+    }
+
+    public Optional<ServiceRecord> lock(UUID id) {
+        return db.one(SELECT + "where id = ? for update", ServiceRecord::map, id);
+    }
+
+    public Optional<ServiceRecord> lockOf(UUID activityId, UUID volunteerId) {
+        return db.one(SELECT + "where activity_id = ? and volunteer_id = ? for update", ServiceRecord::map, activityId, volunteerId);
+    }
+
+    /** Inserts the record unless the volunteer already has one for this activity: false then. */
+    public boolean insertOnce(ServiceRecord r) {
+        return db.update("insert into service_record (" + ServiceRecord.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (activity_id, volunteer_id) do nothing", r.id(), r.activityId(), r.volunteerId(), r.teamId(), r.orgPath(),
+                r.status(), r.checkedInAt(), r.checkedOutAt(), r.checkInMethod(), r.checkOutMethod(), r.minutes(), r.verifiedMinutes(),
+                r.adjustReason(), r.reviewedBy(), r.reviewedAt(), r.reviewNote(), r.version(), r.createdAt()) == 1;
+    }
+
+    public void update(ServiceRecord r) {
+        db.update("update service_record set status = ?, checked_out_at = ?, check_out_method = ?, minutes = ?, verified_minutes = ?,"
+                + " adjust_reason = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?, version = ? where id = ?", r.status(),
+                r.checkedOutAt(), r.checkOutMethod(), r.minutes(), r.verifiedMinutes(), r.adjustReason(), r.reviewedBy(), r.reviewedAt(),
+                r.reviewNote(), r.version(), r.id());
+    }
+
+    public List<ServiceRecord> search(Filter filter, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + " order by checked_in_at desc, id limit ? offset ?", ServiceRecord::map, args.toArray());
+    }
+
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        return db.count("select count(*) from service_record " + where(filter, args), args.toArray());
+    }
+
+    /** The verified records of a volunteer with one team, oldest first, with each activity's title and place (for certificates). */
+    public record VerifiedLine(java.time.Instant startsAt, String title, String place, int minutes) {
+    }
+
+    public List<VerifiedLine> verifiedWithTeam(UUID volunteerId, UUID teamId) {
+        return db.list("select a.starts_at, a.title, a.place, r.verified_minutes from service_record r join activity a on a.id = r.activity_id"
+                + " where r.volunteer_id = ? and r.team_id = ? and r.status = 'VERIFIED' order by a.starts_at, r.id",
+                row -> new VerifiedLine(Db.instant(row, "starts_at"), row.getString("title"), row.getString("place"),
+                        row.getInt("verified_minutes")), volunteerId, teamId);
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where true");
+        if (filter.volunteerId() != null) {
+            sql.append(" and volunteer_id = ?");
+            args.add(filter.volunteerId());
+        }
+        if (filter.teamId() != null) {
+            sql.append(" and team_id = ?");
+            args.add(filter.teamId());
+        }
+        if (filter.activityId() != null) {
+            sql.append(" and activity_id = ?");
+            args.add(filter.activityId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            args.add(filter.status());
+        }
+        if (filter.within() != null) {
+            sql.append(" and org_path >= ? and org_path < ?");
+            args.add(filter.within().path());
+            args.add(OrgUnitRef.upperBound(filter.within().path()));
+        }
+        return sql.toString();
+    }
+}

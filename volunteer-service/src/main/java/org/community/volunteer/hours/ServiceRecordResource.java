@@ -1,0 +1,82 @@
+package org.community.volunteer.hours;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Preconditions;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/service-records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Service records", description = "Service records (服务记录) from check-in/out, and their review by team leaders")
+public class ServiceRecordResource {
+
+    @Inject
+    ServiceRecordRepository records;
+
+    @Inject
+    HoursService hours;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @GET
+    @Operation(summary = "Search service records", description = "By volunteer, team, activity, status or org subtree; newest first. "
+            + "`status=SUBMITTED&teamId=…` is a leader's review queue.")
+    public Page<ServiceRecordView> search(@QueryParam("volunteerId") UUID volunteerId, @QueryParam("teamId") UUID teamId,
+            @QueryParam("activityId") UUID activityId, @QueryParam("status") RecordStatus status,
+            @QueryParam("orgUnitId") @Parameter(description = "Records of teams in this unit's subtree") UUID orgUnitId,
+            @Valid @BeanParam PageRequest page) {
+        ServiceRecordRepository.Filter filter = new ServiceRecordRepository.Filter(volunteerId, teamId, activityId, status,
+                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId));
+        return Page.of(records.search(filter, page).stream().map(ServiceRecordView::of).toList(), page, records.count(filter));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a service record", description = "ETag set.")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        ServiceRecord record = records.find(id).orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
+        return Preconditions.okWithEtag(request, record.version(), ServiceRecordView.of(record));
+    }
+
+    @POST
+    @Path("{id}/verify")
+    @Operation(summary = "Verify a record", description = "By a leader or deputy of the team; `minutes` adjusts the computed minutes, and "
+            + "more than the activity's length needs a reason (422 otherwise). The minutes then count toward hours and stars.")
+    @APIResponse(responseCode = "200", description = "Verified")
+    public ServiceRecordView verify(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
+        return ServiceRecordView.of(hours.verify(id, input));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject a record", description = "By a leader or deputy, with a reason; the record never counts.")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    public ServiceRecordView reject(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
+        return ServiceRecordView.of(hours.reject(id, input));
+    }
+}

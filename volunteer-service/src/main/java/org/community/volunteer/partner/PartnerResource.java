@@ -1,0 +1,65 @@
+package org.community.volunteer.partner;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Preconditions;
+import org.community.volunteer.orgunit.OrgUnitRef;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/partners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Partners", description = "Co-building units, two-new organizations and social organizations that offer resources")
+public class PartnerResource {
+
+    @Inject
+    PartnerService service;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @POST
+    @Operation(summary = "Register a partner", description = "The org unit is checked with org-service (422 unknown, 503 down).")
+    @APIResponse(responseCode = "201", description = "Registered")
+    public Response create(@Valid @NotNull PartnerInput input) {
+        PartnerView partner = service.create(input);
+        return Response.created(URI.create("/api/v1/partners/" + partner.id())).tag(Preconditions.etag(partner.version()))
+                .entity(partner).build();
+    }
+
+    @GET
+    @Operation(summary = "Search partners", description = "Within an org unit's subtree and by kind.")
+    public Page<PartnerView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("kind") PartnerKind kind,
+            @Valid @BeanParam PageRequest page) {
+        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId);
+        return Page.of(service.partners(within, kind, page), page, service.countPartners(within, kind));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a partner", description = "The contact phone is masked.")
+    public PartnerView get(@PathParam("id") UUID id) {
+        return service.partner(id).orElseThrow(() -> ProblemException.notFound("partner", id));
+    }
+}

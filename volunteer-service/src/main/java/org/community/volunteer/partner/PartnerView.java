@@ -1,0 +1,14 @@
+package org.community.volunteer.partner;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Partner", description = "A partner organization; the contact phone is masked")
+public record PartnerView(UUID id, String name, PartnerKind kind, UUID orgUnitId, String orgUnitName, String contactName,
+        String contactPhone, String description, long version, OffsetDateTime createdAt) {
+}

@@ -1,0 +1,74 @@
+package org.community.volunteer.partner;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.orgunit.OrgUnitRef;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Resources", description = "The resource list (资源清单): what partners offer")
+public class ResourceResource {
+
+    @Inject
+    PartnerService service;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @POST
+    @Operation(summary = "Offer a resource", description = "Of a registered partner; it takes the partner's org unit.")
+    @APIResponse(responseCode = "201", description = "Listed")
+    public Response create(@Valid @NotNull ResourceInput input) {
+        ResourceView resource = service.createResource(input);
+        return Response.created(URI.create("/api/v1/resources/" + resource.id())).entity(resource).build();
+    }
+
+    @GET
+    @Operation(summary = "Search resources", description = "Within an org unit's subtree, by category, status and partner.")
+    public Page<ResourceView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
+            @QueryParam("status") @Pattern(regexp = "AVAILABLE|WITHDRAWN") String status, @QueryParam("partnerId") UUID partnerId,
+            @Valid @BeanParam PageRequest page) {
+        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId);
+        return Page.of(service.resources(within, category, status, partnerId, page), page,
+                service.countResources(within, category, status, partnerId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a resource", description = "With its partner's name.")
+    public ResourceView get(@PathParam("id") UUID id) {
+        return service.resource(id).orElseThrow(() -> ProblemException.notFound("resource", id));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Operation(summary = "Withdraw a resource", description = "No longer offered or matched; 409 when already withdrawn.")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    public ResourceView withdraw(@PathParam("id") UUID id) {
+        return service.withdraw(id);
+    }
+}

@@ -1,0 +1,12 @@
+package org.community.volunteer.team;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "TeamMember", description = "A member of a team; the phone is masked")
+public record MemberView(UUID teamId, UUID volunteerId, String name, String phone, MemberRole role, BigDecimal verifiedHours,
+        int starLevel, OffsetDateTime joinedAt) {
+}

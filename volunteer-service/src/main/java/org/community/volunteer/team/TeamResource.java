@@ -1,0 +1,146 @@
+package org.community.volunteer.team;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Preconditions;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.stats.StatsService;
+import org.community.volunteer.stats.UnitStats;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/teams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teams", description = "Volunteer teams (志愿服务队) of org units, their leaders, deputies and members")
+public class TeamResource {
+
+    @Inject
+    TeamService service;
+
+    @Inject
+    TeamRepository teams;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @Inject
+    StatsService stats;
+
+    @POST
+    @Operation(summary = "Create a team", description = "The org unit is checked with org-service (422 when unknown, 503 when org-service "
+            + "is down) and its name and path are kept. The leader must be registered in the team's community.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    public Response create(@Valid @NotNull TeamInput input) {
+        Team team = service.create(input);
+        return Response.created(URI.create("/api/v1/teams/" + team.id())).tag(Preconditions.etag(team.version()))
+                .entity(view(team)).build();
+    }
+
+    @GET
+    @Operation(summary = "Search teams", description = "Within an org unit's subtree, by category, status and part of the name; oldest first.")
+    public Page<TeamView> search(
+            @QueryParam("orgUnitId") @Parameter(description = "Only teams in this unit's subtree") UUID orgUnitId,
+            @QueryParam("category") @Parameter(description = "Service category", example = "ELDER_CARE") String category,
+            @QueryParam("status") TeamStatus status,
+            @QueryParam("q") @Size(min = 1, max = 100) @Parameter(description = "Part of the name") String q,
+            @Valid @BeanParam PageRequest page) {
+        TeamRepository.Filter filter = new TeamRepository.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
+                category, status, q);
+        return Page.of(teams.search(filter, page).stream().map(t -> TeamView.of(t, null, null)).toList(), page, teams.count(filter));
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "Teams, volunteers, verified hours this year, "
+            + "projects done and demands open, from roll-ups; served without org-service when the unit is known here.")
+    public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(description = "The org unit", required = true) UUID orgUnitId) {
+        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a team", description = "With deputies and member count; ETag set.")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Team team = find(id);
+        return Preconditions.okWithEtag(request, team.version(), view(team));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Update a team", description = "Replaces name, unit, category, description, leader and deputies. Requires If-Match.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamInput input) {
+        Team team = service.update(id, input, ifMatch);
+        return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
+    }
+
+    @POST
+    @Path("{id}/disband")
+    @Operation(summary = "Disband a team", description = "Kept for history; no new activities. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "Disbanded")
+    public Response disband(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Team team = service.disband(id, ifMatch);
+        return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
+    }
+
+    @GET
+    @Path("{id}/members")
+    @Operation(summary = "Members of a team", description = "Leader first, then deputies, then members by joining date; phones masked.")
+    public Page<MemberView> members(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        find(id);
+        return Page.of(teams.members(id, page), page, teams.memberCount(id));
+    }
+
+    @POST
+    @Path("{id}/members")
+    @Operation(summary = "Add a member", description = "As MEMBER (default) or DEPUTY; 409 when already a member.")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberInput input) {
+        service.addMember(id, input);
+        MemberView added = teams.member(id, input.volunteerId()).orElseThrow();
+        return Response.created(URI.create("/api/v1/teams/" + id + "/members/" + input.volunteerId())).entity(added).build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{volunteerId}")
+    @Operation(summary = "Remove a member", description = "The leader cannot be removed (409); change the leader first.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response removeMember(@PathParam("id") UUID id, @PathParam("volunteerId") UUID volunteerId) {
+        service.removeMember(id, volunteerId);
+        return Response.noContent().build();
+    }
+
+    private Team find(UUID id) {
+        return teams.find(id).orElseThrow(() -> ProblemException.notFound("team", id));
+    }
+
+    private TeamView view(Team team) {
+        return TeamView.of(team, teams.deputies(team.id()), teams.memberCount(team.id()));
+    }
+}

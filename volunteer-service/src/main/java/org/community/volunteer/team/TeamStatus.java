@@ -1,0 +1,5 @@
+package org.community.volunteer.team;
+
+public enum TeamStatus {
+    ACTIVE, DISBANDED
+}

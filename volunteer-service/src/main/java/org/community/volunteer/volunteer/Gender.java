@@ -1,0 +1,5 @@
+package org.community.volunteer.volunteer;
+
+public enum Gender {
+    FEMALE, MALE
+}

@@ -1,0 +1,100 @@
+package org.community.volunteer.volunteer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.community.volunteer.db.Db;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.orgunit.OrgUnitRef;
+
+@ApplicationScoped
+public class VolunteerRepository {
+
+    private static final String SELECT = "select " + Volunteer.COLUMNS + " from volunteer ";
+
+    public record Filter(OrgUnitRef within, String q, String skill, VerificationStatus status) {
+    }
+
+    @Inject
+    Db db;
+
+    public Optional<Volunteer> find(UUID id) {
+        return db.one(SELECT + "where id = ?", Volunteer::map, id);
+    }
+
+    public Optional<Volunteer> lock(UUID id) {
+        return db.one(SELECT + "where id = ? for update", Volunteer::map, id);
+    }
+
+    public boolean phoneTaken(String phone, UUID except) {
+        return db.count("select count(*) from volunteer where phone = ? and id <> ?", phone, except) > 0;
+    }
+
+    public boolean idNumberTaken(String idNumber, UUID except) {
+        return idNumber != null && db.count("select count(*) from volunteer where id_number = ? and id <> ?", idNumber, except) > 0;
+    }
+
+    public void insert(Volunteer v) {
+        db.update("insert into volunteer (" + Volunteer.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                v.id(), v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(),
+                v.partyMemberId(), v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(), v.orgPath(),
+                v.verifiedMinutes(), v.starLevel(), v.version(), v.createdAt(), v.updatedAt());
+    }
+
+    public void update(Volunteer v) {
+        db.update("update volunteer set name = ?, phone = ?, id_number = ?, gender = ?, skills = ?, availability = ?,"
+                + " party_member_id = ?, verification_status = ?, verification_note = ?, org_unit_id = ?, org_unit_name = ?,"
+                + " org_path = ?, version = ?, updated_at = ? where id = ?",
+                v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(), v.partyMemberId(),
+                v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(), v.orgPath(), v.version(),
+                v.updatedAt(), v.id());
+        // the yearly leaderboard follows the volunteer to the new unit
+        db.update("update volunteer_year_hours set org_path = ? where volunteer_id = ?", v.orgPath(), v.id());
+    }
+
+    /** Adds verified minutes (negative to take them back) and recomputes the star level in the same statement. */
+    public void addVerifiedMinutes(UUID id, long minutes) {
+        db.update("update volunteer set verified_minutes = verified_minutes + ?, star_level = "
+                + Stars.sql("(verified_minutes + " + minutes + ")") + " where id = ?", minutes, id);
+    }
+
+    public List<Volunteer> search(Filter filter, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + " order by created_at, id limit ? offset ?", Volunteer::map, args.toArray());
+    }
+
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        return db.count("select count(*) from volunteer " + where(filter, args), args.toArray());
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where true");
+        if (filter.within() != null) {
+            sql.append(" and org_path >= ? and org_path < ?");
+            args.add(filter.within().path());
+            args.add(OrgUnitRef.upperBound(filter.within().path()));
+        }
+        if (filter.q() != null) {
+            sql.append(" and name like ?");
+            args.add("%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.skill() != null) {
+            sql.append(" and skills @> ?");
+            args.add(new String[] { filter.skill() });
+        }
+        if (filter.status() != null) {
+            sql.append(" and verification_status = ?");
+            args.add(filter.status());
+        }
+        return sql.toString();
+    }
+}

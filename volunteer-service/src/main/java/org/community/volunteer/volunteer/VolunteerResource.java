@@ -1,0 +1,207 @@
+package org.community.volunteer.volunteer;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.volunteer.activity.ActivityRepository;
+import org.community.volunteer.activity.SignupView;
+import org.community.volunteer.certificate.Certificate;
+import org.community.volunteer.certificate.CertificateInput;
+import org.community.volunteer.certificate.CertificateService;
+import org.community.volunteer.db.Db;
+import org.community.volunteer.http.Page;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Preconditions;
+import org.community.volunteer.orgunit.OrgUnits;
+import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.stats.Leaderboard;
+import org.community.volunteer.stats.StatsService;
+import org.community.volunteer.stats.UnitStats;
+import org.community.volunteer.team.MembershipView;
+import org.community.volunteer.team.TeamRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/volunteers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Volunteers", description = "Volunteers (志愿者): registration, real-name verification, teams, hours, stars, certificates")
+public class VolunteerResource {
+
+    @Inject
+    VolunteerService service;
+
+    @Inject
+    VolunteerRepository volunteers;
+
+    @Inject
+    TeamRepository teams;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    StatsService stats;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @Inject
+    Db db;
+
+    @POST
+    @Operation(summary = "Register a volunteer", description = "Phone and ID number are unique (409) and masked in every response; "
+            + "the ID number's check digit is verified; the org unit, when given, is checked with org-service.")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    public Response register(@Valid @NotNull VolunteerInput input) {
+        Volunteer volunteer = service.register(input);
+        return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id())).tag(Preconditions.etag(volunteer.version()))
+                .entity(VolunteerView.of(volunteer)).build();
+    }
+
+    @GET
+    @Operation(summary = "Search volunteers", description = "Within an org unit's subtree, by part of the name, a skill, or verification status.")
+    public Page<VolunteerView> search(@QueryParam("orgUnitId") @Parameter(description = "Only volunteers registered in this unit's subtree") UUID orgUnitId,
+            @QueryParam("q") @Size(min = 1, max = 50) @Parameter(description = "Part of the name") String q,
+            @QueryParam("skill") @Pattern(regexp = "[A-Z][A-Z0-9_]*") String skill,
+            @QueryParam("verificationStatus") VerificationStatus status, @Valid @BeanParam PageRequest page) {
+        VolunteerRepository.Filter filter = new VolunteerRepository.Filter(
+                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId), q, skill, status);
+        return Page.of(volunteers.search(filter, page).stream().map(VolunteerView::of).toList(), page, volunteers.count(filter));
+    }
+
+    @GET
+    @Path("leaderboard")
+    @Operation(summary = "Hours leaderboard of an org unit's subtree", description = "Volunteers registered in the subtree by verified hours, "
+            + "all-time or for one `year`; read from roll-ups.")
+    public Leaderboard leaderboard(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return stats.leaderboard(orgUnits.forRead("orgUnitId", orgUnitId), year, size);
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "The same figures as /api/v1/teams/stats.")
+    public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId) {
+        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a volunteer", description = "Phone and ID number masked; ETag set.")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Volunteer volunteer = find(id);
+        return Preconditions.okWithEtag(request, volunteer.version(), VolunteerView.of(volunteer));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Update a volunteer", description = "Replaces the registration; requires If-Match. A changed name or ID number "
+            + "resets real-name verification to UNVERIFIED.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VolunteerInput input) {
+        Volunteer volunteer = service.update(id, input, ifMatch);
+        return Response.ok(VolunteerView.of(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @Operation(summary = "Record the real-name check", description = "VERIFIED (needs an ID number) or REJECTED, with a note.")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VerificationInput input) {
+        Volunteer volunteer = service.verify(id, input, ifMatch);
+        return Response.ok(VolunteerView.of(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+    }
+
+    @GET
+    @Path("{id}/teams")
+    @Operation(summary = "Teams the volunteer belongs to", description = "With the role in each.")
+    public List<MembershipView> teams(@PathParam("id") UUID id) {
+        find(id);
+        return teams.memberships(id);
+    }
+
+    @GET
+    @Path("{id}/signups")
+    @Operation(summary = "Sign-ups of the volunteer", description = "Latest activity first.")
+    public Page<SignupView> signups(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        find(id);
+        return Page.of(activities.signupsOfVolunteer(id, page).stream().map(r -> SignupView.of(r.signup(), null, null)).toList(), page,
+                activities.countSignupsOfVolunteer(id));
+    }
+
+    @GET
+    @Path("{id}/hours")
+    @Operation(summary = "Verified hours and star level", description = "Only verified records count; stars at 100/300/600/1000/1500 hours.")
+    public HoursSummary hours(@PathParam("id") UUID id) {
+        Volunteer volunteer = find(id);
+        List<HoursSummary.YearHours> years = db.list("select year, minutes from volunteer_year_hours where volunteer_id = ? order by year",
+                row -> new HoursSummary.YearHours(row.getInt("year"), Stars.hours(row.getLong("minutes"))), id);
+        Integer next = Stars.nextThresholdHours(volunteer.verifiedMinutes());
+        BigDecimal toNext = next == null ? null : BigDecimal.valueOf(next).subtract(Stars.hours(volunteer.verifiedMinutes()));
+        return new HoursSummary(id, Stars.hours(volunteer.verifiedMinutes()), volunteer.starLevel(), next, toNext, years);
+    }
+
+    @POST
+    @Path("{id}/certificates")
+    @Operation(summary = "Issue a service record certificate", description = "志愿服务记录证明 for the verified records with one team, issued by "
+            + "the team's organization, with a serial number. Needs real-name verification and at least one verified record (409).")
+    @APIResponse(responseCode = "201", description = "Issued; Location is the PDF")
+    public Response issue(@PathParam("id") UUID id, @Valid @NotNull CertificateInput input) {
+        Certificate certificate = certificates.issue(id, input);
+        return Response.created(URI.create(certificate.pdf())).entity(certificate).build();
+    }
+
+    @GET
+    @Path("{id}/certificates")
+    @Operation(summary = "Certificates issued to the volunteer", description = "Newest first.")
+    public List<Certificate> certificates(@PathParam("id") UUID id) {
+        find(id);
+        return certificates.list(id);
+    }
+
+    @GET
+    @Path("{id}/certificates/{serial}")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @Operation(summary = "Download a certificate", description = "The PDF exactly as issued.")
+    @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
+    public Response pdf(@PathParam("id") UUID id, @PathParam("serial") String serial) {
+        byte[] document = certificates.pdf(id, serial).orElseThrow(() -> ProblemException.notFound("certificate", serial));
+        return Response.ok(document, "application/pdf").header("Content-Disposition", "inline; filename=\"" + serial + ".pdf\"").build();
+    }
+
+    private Volunteer find(UUID id) {
+        return volunteers.find(id).orElseThrow(() -> ProblemException.notFound("volunteer", id));
+    }
+}

@@ -1,0 +1,105 @@
+package org.community.consultation.disclosure;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.consultation.db.Db;
+import org.community.consultation.http.Page;
+import org.community.consultation.http.PageRequest;
+import org.community.consultation.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Disclosures", description = "信息公开: every income and expense of a compound's property fund and public income, with running balances")
+public class DisclosureResource {
+
+    @Inject
+    DisclosureService service;
+
+    @Inject
+    Db db;
+
+    @Schema(name = "DisclosureEntries", description = "The entries written by one request, in ledger order")
+    public record Written(List<DisclosureView> entries) {
+    }
+
+    @Schema(name = "FundBalance", description = "A fund's totals; income and expense include reversals")
+    public record Balance(UUID compoundId, String compoundName, DisclosureInputs.Fund fund, BigDecimal balance, BigDecimal income,
+            BigDecimal expense, long entries) {
+    }
+
+    @POST
+    @Operation(summary = "Disclose an income or expense", description = "The first entry of a compound checks it with org-service (503 when it "
+            + "cannot be asked). 409 when an expense would take the fund below zero.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response record(@Valid @NotNull DisclosureInputs.EntryInput input) {
+        List<UUID> ids = service.record(input);
+        DisclosureView entry = find(ids.get(0));
+        return Response.created(URI.create("/api/v1/disclosures/" + entry.id())).entity(entry).build();
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Operation(summary = "Correct an entry", description = "Never an edit: appends a REVERSAL of the entry and, when given, a REPLACEMENT; "
+            + "both reference it. 409 when it was already corrected.")
+    @APIResponse(responseCode = "201", description = "Corrected")
+    public Response correct(@PathParam("id") UUID id, @Valid @NotNull DisclosureInputs.CorrectionInput input) {
+        List<UUID> ids = service.correct(id, input);
+        return Response.status(201).entity(new Written(ids.stream().map(this::find).toList())).build();
+    }
+
+    @GET
+    @Operation(summary = "A fund's ledger, paged", description = "In ledger order, each entry with the balance after it.")
+    public Page<DisclosureView> list(@QueryParam("compoundId") @NotNull UUID compoundId, @QueryParam("fund") @NotNull DisclosureInputs.Fund fund,
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @Valid @BeanParam PageRequest page) {
+        String where = "where d.compound_id = ? and d.fund = ? and (?::date is null or d.occurred_on >= ?) and (?::date is null or d.occurred_on <= ?) ";
+        List<DisclosureView> items = db.list(DisclosureView.SELECT + where + "order by d.seq limit ? offset ?", DisclosureView::map, compoundId,
+                fund, from, from, to, to, page.size, page.offset());
+        return Page.of(items, page, db.count("select count(*) from disclosure d " + where, compoundId, fund, from, from, to, to));
+    }
+
+    @GET
+    @Path("balances")
+    @Operation(summary = "Balances of a compound's funds")
+    public List<Balance> balances(@QueryParam("compoundId") @NotNull UUID compoundId) {
+        return db.list("select l.compound_id, l.compound_name, l.fund, l.balance, l.last_seq,"
+                + " coalesce((select sum(amount) from disclosure d where d.compound_id = l.compound_id and d.fund = l.fund and d.direction = 'INCOME'), 0),"
+                + " coalesce((select sum(amount) from disclosure d where d.compound_id = l.compound_id and d.fund = l.fund and d.direction = 'EXPENSE'), 0)"
+                + " from ledger l where l.compound_id = ? order by l.fund", r -> new Balance(Db.uuid(r, "compound_id"), r.getString(2),
+                        Db.enumValue(r, "fund", DisclosureInputs.Fund.class), BigDecimal.valueOf(r.getLong(4), 2), BigDecimal.valueOf(r.getLong(6), 2),
+                        BigDecimal.valueOf(r.getLong(7), 2), r.getLong(5)), compoundId);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read an entry")
+    public DisclosureView get(@PathParam("id") UUID id) {
+        return find(id);
+    }
+
+    private DisclosureView find(UUID id) {
+        return db.one(DisclosureView.SELECT + "where d.id = ?", DisclosureView::map, id).orElseThrow(() -> ProblemException.notFound("disclosure", id));
+    }
+}

@@ -1,0 +1,125 @@
+package org.community.consultation.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.community.consultation.db.Db;
+import org.community.consultation.db.Ids;
+import org.community.consultation.http.Page;
+import org.community.consultation.http.PageRequest;
+import org.community.consultation.http.Times;
+import org.community.consultation.problem.ProblemException;
+import org.community.consultation.topic.Topic;
+import org.community.consultation.topic.TopicRepository;
+import org.community.consultation.topic.TopicStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 评议: after implementation, participants rate the outcome 1–5 with a comment. */
+@Path("/api/v1/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluations", description = "评议: participants rate the outcome of a topic 1–5")
+@ApplicationScoped
+public class EvaluationResource {
+
+    @Schema(name = "EvaluationInput", example = "{\"topicId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"participant\":\"3-1-502 张建国\","
+            + "\"rating\":5,\"comment\":\"电梯运行平稳,老人出行方便多了\"}")
+    public record EvaluationInput(@NotNull UUID topicId,
+            @NotBlank @Size(max = 100) @Schema(description = "Who rates; once per topic") String participant,
+            @NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Evaluation")
+    public record EvaluationView(UUID id, UUID topicId, String participant, int rating, String comment, OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "EvaluationSummary", description = "Ratings of one topic")
+    public record Summary(UUID topicId, long count,
+            @Schema(description = "Mean rating, two decimals; absent without ratings") BigDecimal average,
+            @Schema(description = "Number of ratings 1, 2, 3, 4 and 5") List<Long> distribution) {
+    }
+
+    @Inject
+    Db db;
+
+    @Inject
+    TopicRepository topics;
+
+    @POST
+    @Transactional
+    @Operation(summary = "Rate a topic's outcome", description = "While the topic is in EVALUATION; once per participant (409 on a second).")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response create(@Valid @NotNull EvaluationInput in) {
+        Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
+        if (topic.stage() != TopicStage.EVALUATION) {
+            throw ProblemException.conflictOnField("topicId", "evaluationStage", topic.stage());
+        }
+        UUID id = Ids.newId();
+        Instant now = Instant.now();
+        String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
+        int inserted = db.update("insert into evaluation (id, topic_id, participant, rating, comment, created_at) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (topic_id, participant) do nothing", id, topic.id(), in.participant().trim(), in.rating(), comment, now);
+        if (inserted == 0) {
+            throw ProblemException.conflictOnField("participant", "alreadyEvaluated", in.participant().trim());
+        }
+        return Response.created(URI.create("/api/v1/evaluations/" + id))
+                .entity(new EvaluationView(id, topic.id(), in.participant().trim(), in.rating(), comment, Times.local(now))).build();
+    }
+
+    @GET
+    @Operation(summary = "List evaluations", description = "Oldest first, optionally of one topic.")
+    public Page<EvaluationView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
+        List<EvaluationView> items = db.list("select id, topic_id, participant, rating, comment, created_at from evaluation"
+                + " where (?::uuid is null or topic_id = ?) order by created_at, id limit ? offset ?", r -> new EvaluationView(Db.uuid(r, "id"),
+                        Db.uuid(r, "topic_id"), r.getString("participant"), r.getInt("rating"), r.getString("comment"),
+                        Times.local(Db.instant(r, "created_at"))), topicId, topicId, page.size, page.offset());
+        return Page.of(items, page, db.count("select count(*) from evaluation where (?::uuid is null or topic_id = ?)", topicId, topicId));
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "Summary of a topic's ratings", description = "Count, mean and distribution.")
+    public Summary summary(@QueryParam("topicId") @NotNull UUID topicId) {
+        topics.find(topicId).orElseThrow(() -> ProblemException.notFound("topic", topicId));
+        long[] counts = new long[5];
+        db.list("select rating, count(*) from evaluation where topic_id = ? group by rating", r -> counts[r.getInt(1) - 1] = r.getLong(2), topicId);
+        long n = 0;
+        long sum = 0;
+        for (int i = 0; i < 5; i++) {
+            n += counts[i];
+            sum += counts[i] * (i + 1);
+        }
+        BigDecimal average = n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+        return new Summary(topicId, n, average, List.of(counts[0], counts[1], counts[2], counts[3], counts[4]));
+    }
+}

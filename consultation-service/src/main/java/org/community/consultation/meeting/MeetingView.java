@@ -1,0 +1,42 @@
+package org.community.consultation.meeting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Meeting", description = "A consultation meeting with its parties, registrations, attendance, minutes and follow-ups")
+public record MeetingView(UUID id, String title, MeetingFormat format, List<UUID> topicIds, OffsetDateTime startsAt, OffsetDateTime endsAt,
+        String place, String convener, @Schema(description = "SCHEDULED, HELD or CANCELLED") String status,
+        List<MeetingInputs.Invitee> invited,
+        @Schema(description = "People registered") long registered,
+        @Schema(description = "People who attended") long attended,
+        @Schema(description = "Registrations with attendance; in single reads") List<RegistrationView> registrations,
+        String minutes, String minutesBy, OffsetDateTime heldAt,
+        @Schema(description = "Opinions recorded in the minutes, grouped by party; in single reads") List<PartyOpinions> opinions,
+        List<FollowUpView> followUps,
+        @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt) {
+
+    @Schema(name = "Registration")
+    public record RegistrationView(UUID id, String personName, Party party, OffsetDateTime registeredAt, OffsetDateTime attendedAt) {
+    }
+
+    @Schema(name = "PartyOpinions", description = "What one party said")
+    public record PartyOpinions(Party party, List<OpinionView> opinions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Opinion")
+    public record OpinionView(String speaker, UUID topicId, String opinion) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FollowUp")
+    public record FollowUpView(UUID id, String description, String owner, LocalDate dueOn, OffsetDateTime doneAt) {
+    }
+}

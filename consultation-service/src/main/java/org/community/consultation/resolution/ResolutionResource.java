@@ -1,0 +1,164 @@
+package org.community.consultation.resolution;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.consultation.http.Page;
+import org.community.consultation.http.PageRequest;
+import org.community.consultation.http.Preconditions;
+import org.community.consultation.http.Times;
+import org.community.consultation.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/resolutions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Resolutions", description = "决议: public notice and objections, tasks with progress, volunteer projects")
+public class ResolutionResource {
+
+    @Inject
+    ResolutionService service;
+
+    @Inject
+    ResolutionRepository resolutions;
+
+    @Inject
+    ResolutionProjects projects;
+
+    @POST
+    @Operation(summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
+            + "on its recorded consensus.")
+    @APIResponse(responseCode = "201", description = "Created as a DRAFT")
+    public Response create(@Valid @NotNull Inputs.ResolutionInput input) {
+        Resolution r = service.create(input);
+        return Response.created(URI.create("/api/v1/resolutions/" + r.id())).tag(Preconditions.etag(r.version()))
+                .entity(ResolutionView.of(r, null, null, null)).build();
+    }
+
+    @GET
+    @Operation(summary = "List resolutions", description = "Newest first, optionally of one topic.")
+    public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
+        return Page.of(resolutions.list(topicId, page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(), page,
+                resolutions.count(topicId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a resolution", description = "With objections, tasks and the volunteer project's current status.")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Resolution r = find(id);
+        return Preconditions.okWithEtag(request, r.version(), full(r));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "Publish a resolution", description = "Starts the public notice period. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Published")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Inputs.PublishRequest input) {
+        Resolution r = service.publish(id, input, ifMatch);
+        return Response.ok(full(r)).tag(Preconditions.etag(r.version())).build();
+    }
+
+    @POST
+    @Path("{id}/objections")
+    @Operation(summary = "File an objection", description = "During the notice period only (409 otherwise).")
+    @APIResponse(responseCode = "201", description = "Filed")
+    public Response object(@PathParam("id") UUID id, @Valid @NotNull Inputs.ObjectionInput input) {
+        ResolutionRepository.Objection o = service.object(id, input);
+        return Response.created(URI.create("/api/v1/resolutions/" + id + "/objections/" + o.id()))
+                .entity(ResolutionView.ObjectionView.of(o)).build();
+    }
+
+    @GET
+    @Path("{id}/objections")
+    @Operation(summary = "Objections to a resolution", description = "Oldest first, with their answers.")
+    public List<ResolutionView.ObjectionView> objections(@PathParam("id") UUID id) {
+        find(id);
+        return resolutions.objections(id).stream().map(ResolutionView.ObjectionView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/objections/{objectionId}/answer")
+    @Operation(summary = "Answer an objection", description = "Once; 409 when already answered.")
+    @APIResponse(responseCode = "200", description = "Answered")
+    public ResolutionView.ObjectionView answer(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
+            @Valid @NotNull Inputs.AnswerInput input) {
+        return ResolutionView.ObjectionView.of(service.answer(id, objectionId, input));
+    }
+
+    @POST
+    @Path("{id}/tasks")
+    @Operation(summary = "Add a task", description = "To a published resolution.")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addTask(@PathParam("id") UUID id, @Valid @NotNull Inputs.TaskInput input) {
+        ResolutionRepository.Task t = service.addTask(id, input);
+        return Response.created(URI.create("/api/v1/resolutions/" + id + "/tasks/" + t.id())).tag(Preconditions.etag(t.version()))
+                .entity(ResolutionView.TaskView.of(t, List.of())).build();
+    }
+
+    @GET
+    @Path("{id}/tasks")
+    @Operation(summary = "Tasks of a resolution", description = "With their progress history.")
+    public List<ResolutionView.TaskView> tasks(@PathParam("id") UUID id) {
+        find(id);
+        return tasksOf(id);
+    }
+
+    @POST
+    @Path("{id}/tasks/{taskId}/progress")
+    @Operation(summary = "Record progress on a task", description = "100 marks it DONE. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    public Response progress(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Inputs.ProgressInput input) {
+        ResolutionRepository.Task t = service.progress(id, taskId, input, ifMatch);
+        return Response.ok(ResolutionView.TaskView.of(t, history(t.id()))).tag(Preconditions.etag(t.version())).build();
+    }
+
+    @POST
+    @Path("{id}/project")
+    @Operation(summary = "Start a volunteer project", description = "Creates the project in volunteer-service; 503 with nothing written when "
+            + "it cannot be reached, 409 when the resolution already has a project or is not published.")
+    @APIResponse(responseCode = "201", description = "Started")
+    public Response startProject(@PathParam("id") UUID id, @Valid @NotNull Inputs.ProjectInput input) {
+        Resolution r = service.startProject(id, input);
+        return Response.status(201).tag(Preconditions.etag(r.version())).entity(full(r)).build();
+    }
+
+    private ResolutionView full(Resolution r) {
+        return ResolutionView.of(r, resolutions.objections(r.id()).stream().map(ResolutionView.ObjectionView::of).toList(), tasksOf(r.id()),
+                r.projectId() == null ? null : projects.status(r));
+    }
+
+    private List<ResolutionView.TaskView> tasksOf(UUID id) {
+        return resolutions.tasks(id).stream().map(t -> ResolutionView.TaskView.of(t, history(t.id()))).toList();
+    }
+
+    private List<ResolutionView.ProgressView> history(UUID taskId) {
+        return resolutions.progress(taskId).stream()
+                .map(p -> new ResolutionView.ProgressView(p.progress(), p.note(), p.actor(), Times.local(p.at()))).toList();
+    }
+
+    private Resolution find(UUID id) {
+        return resolutions.find(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+    }
+}

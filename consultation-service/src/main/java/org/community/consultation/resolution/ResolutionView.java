@@ -1,0 +1,57 @@
+package org.community.consultation.resolution;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.community.consultation.http.Times;
+import org.community.consultation.topic.TopicView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Resolution", description = "A resolution with its notice period, objections, tasks and volunteer project")
+public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, UUID voteId, String consensus, String responsibleParty,
+        int noticeDays, ResolutionStatus status,
+        @Schema(description = "True while the public notice runs and objections may be filed") boolean inNotice,
+        OffsetDateTime publishedAt, OffsetDateTime noticeEndsAt,
+        @Schema(description = "Objections; in single reads") List<ObjectionView> objections,
+        @Schema(description = "Tasks; in single reads") List<TaskView> tasks,
+        @Schema(description = "The volunteer project started from it, with its current status") TopicView.ProjectStatus project,
+        String createdBy, @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Objection")
+    public record ObjectionView(UUID id, String ownerName, String unitId, String text, OffsetDateTime filedAt, String answer,
+            String answeredBy, OffsetDateTime answeredAt) {
+        static ObjectionView of(ResolutionRepository.Objection o) {
+            return new ObjectionView(o.id(), o.ownerName(), o.unitId(), o.text(), Times.local(o.filedAt()), o.answer(), o.answeredBy(),
+                    Times.local(o.answeredAt()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Task")
+    public record TaskView(UUID id, UUID resolutionId, String title, String owner, LocalDate dueOn,
+            @Schema(description = "Percent done") int progress, @Schema(description = "OPEN, IN_PROGRESS or DONE") String status,
+            @Schema(description = "True when past due and not done") boolean overdue, long version, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt, @Schema(description = "Progress entries; in single reads") List<ProgressView> history) {
+        static TaskView of(ResolutionRepository.Task t, List<ProgressView> history) {
+            return new TaskView(t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(), t.progress(), t.status(),
+                    !"DONE".equals(t.status()) && t.dueOn().isBefore(Times.today()), t.version(), Times.local(t.createdAt()),
+                    Times.local(t.updatedAt()), history);
+        }
+    }
+
+    @Schema(name = "TaskProgress")
+    public record ProgressView(int progress, String note, String actor, OffsetDateTime at) {
+    }
+
+    static ResolutionView of(Resolution r, List<ObjectionView> objections, List<TaskView> tasks, TopicView.ProjectStatus project) {
+        return new ResolutionView(r.id(), r.topicId(), r.text(), r.basis(), r.voteId(), r.consensus(), r.responsibleParty(), r.noticeDays(),
+                r.status(), r.inNotice(java.time.Instant.now()), Times.local(r.publishedAt()), Times.local(r.noticeEndsAt()), objections, tasks,
+                project, r.createdBy(), r.version(), Times.local(r.createdAt()));
+    }
+}

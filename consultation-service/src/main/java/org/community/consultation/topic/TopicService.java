@@ -1,0 +1,112 @@
+package org.community.consultation.topic;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.consultation.db.Db;
+import org.community.consultation.db.Ids;
+import org.community.consultation.http.Preconditions;
+import org.community.consultation.orgunits.OrgUnits;
+import org.community.consultation.orgunits.UnitSnapshot;
+import org.community.consultation.problem.ProblemException;
+
+/** The writes of topics. Every stage change takes the topic's row lock and checks If-Match and the guards. */
+@ApplicationScoped
+public class TopicService {
+
+    static final Set<String> SCOPE_LEVELS = Set.of("COMMUNITY", "COMPOUND", "BUILDING");
+
+    @Inject
+    TopicRepository topics;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @Inject
+    Db db;
+
+    @Transactional
+    public Topic create(TopicInput input) {
+        UnitSnapshot scope = orgUnits.require(input.scopeUnitId(), "scopeUnitId", SCOPE_LEVELS);
+        Instant now = Instant.now();
+        Topic topic = new Topic(Ids.newId(), input.title().trim(), input.description().trim(), input.category(), scope.id(), scope.name(),
+                scope.level(), scope.orgPath(), input.proposer().trim(), TopicStage.PROPOSED, null, null, null, 1, now, now);
+        topics.insert(topic);
+        return topic;
+    }
+
+    @Transactional
+    public Topic transition(UUID id, TransitionRequest request, String ifMatch) {
+        Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        Preconditions.requireMatch(ifMatch, topic.version());
+        TopicStage from = topic.stage();
+        if (!from.canMoveTo(request.to())) {
+            throw ProblemException.conflictOnField("to", "stageIllegal", from, request.to());
+        }
+        checkGuard(topic, request.to());
+        Instant now = Instant.now();
+        Topic moved = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(), topic.scopeName(),
+                topic.scopeLevel(), topic.orgPath(), topic.proposer(), request.to(), topic.consensus(), topic.consensusBy(),
+                topic.consensusAt(), topic.version() + 1, topic.createdAt(), now);
+        topics.update(moved);
+        topics.insertTransition(id, new TopicRepository.Transition(Ids.newId(), from, request.to(), request.actor().trim(),
+                request.reason().trim(), now));
+        return moved;
+    }
+
+    @Transactional
+    public Topic recordConsensus(UUID id, ConsensusRequest request, String ifMatch) {
+        Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        Preconditions.requireMatch(ifMatch, topic.version());
+        if (!topic.stage().isDeliberating()) {
+            throw ProblemException.conflict("consensusStage", topic.stage());
+        }
+        Topic changed = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(),
+                topic.scopeName(), topic.scopeLevel(), topic.orgPath(), topic.proposer(), topic.stage(), request.summary().trim(),
+                request.recordedBy().trim(), Instant.now(), topic.version() + 1, topic.createdAt(), Instant.now());
+        topics.update(changed);
+        return changed;
+    }
+
+    /** The guards of the stage machine that depend on other records; 409 naming what is missing. */
+    private void checkGuard(Topic topic, TopicStage to) {
+        switch (to) {
+            case RESOLUTION -> {
+                boolean decidedVote = db.count("select count(*) from vote where topic_id = ? and status = 'CLOSED' and outcome = 'PASSED'",
+                        topic.id()) > 0;
+                if (!decidedVote && topic.consensus() == null) {
+                    throw ProblemException.conflictOnField("to", "guardResolution");
+                }
+                if (db.count("select count(*) from vote where topic_id = ? and status = 'OPEN'", topic.id()) > 0) {
+                    throw ProblemException.conflictOnField("to", "guardVoteOpen");
+                }
+            }
+            case IMPLEMENTATION -> {
+                long published = db.count("select count(*) from resolution where topic_id = ? and status = 'PUBLISHED'"
+                        + " and notice_ends_at <= now()", topic.id());
+                if (published == 0) {
+                    throw ProblemException.conflictOnField("to", "guardImplementation");
+                }
+                long unanswered = db.count("select count(*) from objection o join resolution r on r.id = o.resolution_id"
+                        + " where r.topic_id = ? and o.answered_at is null", topic.id());
+                if (unanswered > 0) {
+                    throw ProblemException.conflictOnField("to", "guardObjections", unanswered);
+                }
+            }
+            case EVALUATION -> {
+                long open = db.count("select count(*) from resolution_task t join resolution r on r.id = t.resolution_id"
+                        + " where r.topic_id = ? and t.status <> 'DONE'", topic.id());
+                if (open > 0) {
+                    throw ProblemException.conflictOnField("to", "guardEvaluation", open);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.community.consultation.vote;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.community.consultation.db.Db;
+import org.community.consultation.http.Times;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Ballot", description = "A cast ballot: immutable, chained to the previous ballot of the vote by hash")
+public record BallotView(UUID id, UUID voteId, @Schema(description = "Position in the vote's chain, from 1") long seq, String ownerKey,
+        Choice choice, @Schema(description = "Units of the owner on the roll") int units,
+        @Schema(description = "Their floor area, m²") BigDecimal areaM2, Channel channel, String proxyName, String authorizationRef,
+        String evidenceRef, String enteredBy, OffsetDateTime castAt,
+        @Schema(description = "SHA-256 of the previous ballot (or of the vote's genesis)") String prevHash,
+        @Schema(description = "SHA-256 over this ballot's content and prevHash") String hash) {
+
+    static final String COLUMNS = "id, vote_id, seq, owner_key, choice, units, area, channel, proxy_name, authorization_ref, evidence_ref,"
+            + " entered_by, cast_at, prev_hash, hash";
+
+    static BallotView map(ResultSet r) throws SQLException {
+        return new BallotView(Db.uuid(r, "id"), Db.uuid(r, "vote_id"), r.getLong("seq"), r.getString("owner_key"),
+                Db.enumValue(r, "choice", Choice.class), r.getInt("units"), Areas.toSquareMetres(r.getLong("area")),
+                Db.enumValue(r, "channel", Channel.class), r.getString("proxy_name"), r.getString("authorization_ref"),
+                r.getString("evidence_ref"), r.getString("entered_by"), Times.local(Db.instant(r, "cast_at")), r.getString("prev_hash"),
+                r.getString("hash"));
+    }
+
+    Instant castInstant() {
+        return castAt.toInstant();
+    }
+}

@@ -1,0 +1,181 @@
+package org.community.consultation.vote;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.consultation.http.Page;
+import org.community.consultation.http.PageRequest;
+import org.community.consultation.http.Preconditions;
+import org.community.consultation.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/votes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Votes", description = "Owners' votes counted as Civil Code art. 278 requires: by area and by head, one owner once")
+public class VoteResource {
+
+    @Inject
+    VoteService service;
+
+    @Inject
+    VoteRepository votes;
+
+    @Inject
+    VoteAudit audit;
+
+    @Schema(name = "Elector", description = "A unit on the roll")
+    public record ElectorView(String unitId, String ownerKey, String ownerName, String building, String entrance, BigDecimal areaM2) {
+    }
+
+    @Schema(name = "RollSize", description = "Units on the roll after the addition")
+    public record RollSize(UUID voteId, long units) {
+    }
+
+    @POST
+    @Operation(summary = "Set up a vote", description = "On a topic under review or deliberation. 422 naming `rule` when the rule is weaker "
+            + "than the matter needs, `matter` when an elevator is not treated as an alteration.")
+    @APIResponse(responseCode = "201", description = "Created as a DRAFT")
+    public Response create(@Valid @NotNull VoteInput input) {
+        Vote vote = service.create(input);
+        return Response.created(URI.create("/api/v1/votes/" + vote.id())).tag(Preconditions.etag(vote.version())).entity(VoteView.of(vote))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List votes", description = "Newest first, optionally of one topic.")
+    public Page<VoteView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
+        return Page.of(votes.ofTopic(topicId, page).stream().map(VoteView::of).toList(), page, votes.countOfTopic(topicId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a vote")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Vote vote = find(id);
+        return Preconditions.okWithEtag(request, vote.version(), VoteView.of(vote));
+    }
+
+    @POST
+    @Path("{id}/electors")
+    @Operation(summary = "Add units to the roll", description = "While the vote is a DRAFT. All or nothing: any bad entry (duplicate unit, "
+            + "missing area under an owners' rule, outside the building or entrance) is a 422 naming it and nothing is added.")
+    @APIResponse(responseCode = "200", description = "Added")
+    public RollSize addElectors(@PathParam("id") UUID id, @NotNull @Size(min = 1, max = 50000) List<@NotNull @Valid ElectorInput> electors) {
+        return new RollSize(id, service.addElectors(id, electors));
+    }
+
+    @GET
+    @Path("{id}/electors")
+    @Operation(summary = "The roll, paged", description = "Sorted by unit id.")
+    public Page<ElectorView> electors(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        find(id);
+        return Page.of(votes.electors(id, page).stream().map(e -> new ElectorView(e.unitId(), e.ownerKey(), e.ownerName(), e.building(),
+                e.entrance(), Areas.toSquareMetres(e.area()))).toList(), page, votes.countElectors(id));
+    }
+
+    @POST
+    @Path("{id}/open")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Open a vote", description = "Freezes the roll. Requires If-Match. 422 naming `rule` when an owners' rule meets "
+            + "units without a floor area.")
+    @APIResponse(responseCode = "200", description = "Opened")
+    public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Vote vote = service.open(id, ifMatch);
+        return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
+    }
+
+    @POST
+    @Path("{id}/ballots")
+    @Operation(summary = "Cast a ballot", description = "One per owner, covering all their units. 409 outside the window, after close or on "
+            + "a second ballot; 422 for someone not on the roll. Proxy ballots need the authorization, paper ballots the evidence and the "
+            + "staff member who entered them.")
+    @APIResponse(responseCode = "201", description = "Cast")
+    public Response cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
+        BallotView ballot = service.cast(id, input);
+        return Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build();
+    }
+
+    @GET
+    @Path("{id}/ballots")
+    @Operation(summary = "Ballots, paged", description = "In chain order.")
+    public Page<BallotView> ballots(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        Vote vote = find(id);
+        return Page.of(votes.ballots(id, page), page, vote.ballots());
+    }
+
+    @GET
+    @Path("{id}/tally")
+    @Operation(summary = "Live tally", description = "Every figure the rule uses, each threshold check, and the outcome closing now would give. "
+            + "Read from counters kept with each ballot: one row read however many ballots.")
+    public TallyView tally(@PathParam("id") UUID id) {
+        return TallyView.of(find(id));
+    }
+
+    @GET
+    @Path("{id}/result")
+    @Operation(summary = "Final result", description = "Once the vote is closed; 409 before.")
+    public TallyView result(@PathParam("id") UUID id) {
+        Vote vote = find(id);
+        if (vote.status() != VoteStatus.CLOSED) {
+            throw ProblemException.conflict("resultNotFinal", vote.status());
+        }
+        return TallyView.of(vote);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close a vote", description = "After the window, or earlier once every owner has voted; fixes the result. "
+            + "Open votes are also closed automatically when their window ends. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "Closed")
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Vote vote = service.close(id, ifMatch);
+        return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a vote", description = "A DRAFT or OPEN vote; requires If-Match. Ballots already cast stay in the chain.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Vote vote = service.cancel(id, ifMatch);
+        return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "Audit the ballot chain", description = "Recomputes every hash from the genesis, reports the first broken link, and "
+            + "compares a full recount with the running tally.")
+    public VoteAudit.Report audit(@PathParam("id") UUID id) {
+        return audit.audit(find(id));
+    }
+
+    private Vote find(UUID id) {
+        return votes.find(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+    }
+}

@@ -1,0 +1,275 @@
+package org.community.consultation.vote;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.consultation.db.Ids;
+import org.community.consultation.http.Preconditions;
+import org.community.consultation.problem.ProblemException;
+import org.community.consultation.topic.Topic;
+import org.community.consultation.topic.TopicCategory;
+import org.community.consultation.topic.TopicRepository;
+
+/** The writes of votes: roll, opening, ballots (hash-chained, counted as they arrive) and closing. */
+@ApplicationScoped
+public class VoteService {
+
+    @Inject
+    VoteRepository votes;
+
+    @Inject
+    TopicRepository topics;
+
+    @Transactional
+    public Vote create(VoteInput in) {
+        Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
+        if (!topic.stage().isDeliberating()) {
+            throw ProblemException.conflictOnField("topicId", "voteTopicStage", topic.stage());
+        }
+        if (topic.category() == TopicCategory.ELEVATOR_INSTALLATION && in.matter() != VoteMatter.REBUILD_OR_ALTER) {
+            throw ProblemException.invalidField("matter", "elevatorIsAlteration", in.matter());
+        }
+        if (!in.matter().allows(in.rule())) {
+            throw ProblemException.invalidField("rule", "ruleTooWeak", in.rule(), in.matter(), in.matter().minimumRule);
+        }
+        if (!in.closesAt().isAfter(in.opensAt())) {
+            throw ProblemException.badField("closesAt", "closesBeforeOpens");
+        }
+        if (blank(in.building()) && !blank(in.entrance())) {
+            throw ProblemException.badField("building", "entranceNeedsBuilding");
+        }
+        UUID id = Ids.newId();
+        Instant now = Instant.now();
+        Vote vote = new Vote(id, topic.id(), in.title().trim(), in.question().trim(), in.matter(), in.rule(), trim(in.building()),
+                trim(in.entrance()), in.opensAt().toInstant(), in.closesAt().toInstant(), VoteStatus.DRAFT, 0, 0, 0, null, null, null, 0, 0, 0,
+                0, BallotChain.genesis(id), null, null, null, in.createdBy().trim(), 1, now);
+        votes.insert(vote);
+        if (in.electors() != null && !in.electors().isEmpty()) {
+            addElectors(vote, in.electors(), "electors");
+        }
+        return votes.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public long addElectors(UUID voteId, List<ElectorInput> electors) {
+        Vote vote = votes.lock(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
+        addElectors(vote, electors, "");
+        return votes.countElectors(voteId);
+    }
+
+    private void addElectors(Vote vote, List<ElectorInput> electors, String prefix) {
+        if (vote.status() != VoteStatus.DRAFT) {
+            throw ProblemException.conflict("rollFrozen", vote.status());
+        }
+        List<ProblemException.Violation> violations = new ArrayList<>();
+        List<VoteRepository.ElectorRow> rows = new ArrayList<>(electors.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < electors.size(); i++) {
+            ElectorInput e = electors.get(i);
+            String field = prefix + "[" + i + "]";
+            String unitId = e.unitId().trim();
+            if (!seen.add(unitId)) {
+                violations.add(new ProblemException.Violation(field + ".unitId", "unitTwiceOnRoll", unitId));
+            }
+            Long area = null;
+            if (e.areaM2() != null) {
+                area = Areas.toCenti(e.areaM2());
+                if (area == null) {
+                    violations.add(new ProblemException.Violation(field + ".areaM2", "areaInvalid", e.areaM2()));
+                }
+            } else if (vote.rule().needsArea) {
+                violations.add(new ProblemException.Violation(field + ".areaM2", "areaRequired", vote.rule()));
+            }
+            if (vote.building() != null && !vote.building().equals(trim(e.building()))) {
+                violations.add(new ProblemException.Violation(field + ".building", "outsideBuilding", vote.building()));
+            }
+            if (vote.entrance() != null && !vote.entrance().equals(trim(e.entrance()))) {
+                violations.add(new ProblemException.Violation(field + ".entrance", "outsideEntrance", vote.entrance()));
+            }
+            rows.add(new VoteRepository.ElectorRow(unitId, e.effectiveOwnerKey(), e.ownerName().trim(), trim(e.building()),
+                    trim(e.entrance()), area));
+        }
+        if (violations.isEmpty()) {
+            List<String> existing = votes.existingUnits(vote.id(), rows.stream().map(VoteRepository.ElectorRow::unitId).toList());
+            for (String unit : existing.stream().limit(20).toList()) {
+                violations.add(new ProblemException.Violation(prefix + "unitId", "unitAlreadyOnRoll", unit));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(org.community.consultation.problem.ProblemType.UNPROCESSABLE,
+                    violations.stream().limit(50).toList(), "invalidFields", violations.size());
+        }
+        votes.insertElectors(vote.id(), rows);
+    }
+
+    /** DRAFT → OPEN: the roll is frozen and its totals fixed. Owners' rules need a floor area on every unit. */
+    @Transactional
+    public Vote open(UUID id, String ifMatch) {
+        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Preconditions.requireMatch(ifMatch, vote.version());
+        requireMove(vote, VoteStatus.OPEN);
+        if (votes.countElectors(id) == 0) {
+            throw ProblemException.conflict("rollEmpty");
+        }
+        if (vote.rule().needsArea && votes.countElectorsWithoutArea(id) > 0) {
+            throw ProblemException.invalidField("rule", "ruleNeedsArea", vote.rule(), votes.countElectorsWithoutArea(id));
+        }
+        if (!vote.closesAt().isAfter(Instant.now())) {
+            throw ProblemException.conflictOnField("closesAt", "closesInPast");
+        }
+        votes.freezeRoll(id);
+        votes.setStatus(id, VoteStatus.OPEN, null, Instant.now(), null);
+        return votes.find(id).orElseThrow();
+    }
+
+    /**
+     * Casts one owner's ballot. The owner is looked up first (the roll is frozen), then the vote row is locked
+     * for the short append: window check, insert with the chain link, counter update. Concurrent ballots of
+     * one vote queue on that lock, so the chain has no forks and the counters no lost updates.
+     */
+    @Transactional
+    public BallotView cast(UUID voteId, BallotInput in) {
+        Channel channel = in.channel() == null ? Channel.ONLINE : in.channel();
+        checkChannel(in, channel);
+        VoteRepository.Owner owner = findOwner(voteId, in);
+        VoteRepository.ChainHead head = votes.lockChainHead(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        checkWindow(head, now);
+        if (owner == null) {
+            throw notElector(in);
+        }
+        long seq = head.lastSeq() + 1;
+        UUID id = Ids.newId();
+        String hash = BallotChain.hash(head.lastHash(), voteId, seq, owner.ownerKey(), in.choice(), owner.units(), owner.area(), channel,
+                trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()), now);
+        if (!votes.insertBallot(id, voteId, seq, owner, in, channel, now, head.lastHash(), hash)) {
+            throw ProblemException.conflict("alreadyVoted", owner.ownerName());
+        }
+        votes.count(voteId, in.choice(), channel, owner, seq, hash);
+        return new BallotView(id, voteId, seq, owner.ownerKey(), in.choice(), owner.units(), Areas.toSquareMetres(owner.area()), channel,
+                trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()),
+                org.community.consultation.http.Times.local(now), head.lastHash(), hash);
+    }
+
+    /** OPEN → CLOSED once the window has ended, or earlier when every owner has voted (nothing can change any more). */
+    @Transactional
+    public Vote close(UUID id, String ifMatch) {
+        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Preconditions.checkMatch(ifMatch, vote.version());
+        requireMove(vote, VoteStatus.CLOSED);
+        if (Instant.now().isBefore(vote.closesAt()) && vote.ballots() < vote.totalOwners()) {
+            throw ProblemException.conflict("closeTooEarly", org.community.consultation.http.Times.local(vote.closesAt()),
+                    vote.totalOwners() - vote.ballots());
+        }
+        return closeLocked(vote);
+    }
+
+    /** Closes a vote whose window has ended; used by the scheduler. False when nothing was to do. */
+    @Transactional
+    public boolean closeIfExpired(UUID id) {
+        Vote vote = votes.lock(id).orElse(null);
+        if (vote == null || vote.status() != VoteStatus.OPEN || Instant.now().isBefore(vote.closesAt())) {
+            return false;
+        }
+        closeLocked(vote);
+        return true;
+    }
+
+    private Vote closeLocked(Vote vote) {
+        VoteRule.Outcome outcome = vote.rule().decide(vote.counts()).outcome();
+        votes.setStatus(vote.id(), VoteStatus.CLOSED, outcome, null, Instant.now());
+        return votes.find(vote.id()).orElseThrow();
+    }
+
+    @Transactional
+    public Vote cancel(UUID id, String ifMatch) {
+        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Preconditions.requireMatch(ifMatch, vote.version());
+        requireMove(vote, VoteStatus.CANCELLED);
+        votes.setStatus(id, VoteStatus.CANCELLED, null, null, Instant.now());
+        return votes.find(id).orElseThrow();
+    }
+
+    private VoteRepository.Owner findOwner(UUID voteId, BallotInput in) {
+        VoteRepository.Owner byKey = blank(in.ownerKey()) ? null : votes.owner(voteId, in.ownerKey().trim()).orElse(null);
+        VoteRepository.Owner byUnit = blank(in.unitId()) ? null : votes.ownerOfUnit(voteId, in.unitId().trim()).orElse(null);
+        if (!blank(in.ownerKey()) && !blank(in.unitId()) && byKey != null && byUnit != null
+                && !Objects.equals(byKey.ownerKey(), byUnit.ownerKey())) {
+            throw ProblemException.invalidField("unitId", "unitOfAnotherOwner", in.unitId());
+        }
+        if ((!blank(in.ownerKey()) && byKey == null) || (!blank(in.unitId()) && byUnit == null)) {
+            return null;
+        }
+        return byKey != null ? byKey : byUnit;
+    }
+
+    private static ProblemException notElector(BallotInput in) {
+        return blank(in.ownerKey()) ? ProblemException.invalidField("unitId", "notElector", in.unitId())
+                : ProblemException.invalidField("ownerKey", "notElector", in.ownerKey());
+    }
+
+    private static void checkChannel(BallotInput in, Channel channel) {
+        if (blank(in.ownerKey()) && blank(in.unitId())) {
+            throw ProblemException.badField("ownerKey", "ownerOrUnitRequired");
+        }
+        List<ProblemException.Violation> missing = new ArrayList<>();
+        if (channel == Channel.PROXY) {
+            if (blank(in.proxyName())) {
+                missing.add(new ProblemException.Violation("proxyName", "requiredFor", channel));
+            }
+            if (blank(in.authorizationRef())) {
+                missing.add(new ProblemException.Violation("authorizationRef", "requiredFor", channel));
+            }
+        }
+        if (channel == Channel.PAPER) {
+            if (blank(in.evidenceRef())) {
+                missing.add(new ProblemException.Violation("evidenceRef", "requiredFor", channel));
+            }
+            if (blank(in.enteredBy())) {
+                missing.add(new ProblemException.Violation("enteredBy", "requiredFor", channel));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(org.community.consultation.problem.ProblemType.VALIDATION, missing, "invalidFields", missing.size());
+        }
+    }
+
+    private static void checkWindow(VoteRepository.ChainHead head, Instant now) {
+        switch (head.status()) {
+            case DRAFT -> throw ProblemException.conflict("voteNotOpen");
+            case CLOSED, CANCELLED -> throw ProblemException.conflict("voteClosed", head.status());
+            case OPEN -> {
+                if (now.isBefore(head.opensAt())) {
+                    throw ProblemException.conflict("voteNotYetOpen", org.community.consultation.http.Times.local(head.opensAt()));
+                }
+                if (!now.isBefore(head.closesAt())) {
+                    throw ProblemException.conflict("votingEnded", org.community.consultation.http.Times.local(head.closesAt()));
+                }
+            }
+        }
+    }
+
+    private static void requireMove(Vote vote, VoteStatus to) {
+        if (!vote.status().canMoveTo(to)) {
+            throw ProblemException.conflict("voteStatusIllegal", vote.status(), to);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trim(String value) {
+        return blank(value) ? null : value.trim();
+    }
+}

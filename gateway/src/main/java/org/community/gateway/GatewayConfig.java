@@ -1,0 +1,192 @@
+package org.community.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything the gateway does is driven by this configuration: which service owns which resource, how
+ * patient the proxy is, how clients are limited and who may log in to the built-in issuer.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Downstream services by name, e.g. {@code gateway.routes.org-service.url=http://localhost:8081}. */
+    Map<String, Route> routes();
+
+    Proxy proxy();
+
+    RateLimit rateLimit();
+
+    OpenApi openapi();
+
+    Health health();
+
+    Auth auth();
+
+    interface Route {
+        /** Base URL of the service: scheme, host, port and an optional path prefix. */
+        String url();
+
+        /** The first path segments after {@code /api/v1/} that this service owns. */
+        List<String> resources();
+    }
+
+    interface Proxy {
+        /** Time to open a TCP connection to a downstream. */
+        @WithDefault("500ms")
+        Duration connectTimeout();
+
+        /**
+         * Longest silence from a downstream once the request is sent: waiting for the response headers,
+         * and between two chunks of the response body. Exceeded: 504.
+         */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /**
+         * Extra attempts for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) when the connection could
+         * not be made or broke before any request body byte was sent.
+         */
+        @WithDefault("1")
+        int retries();
+
+        /** Pooled keep-alive connections per downstream and event loop. */
+        @WithDefault("100")
+        int maxConnections();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    interface CircuitBreaker {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consecutive failures (refused or broken connections, timeouts) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one trial request is let through. */
+        @WithDefault("5s")
+        Duration openDuration();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (token subject, or IP address without a token). */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a client may send at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+
+        /**
+         * Use the first address of {@code X-Forwarded-For} as the client IP. Only behind a load balancer that
+         * sets this header itself; otherwise clients could pick their own key.
+         */
+        @WithDefault("false")
+        boolean trustForwardedFor();
+    }
+
+    interface OpenApi {
+        /** How long a merged document is served before the downstreams are asked again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        @WithDefault("3s")
+        Duration fetchTimeout();
+    }
+
+    interface Health {
+        @WithDefault("2s")
+        Duration timeout();
+
+        /**
+         * true: the gateway is not ready while a downstream is not ready. false: every downstream is still
+         * reported, but the gateway stays ready (one dead service should not take all routes out of a load balancer).
+         */
+        @WithDefault("true")
+        boolean requireDownstreams();
+    }
+
+    interface Auth {
+        /** Validate a bearer token on every /api/v1/** request except /api/v1/auth/**. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tolerated clock difference when checking exp/iat. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        Verify verify();
+
+        Issuer issuer();
+    }
+
+    /**
+     * Which tokens are trusted. Each key falls back to the built-in issuer when it is enabled. (The
+     * MicroProfile {@code mp.jwt.verify.*} keys are not used here because Quarkus gives them dev/test defaults.)
+     */
+    interface Verify {
+        /** PEM or JWKS, file path or URL, e.g. a Keycloak realm's {@code .../protocol/openid-connect/certs}. */
+        Optional<String> publickeyLocation();
+
+        /** Expected {@code iss}. */
+        Optional<String> issuer();
+
+        /** Accepted {@code aud} values (any one must be in the token). */
+        Optional<List<String>> audiences();
+    }
+
+    /** The built-in token issuer of the local suite. Switch it off in production and use an OIDC provider. */
+    interface Issuer {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The {@code iss} claim. Tokens are verified against it unless mp.jwt.verify.issuer says otherwise. */
+        @WithDefault("https://community-suite.local/gateway")
+        String issuer();
+
+        /** The {@code aud} claim. */
+        @WithDefault("community-suite")
+        String audience();
+
+        @WithDefault("1h")
+        Duration lifespan();
+
+        /**
+         * Directory holding private-key.pem and public-key.pem; generated at first start when missing.
+         * Ignored when both key locations below are set.
+         */
+        @WithDefault(".gateway-keys")
+        String keyDir();
+
+        /** PKCS#8 PEM private key file, e.g. mounted from a secret. */
+        Optional<String> privateKeyLocation();
+
+        /** X.509 PEM public key file matching the private key. */
+        Optional<String> publicKeyLocation();
+
+        /** Demo accounts by user name. */
+        Map<String, Account> accounts();
+    }
+
+    interface Account {
+        /** {@code pbkdf2-sha256:<iterations>:<base64 salt>:<base64 hash>}; make one with auth.PasswordHash. */
+        String passwordHash();
+
+        List<String> roles();
+
+        /** org-service unit ids the account is scoped to (its subtree). */
+        Optional<List<String>> orgUnits();
+
+        Optional<String> displayName();
+    }
+}

@@ -1,0 +1,69 @@
+package org.community.gateway.auth;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.gateway.problem.ProblemException;
+import org.community.gateway.problem.ProblemType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The built-in token issuer of the local suite (off in production: gateway.auth.issuer.enabled=false). */
+@Path("/api/v1/auth")
+@Tag(name = "auth", description = "Built-in token issuer of the local suite (登录与令牌)")
+public class AuthResource {
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    IssuerKeys keys;
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with user name and password and receive an access token")
+    @APIResponse(responseCode = "200", description = "Signed RS256 token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "username or password missing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "Unknown user name or wrong password",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "The built-in issuer is switched off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response token(@Valid @NotNull LoginRequest login) {
+        return Response.ok(issuer.login(login)).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Public keys of the built-in issuer (JWKS), for services verifying tokens")
+    @APIResponse(responseCode = "200", description = "JSON Web Key Set",
+            content = @Content(example = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"…\",\"n\":\"…\",\"e\":\"AQAB\"}]}"))
+    @APIResponse(responseCode = "404", description = "The built-in issuer is switched off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response jwks() {
+        if (!issuer.enabled()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");
+        }
+        Map<String, Object> body = keys.jwks();
+        return Response.ok(body).header("Cache-Control", "public, max-age=300").build();
+    }
+}

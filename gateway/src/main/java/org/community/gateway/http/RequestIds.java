@@ -1,0 +1,73 @@
+package org.community.gateway.http;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Correlation for every request through the gateway: an {@code X-Request-Id} (the caller's, or a new one)
+ * and a W3C {@code traceparent} (the caller's when well formed, or a new trace). Both are put on the
+ * incoming request, so the proxy passes them on, the access log shows them and problems quote the id;
+ * the request id is echoed on the response.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String TRACEPARENT = "traceparent";
+    /** Runs before the proxy and before REST. */
+    public static final int ROUTE_ORDER = 10;
+
+    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    void install(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(this::assign);
+    }
+
+    void assign(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String id = request.getHeader(HEADER);
+        if (id == null || id.isBlank() || id.length() > 200) {
+            id = UUID.randomUUID().toString();
+            request.headers().set(HEADER, id);
+        }
+        String traceparent = request.getHeader(TRACEPARENT);
+        if (traceparent == null || !TRACEPARENT_FORMAT.matcher(traceparent).matches() || traceparent.startsWith("ff")
+                || traceparent.regionMatches(3, "00000000000000000000000000000000", 0, 32)) {
+            request.headers().set(TRACEPARENT, newTraceparent());
+        }
+        String echo = id;
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, echo));
+        ctx.next();
+    }
+
+    /** Version 00, a random trace id and parent id, sampled. */
+    static String newTraceparent() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder value = new StringBuilder(55).append("00-");
+        hex(value, random.nextLong() | 1L);
+        hex(value, random.nextLong());
+        value.append('-');
+        hex(value, random.nextLong() | 1L);
+        return value.append("-01").toString();
+    }
+
+    private static void hex(StringBuilder out, long value) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out.append(HEX[(int) (value >>> shift) & 0xf]);
+        }
+    }
+
+    public static String of(HttpHeaders headers) {
+        return headers.getHeaderString(HEADER);
+    }
+}

@@ -105,7 +105,7 @@ create index household_central on household (path, id) where is_central;
 -- 党员中心户: designations with their history; at most one current per household.
 create table central_designation (
     id            uuid primary key,
-    household_id  uuid not null references household (id),
+    household_id  uuid not null references household (id) on delete cascade,
     plaque_on     date not null,
     designated_at timestamptz not null,
     note          text,
@@ -129,8 +129,10 @@ create table import_job (
     error_count     int not null default 0,
     created_at      timestamptz not null,
     started_at      timestamptz,
-    finished_at     timestamptz
+    finished_at     timestamptz,
+    heartbeat_at    timestamptz
 );
+create index import_job_created on import_job (created_at desc);
 
 create table idempotency_record (
     idempotency_key text not null,

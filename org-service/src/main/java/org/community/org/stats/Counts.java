@@ -68,6 +68,14 @@ public final class Counts {
         return this;
     }
 
+    /** Adds another contribution into this one, in place: for aggregating many rows cheaply. */
+    public Counts accumulate(Counts other) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] += other.values[i];
+        }
+        return this;
+    }
+
     public Counts plus(Counts other) {
         Counts sum = new Counts();
         for (int i = 0; i < values.length; i++) {

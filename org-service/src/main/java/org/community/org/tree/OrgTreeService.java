@@ -84,7 +84,7 @@ public class OrgTreeService {
      */
     @Transactional
     public OrgUnit move(UUID id, MoveRequest request, String ifMatch) {
-        db.update("select pg_advisory_xact_lock(?)", MOVE_LOCK);
+        db.one("select pg_advisory_xact_lock(?)", row -> true, MOVE_LOCK);
         OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
         Preconditions.checkMatch(ifMatch, unit.version());
         if (!unit.isActive()) {

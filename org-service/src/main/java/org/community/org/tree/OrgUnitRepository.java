@@ -126,6 +126,18 @@ public class OrgUnitRepository {
         return db.count("select count(*) from (select 1 from org_unit where parent_id = ? and status = 'ACTIVE' limit 1) x", id) > 0;
     }
 
+    /** Active buildings under a unit with no party organization: "a resident finds the party without leaving the building". */
+    public List<OrgUnit> uncoveredBuildings(OrgUnit root, PageRequest page) {
+        return db.list(SELECT + "where path > ? and path < ? and level = 'BUILDING' and form is null and status = 'ACTIVE'"
+                + " order by path limit ? offset ?", OrgUnit::map, root.path(), Paths.upperBound(root.path()), page.size, page.offset());
+    }
+
+    /** Active organizations under a unit with no secretary or leader recorded. */
+    public List<OrgUnit> leaderless(OrgUnit root, PageRequest page) {
+        return db.list(SELECT + "where path > ? and path < ? and form is not null and leader_name is null and status = 'ACTIVE'"
+                + " order by path limit ? offset ?", OrgUnit::map, root.path(), Paths.upperBound(root.path()), page.size, page.offset());
+    }
+
     public boolean hasHouseholds(UUID buildingId) {
         return db.count("select count(*) from (select 1 from household where building_id = ? limit 1) x", buildingId) > 0;
     }

@@ -1,0 +1,208 @@
+package org.community.org.household;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.org.db.Ids;
+import org.community.org.http.Preconditions;
+import org.community.org.problem.ProblemException;
+import org.community.org.stats.Counts;
+import org.community.org.stats.Metric;
+import org.community.org.stats.Rollups;
+import org.community.org.tree.Level;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
+import org.community.org.tree.Paths;
+
+/**
+ * Household writes. Each keeps the roll-up counters of the building's ancestors in step: a change adds the
+ * difference between the household's contribution after and before.
+ */
+@ApplicationScoped
+public class HouseholdService {
+
+    @Inject
+    HouseholdRepository households;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Inject
+    Rollups rollups;
+
+    @Transactional
+    public Household create(HouseholdInput input) {
+        OrgUnit building = building(input.buildingUnitId());
+        Instant now = Instant.now();
+        Household household = new Household(Ids.newId(), building.id(), building.path(), compoundOf(input, building),
+                buildingOf(input, building), entranceOf(input), input.room().trim(), input.residentsCount(), trimToNull(input.headName()),
+                trimToNull(input.phone()), false, null, 1, now, now);
+        if (!households.insert(household)) {
+            throw ProblemException.conflictOnField("room", "addressTaken", household.entrance(), household.room());
+        }
+        rollups.apply(Paths.keys(building.path()), household.contribution());
+        return household;
+    }
+
+    @Transactional
+    public Household update(UUID id, HouseholdInput input, String ifMatch) {
+        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        Preconditions.requireMatch(ifMatch, current.version());
+        OrgUnit building = current.buildingId().equals(input.buildingUnitId())
+                ? units.lockAgainstMove(current.buildingId()).orElseThrow()
+                : building(input.buildingUnitId());
+        UUID servedBy = current.servedBy();
+        boolean sameCommunity = households.communityKey(building.path()).equals(households.communityKey(current.path()));
+        if (!sameCommunity) {
+            long serving = current.central() ? households.countServedBy(id) : 0;
+            if (serving > 0) {
+                throw ProblemException.conflict("centralServesOthers", serving);
+            }
+            servedBy = null;
+        }
+        Household changed = new Household(id, building.id(), building.path(), compoundOf(input, building), buildingOf(input, building),
+                entranceOf(input), input.room().trim(), input.residentsCount(), trimToNull(input.headName()), trimToNull(input.phone()),
+                current.central(), servedBy, current.version() + 1, current.createdAt(), Instant.now());
+        if (!households.update(changed)) {
+            throw ProblemException.conflictOnField("room", "addressTaken", changed.entrance(), changed.room());
+        }
+        moveContribution(current, changed);
+        return changed;
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        Preconditions.checkMatch(ifMatch, current.version());
+        long serving = current.central() ? households.countServedBy(id) : 0;
+        if (serving > 0) {
+            throw ProblemException.conflict("centralServesOthers", serving);
+        }
+        households.delete(id);
+        rollups.apply(Paths.keys(current.path()), current.contribution().negated());
+    }
+
+    /** Designates a 党员中心户. A household served by another one stops being served: it now serves others. */
+    @Transactional
+    public Household designate(UUID id, DesignationInput input) {
+        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        if (current.central()) {
+            throw ProblemException.conflict("alreadyCentral");
+        }
+        Instant now = Instant.now();
+        households.insertDesignation(new CentralDesignation(Ids.newId(), id, input.plaqueDate(), now, trimToNull(input.note()), null, null));
+        Household central = current.withService(true, null, now);
+        households.update(central);
+        rollups.apply(Paths.keys(current.path()), central.contribution().minus(current.contribution()));
+        return central;
+    }
+
+    /** Revokes a designation; the households it served become unserved (a coverage gap until linked again). */
+    @Transactional
+    public Household revoke(UUID id, String reason) {
+        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        if (!current.central()) {
+            throw ProblemException.conflict("notCentral");
+        }
+        Instant now = Instant.now();
+        Map<String, Long> released = households.releaseServed(id, now);
+        rollups.lock(released.keySet().stream().flatMapToLong(path -> Arrays.stream(Paths.keys(path))).distinct().toArray());
+        released.forEach((path, count) -> rollups.apply(Paths.keys(path), Counts.zero().add(Metric.SERVED_HOUSEHOLDS, -count)));
+        households.revokeDesignation(id, trimToNull(reason), now);
+        Household revoked = current.withService(false, null, now);
+        households.update(revoked);
+        rollups.apply(Paths.keys(current.path()), revoked.contribution().minus(current.contribution()));
+        return revoked;
+    }
+
+    /** Links a neighbouring household to the central household that serves it; linking again is a no-op. */
+    @Transactional
+    public Household link(UUID centralId, UUID servedId) {
+        // the central household first, then the served one: revoke locks in the same order
+        Household central = households.lockForUpdate(centralId).orElseThrow(() -> ProblemException.notFound("household", centralId));
+        Household served = households.lockForUpdate(servedId).orElseThrow(() -> ProblemException.notFound("household", servedId));
+        if (!central.central()) {
+            throw ProblemException.conflict("notCentral");
+        }
+        if (centralId.equals(servedId)) {
+            throw ProblemException.conflict("serveSelf");
+        }
+        if (served.central()) {
+            throw ProblemException.conflict("serveCentral");
+        }
+        if (centralId.equals(served.servedBy())) {
+            return served;
+        }
+        if (served.servedBy() != null) {
+            throw ProblemException.conflict("servedByOther");
+        }
+        if (!households.communityKey(central.path()).equals(households.communityKey(served.path()))) {
+            throw ProblemException.invalidField("servedHouseholdId", "serveOtherCommunity");
+        }
+        Household linked = served.withService(false, centralId, Instant.now());
+        households.update(linked);
+        rollups.apply(Paths.keys(served.path()), linked.contribution().minus(served.contribution()));
+        return linked;
+    }
+
+    @Transactional
+    public void unlink(UUID centralId, UUID servedId) {
+        households.lockForUpdate(centralId).orElseThrow(() -> ProblemException.notFound("household", centralId));
+        Household served = households.lockForUpdate(servedId).orElseThrow(() -> ProblemException.notFound("household", servedId));
+        if (!centralId.equals(served.servedBy())) {
+            throw ProblemException.conflict("notServedByThis");
+        }
+        Household unlinked = served.withService(false, null, Instant.now());
+        households.update(unlinked);
+        rollups.apply(Paths.keys(served.path()), unlinked.contribution().minus(served.contribution()));
+    }
+
+    private void moveContribution(Household before, Household after) {
+        long[] oldKeys = Paths.keys(before.path());
+        long[] newKeys = Paths.keys(after.path());
+        if (before.path().equals(after.path())) {
+            rollups.apply(newKeys, after.contribution().minus(before.contribution()));
+            return;
+        }
+        rollups.lock(LongStream.concat(Arrays.stream(oldKeys), Arrays.stream(newKeys)).distinct().toArray());
+        rollups.apply(oldKeys, before.contribution().negated());
+        rollups.apply(newKeys, after.contribution());
+    }
+
+    private OrgUnit building(UUID buildingId) {
+        OrgUnit building = units.lockAgainstMove(buildingId)
+                .orElseThrow(() -> ProblemException.invalidField("buildingUnitId", "buildingUnknown", buildingId));
+        if (building.level() != Level.BUILDING) {
+            throw ProblemException.invalidField("buildingUnitId", "buildingRequired", building.name(), building.level());
+        }
+        if (!building.isActive()) {
+            throw ProblemException.invalidField("buildingUnitId", "buildingDissolved", building.name());
+        }
+        return building;
+    }
+
+    private String compoundOf(HouseholdInput input, OrgUnit building) {
+        String given = trimToNull(input.compound());
+        return given != null ? given : households.compoundName(building.path()).orElse(null);
+    }
+
+    private static String buildingOf(HouseholdInput input, OrgUnit building) {
+        String given = trimToNull(input.building());
+        return given != null ? given : building.name();
+    }
+
+    private static String entranceOf(HouseholdInput input) {
+        return input.entrance() == null ? "" : input.entrance().trim();
+    }
+
+    private static String trimToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,95 @@
+package org.community.org.problem;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem+json answers every operation can give (400, 404 on paths with an id, 409/412/422/428
+ * on writes, 500), so the published contract lists them without repeating annotations on each method.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasId = path.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                APIResponses responses = entry.getValue().getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    entry.getValue().setResponses(responses);
+                }
+                PathItem.HttpMethod method = entry.getKey();
+                boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                        || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
+                add(responses, "400", "Invalid request: the problem names each invalid field in `errors`");
+                if (hasId) {
+                    add(responses, "404", "No such resource");
+                }
+                if (write) {
+                    add(responses, "409", "Conflicts with the current state (duplicate, illegal transition, cycle, or the same Idempotency-Key still running)");
+                    add(responses, "422", "Refers to data that make it impossible, or an Idempotency-Key reused with another body");
+                }
+                if (method == PathItem.HttpMethod.PUT) {
+                    add(responses, "412", "If-Match names an older version: someone else changed it");
+                    add(responses, "428", "If-Match is required");
+                }
+                add(responses, "500", "Failure on the service side; quote the requestId");
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            APIResponse existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null) {
+                existing.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+    }
+
+    private static Schema problemSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details; title and detail in the language of Accept-Language (zh-CN default, en)")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .example("urn:community-suite:problem:validation"))
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", text)
+                .addProperty("instance", text)
+                .addProperty("requestId", text)
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                                .addProperty("field", text)
+                                .addProperty("message", text)))
+                .example(Map.of("type", "urn:community-suite:problem:validation", "title", "请求参数不合法", "status", 400,
+                        "detail", "请求中有 1 处错误", "instance", "/api/v1/org-units",
+                        "errors", java.util.List.of(Map.of("field", "name", "message", "不能为空"))));
+    }
+}

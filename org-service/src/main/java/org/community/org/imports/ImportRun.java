@@ -112,7 +112,9 @@ final class ImportRun {
     }
 
     private void resolveReferences() throws IOException, SQLException {
-        Set<String> referenced = new HashSet<>();
+        Set<String> definedSoFar = new HashSet<>();
+        Set<String> lookUp = new HashSet<>();
+        Set<String> buildingCodes = new HashSet<>();
         long unitRows = 0;
         try (RowReader reader = new RowReader(file, format, charset)) {
             for (RowReader.Row row = reader.next(); row != null; row = reader.next()) {
@@ -121,18 +123,28 @@ final class ImportRun {
                 }
                 if ("unit".equalsIgnoreCase(row.get(Column.TYPE))) {
                     unitRows++;
-                    addIfPresent(referenced, row.get(Column.PARENT_CODE));
+                    // a parent defined earlier in the file needs no lookup; one defined later may be a stored unit
+                    addUnlessDefined(lookUp, definedSoFar, row.get(Column.PARENT_CODE));
+                    addIfPresent(definedSoFar, row.get(Column.CODE));
                 } else {
-                    addIfPresent(referenced, row.get(Column.BUILDING_CODE));
+                    addIfPresent(buildingCodes, row.get(Column.BUILDING_CODE));
                 }
             }
         }
-        // codes the file defines are looked up too: a row may refer to a stored unit whose code a later row repeats
-        List<String> codes = new ArrayList<>(referenced);
+        // households may come before their building; a building the file defines is that one
+        buildingCodes.removeAll(definedSoFar);
+        lookUp.addAll(buildingCodes);
+        List<String> codes = new ArrayList<>(lookUp);
         for (int from = 0; from < codes.size(); from += 1000) {
             loadStored(codes.subList(from, Math.min(codes.size(), from + 1000)));
         }
         reserveKeys(unitRows);
+    }
+
+    private static void addUnlessDefined(Set<String> codes, Set<String> defined, String code) {
+        if (code != null && !defined.contains(code)) {
+            codes.add(code);
+        }
     }
 
     private static void addIfPresent(Set<String> codes, String code) {

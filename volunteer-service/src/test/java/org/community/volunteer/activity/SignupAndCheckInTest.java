@@ -171,12 +171,17 @@ class SignupAndCheckInTest {
         String team = newTeam("并发队");
         OffsetDateTime start = Fixtures.now().minusMinutes(10);
         String activity = Fixtures.activity(team, "社区大扫除", start, start.plusHours(2), 50, "\"signupClosesAt\":\"" + start.plusHours(2) + "\"");
-        List<String> volunteers = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            volunteers.add(Fixtures.volunteer("并发" + i, null));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
+            List<Future<String>> registering = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String name = "并发" + i;
+                registering.add(pool.submit(() -> Fixtures.volunteer(name, null)));
+            }
+            List<String> volunteers = new ArrayList<>();
+            for (Future<String> f : registering) {
+                volunteers.add(f.get());
+            }
             Map<String, String> statuses = new ConcurrentHashMap<>();
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> signups = new ArrayList<>();

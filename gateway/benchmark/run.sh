@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark (issue 5 "Performance"): the same read endpoint of a real org-service
+# (GET /api/v1/org-units/{id}, embedded PostgreSQL) called directly, through the gateway and through
+# nginx as a plain reverse proxy, side by side in one run with wrk.
+#
+#   gateway/benchmark/run.sh            # from the repository root; ~6 minutes
+#   DURATION=20s CONNECTIONS=32 ROUNDS=2 gateway/benchmark/run.sh
+#
+# Two measurements per target:
+#   throughput  wrk -t2 -c$CONNECTIONS for $DURATION (saturation: requests/s and latency percentiles)
+#   latency     wrk -t1 -c1 for $DURATION (one request at a time: what a hop adds without queueing)
+# Rounds are interleaved (direct, gateway, nginx, direct, ...) so drift hits all three alike.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-15s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+ROUNDS="${ROUNDS:-2}"
+ORG_PORT="${ORG_PORT:-18081}"
+GW_PORT="${GW_PORT:-18080}"
+NGINX_PORT="${NGINX_PORT:-18090}"
+WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
+need wrk wrk
+need nginx nginx
+need curl curl
+
+wait_for() { # url, seconds
+  for _ in $(seq 1 "$2"); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 1
+  done
+  echo "timed out waiting for $1" >&2
+  return 1
+}
+
+echo "== building org-service and gateway"
+./mvnw -B -q -f org-service/pom.xml package -DskipTests
+./mvnw -B -q -f gateway/pom.xml package -DskipTests
+
+echo "== starting org-service on :$ORG_PORT (embedded PostgreSQL, throw-away)"
+java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dorg.embedded-postgres.enabled=true -Dorg.embedded-postgres.port=0 \
+  -jar org-service/target/quarkus-app/quarkus-run.jar > "$WORK/org-service.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$ORG_PORT/q/health/ready" 120
+
+echo "== starting the gateway on :$GW_PORT"
+java -Xmx256m -Dquarkus.http.port="$GW_PORT" \
+  -Dgateway.routes.org-service.url="http://127.0.0.1:$ORG_PORT" \
+  -Dgateway.rate-limit.requests-per-second=1000000 -Dgateway.rate-limit.burst=1000000 \
+  -Dgateway.auth.issuer.key-dir="$WORK/keys" \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$GW_PORT/q/health/live" 60
+
+echo "== starting nginx on :$NGINX_PORT"
+mkdir -p "$WORK/nginx"
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log $WORK/nginx-access.log;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  upstream org_service { server 127.0.0.1:$ORG_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://org_service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" -g 'daemon on;'
+
+echo "== test data and a token"
+UNIT_ID=$(curl -fs -X POST "http://127.0.0.1:$ORG_PORT/api/v1/org-units" -H 'Content-Type: application/json' \
+  -d '{"code":"BENCH-CITY","name":"基准市","level":"CITY","form":"COMMITTEE"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+TOKEN=$(curl -fs -X POST "http://127.0.0.1:$GW_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"username":"city-admin","password":"demo-city"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+PATH_UNDER_TEST="/api/v1/org-units/$UNIT_ID"
+declare -A URL=(
+  [direct]="http://127.0.0.1:$ORG_PORT$PATH_UNDER_TEST"
+  [gateway]="http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST"
+  [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+)
+for target in direct gateway nginx; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${URL[$target]}")
+  [ "$code" = 200 ] || { echo "$target answered $code" >&2; exit 1; }
+done
+
+run_wrk() { # target threads connections duration -> prints "rps p50 p90 p99" in ms
+  wrk -t"$2" -c"$3" -d"$4" --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}" > "$WORK/wrk.out"
+  awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps=$2 }
+    /^ +50%/ { p50=ms($2) } /^ +90%/ { p90=ms($2) } /^ +99%/ { p99=ms($2) }
+    /Non-2xx/ { bad=$NF }
+    END { printf "%.0f %.3f %.3f %.3f %s\n", rps, p50, p90, p99, (bad==""?0:bad) }' "$WORK/wrk.out"
+}
+
+echo "== warm-up ($WARMUP each)"
+for target in direct gateway nginx; do run_wrk "$target" 2 "$CONNECTIONS" "$WARMUP" > /dev/null; done
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java $(java -version 2>&1 | head -1)"
+echo "== load before measuring: $(cut -d" " -f1-3 /proc/loadavg) (other processes on this machine share the cores)"
+echo "== endpoint: GET $PATH_UNDER_TEST (same Authorization header on every path)"
+declare -A RPS P99 L50 L99
+for round in $(seq 1 "$ROUNDS"); do
+  for target in direct gateway nginx; do
+    read -r rps p50 p90 p99 bad < <(run_wrk "$target" 2 "$CONNECTIONS" "$DURATION")
+    printf 'round %d  throughput  %-8s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s\n' \
+      "$round" "$target" "$rps" "$p50" "$p90" "$p99" "$bad"
+    RPS[$target]="${RPS[$target]:-} $rps"; P99[$target]="${P99[$target]:-} $p99"
+  done
+  for target in direct gateway nginx; do
+    read -r rps p50 p90 p99 bad < <(run_wrk "$target" 1 1 "$DURATION")
+    printf 'round %d  latency c=1 %-8s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s\n' \
+      "$round" "$target" "$rps" "$p50" "$p90" "$p99" "$bad"
+    L50[$target]="${L50[$target]:-} $p50"; L99[$target]="${L99[$target]:-} $p99"
+  done
+done
+
+avg() { echo "$@" | awk '{ s=0; for (i=1;i<=NF;i++) s+=$i; printf "%.3f", s/NF }'; }
+echo "== summary (mean of $ROUNDS rounds)"
+D=$(avg ${RPS[direct]}); G=$(avg ${RPS[gateway]}); N=$(avg ${RPS[nginx]})
+printf 'throughput req/s: direct %.0f  gateway %.0f (%.1f%% of direct)  nginx %.0f (%.1f%% of direct)\n' \
+  "$D" "$G" "$(echo "$G $D" | awk '{print 100*$1/$2}')" "$N" "$(echo "$N $D" | awk '{print 100*$1/$2}')"
+printf 'p99 at c=%s ms: direct %s  gateway %s  nginx %s\n' "$CONNECTIONS" "$(avg ${P99[direct]})" "$(avg ${P99[gateway]})" "$(avg ${P99[nginx]})"
+LD50=$(avg ${L50[direct]}); LG50=$(avg ${L50[gateway]}); LN50=$(avg ${L50[nginx]})
+LD99=$(avg ${L99[direct]}); LG99=$(avg ${L99[gateway]}); LN99=$(avg ${L99[nginx]})
+printf 'one at a time p50 ms: direct %s  gateway %s (+%s)  nginx %s (+%s)\n' "$LD50" "$LG50" \
+  "$(echo "$LG50 $LD50" | awk '{printf "%.3f", $1-$2}')" "$LN50" "$(echo "$LN50 $LD50" | awk '{printf "%.3f", $1-$2}')"
+printf 'one at a time p99 ms: direct %s  gateway %s (+%s)  nginx %s (+%s)\n' "$LD99" "$LG99" \
+  "$(echo "$LG99 $LD99" | awk '{printf "%.3f", $1-$2}')" "$LN99" "$(echo "$LN99 $LD99" | awk '{printf "%.3f", $1-$2}')"
+echo "== load after: $(cut -d" " -f1-3 /proc/loadavg)"
+echo "logs: $WORK"

@@ -50,6 +50,10 @@ public class CertificatePdf {
     @ConfigProperty(name = "volunteer.certificate.font")
     Optional<String> configuredFont;
 
+    /** Whether the usual system font paths are tried after the configured font. */
+    @ConfigProperty(name = "volunteer.certificate.system-fonts", defaultValue = "true")
+    boolean systemFonts = true;
+
     public record Content(String serial, String volunteerName, String maskedIdNumber, String teamName, String issuer,
             List<VerifiedLine> lines, long totalMinutes, Instant issuedAt) {
     }
@@ -145,7 +149,9 @@ public class CertificatePdf {
     private Optional<File> fontFile() {
         List<String> candidates = new ArrayList<>();
         configuredFont.ifPresent(candidates::add);
-        candidates.addAll(SYSTEM_FONTS);
+        if (systemFonts) {
+            candidates.addAll(SYSTEM_FONTS);
+        }
         return candidates.stream().map(File::new).filter(File::isFile).findFirst();
     }
 

@@ -39,6 +39,17 @@ class ComposeTest {
     }
 
     @Test
+    void interpolationOnlyWhereMeantAndAlwaysWithADefault() {
+        String text = Suite.read(Suite.deploy().resolve("compose/compose.yaml"));
+        // compose replaces $name and ${name}: shell variables must be written $$name, settings need a default
+        Matcher dollar = Pattern.compile("\\$(\\$|\\{[A-Z_]+:-[^}]*}|.)").matcher(text);
+        while (dollar.find()) {
+            assertThat(dollar.group(1)).as("compose interpolation at offset " + dollar.start())
+                    .matches("\\$|\\{[A-Z_]+:-[^}]*}");
+        }
+    }
+
+    @Test
     void imagesPortsAndHealthChecksMatchEachModule() {
         for (String module : Suite.MODULES) {
             Object service = services.get(module);

@@ -236,7 +236,7 @@ final class ImportRun {
                 parent == null ? null : parent.id(), path, depth, 1, now, now);
         newKeys.add(key);
         unitsCreated++;
-        unitContributions.put(key, Counts.ofUnit(level, form, UnitStatus.ACTIVE, leader));
+        unitContributions.put(key, Counts.ofUnit(level, form, UnitStatus.ACTIVE, false));
     }
 
     private void householdPass() throws IOException, SQLException {

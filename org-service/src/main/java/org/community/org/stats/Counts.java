@@ -19,7 +19,11 @@ public final class Counts {
         return new Counts();
     }
 
-    public static Counts ofUnit(Level level, OrgForm form, UnitStatus status, String leaderName) {
+    /**
+     * A unit's contribution. {@code hasLeader}: an active SECRETARY post (GROUP_LEADER for a GROUP) is recorded;
+     * a leader name typed on the unit or imported is a display text and does not count.
+     */
+    public static Counts ofUnit(Level level, OrgForm form, UnitStatus status, boolean hasLeader) {
         Counts counts = new Counts();
         if (status != UnitStatus.ACTIVE) {
             return counts;
@@ -40,14 +44,14 @@ public final class Counts {
             case BRANCH -> Metric.BRANCHES;
             case GROUP -> Metric.PARTY_GROUPS;
         }, 1);
-        if (leaderName == null || leaderName.isBlank()) {
+        if (!hasLeader) {
             counts.add(Metric.LEADERLESS_UNITS, 1);
         }
         return counts;
     }
 
     public static Counts ofUnit(OrgUnit unit) {
-        return ofUnit(unit.level(), unit.form(), unit.status(), unit.leaderName());
+        return ofUnit(unit.level(), unit.form(), unit.status(), unit.hasLeader());
     }
 
     public static Counts ofHousehold(int residents, boolean central, boolean served) {
@@ -59,6 +63,19 @@ public final class Counts {
         }
         if (central || served) {
             counts.add(Metric.SERVED_HOUSEHOLDS, 1);
+        }
+        return counts;
+    }
+
+    /** A member's contribution: one in the counter of their status (none after an exit), and one mobile when away. */
+    public static Counts ofMember(org.community.org.member.MemberStatus status, boolean mobile) {
+        Counts counts = new Counts();
+        Metric metric = org.community.org.member.MemberMetrics.of(status);
+        if (metric != null) {
+            counts.add(metric, 1);
+            if (mobile) {
+                counts.add(Metric.MOBILE_MEMBERS, 1);
+            }
         }
         return counts;
     }

@@ -44,7 +44,7 @@ public class StatsResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Roll-up figures of a unit's subtree", description = "Units by level and by form, households, residents, "
+    @Operation(summary = "Roll-up figures of a unit's subtree", description = "Units by level and by form, members by status, households, residents, "
             + "central households (党员中心户) and coverage gaps below the unit. Kept current by every write: one key lookup.")
     public UnitStats stats(@PathParam("id") UUID id) {
         OrgUnit unit = find(id);
@@ -69,7 +69,7 @@ public class StatsResource {
 
     @GET
     @Path("coverage/leaderless-units")
-    @Operation(summary = "Organizations without a secretary or leader, paged", description = "Active units with an organization form but no leader, in tree order.")
+    @Operation(summary = "Organizations without a secretary or leader, paged", description = "Active units with an organization form but no active SECRETARY post (GROUP_LEADER for a group), in tree order.")
     public Page<OrgUnitView> leaderlessUnits(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         OrgUnit unit = find(id);
         return unitPage(units.leaderless(unit, page), page, rollups.read(unit.key()).get(Metric.LEADERLESS_UNITS));

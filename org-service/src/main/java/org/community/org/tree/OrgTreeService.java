@@ -52,7 +52,7 @@ public class OrgTreeService {
         long key = units.nextKey();
         Instant now = Instant.now();
         OrgUnit unit = new OrgUnit(Ids.newId(), key, input.code(), input.name().trim(), input.level(), input.form(),
-                input.establishedOn(), UnitStatus.ACTIVE, input.address(), blankToNull(input.leaderName()),
+                input.establishedOn(), UnitStatus.ACTIVE, input.address(), blankToNull(input.leaderName()), false,
                 input.parentId(), Paths.child(parent == null ? null : parent.path(), key),
                 parent == null ? 1 : parent.depth() + 1, null, null, 1, now, now);
         if (!units.insert(unit)) {
@@ -67,9 +67,11 @@ public class OrgTreeService {
     public OrgUnit update(UUID id, OrgUnitChanges changes, String ifMatch) {
         OrgUnit current = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
         Preconditions.requireMatch(ifMatch, current.version());
+        // the leader follows the posts: a form change (e.g. BRANCH → GROUP) asks for another leading role
+        java.util.Optional<String> holder = units.leaderHolder(id, changes.form());
         OrgUnit changed = new OrgUnit(current.id(), current.key(), changes.code(), changes.name().trim(), current.level(),
-                changes.form(), changes.establishedOn(), current.status(), changes.address(), blankToNull(changes.leaderName()),
-                current.parentId(), current.path(), current.depth(), current.dissolvedOn(), current.dissolveReason(),
+                changes.form(), changes.establishedOn(), current.status(), changes.address(),
+                holder.orElse(blankToNull(changes.leaderName())), holder.isPresent(), current.parentId(), current.path(), current.depth(), current.dissolvedOn(), current.dissolveReason(),
                 current.version() + 1, current.createdAt(), Instant.now());
         if (!units.update(changed)) {
             throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
@@ -105,18 +107,21 @@ public class OrgTreeService {
             return unit;
         }
         String newPath = Paths.child(newParent.path(), unit.key());
-        Counts subtree = rollups.read(unit.key()).plus(Counts.ofUnit(unit));
+        // Rows first, counters second, the order every other writer uses (its row, then the counters): rewriting the
+        // paths locks every unit, household and member of the subtree, so no write below can change the subtree's
+        // counters between the read and the apply, and a writer holding a row lock cannot wait on us for the counters.
+        units.rewriteSubtreePaths(unit.path(), newPath, newParent.depth() + 1 - unit.depth());
         long[] oldAncestors = Paths.ancestorKeys(unit.path());
         long[] newAncestors = Paths.keys(newParent.path());
         rollups.lock(union(oldAncestors, newAncestors));
+        Counts subtree = rollups.read(unit.key()).plus(Counts.ofUnit(unit));
         rollups.apply(oldAncestors, subtree.negated());
         rollups.apply(newAncestors, subtree);
-        units.rewriteSubtreePaths(unit.path(), newPath, newParent.depth() + 1 - unit.depth());
         units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
         return units.find(id).orElseThrow();
     }
 
-    /** Dissolves a unit; refused while it has active children or households. */
+    /** Dissolves a unit; refused while it has active children, households or members. */
     @Transactional
     public OrgUnit dissolve(UUID id, DissolveRequest request, String ifMatch) {
         OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
@@ -130,8 +135,11 @@ public class OrgTreeService {
         if (units.hasHouseholds(id)) {
             throw ProblemException.conflict("dissolveHasHouseholds", unit.name());
         }
+        if (units.hasMembers(id)) {
+            throw ProblemException.conflict("dissolveHasMembers", unit.name());
+        }
         OrgUnit dissolved = new OrgUnit(unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(),
-                unit.establishedOn(), UnitStatus.DISSOLVED, unit.address(), unit.leaderName(), unit.parentId(), unit.path(),
+                unit.establishedOn(), UnitStatus.DISSOLVED, unit.address(), unit.leaderName(), unit.hasLeader(), unit.parentId(), unit.path(),
                 unit.depth(), request.dissolvedOn() == null ? Times.today() : request.dissolvedOn(), request.reason(),
                 unit.version() + 1, unit.createdAt(), Instant.now());
         units.update(dissolved);

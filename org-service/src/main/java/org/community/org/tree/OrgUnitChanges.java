@@ -22,5 +22,5 @@ public record OrgUnitChanges(
         OrgForm form,
         @PastOrPresent LocalDate establishedOn,
         @Size(max = 200) String address,
-        @Size(max = 50) String leaderName) {
+        @Size(max = 50) @Schema(description = "Display text; ignored while a leading post is held (the holder's name is shown)") String leaderName) {
 }

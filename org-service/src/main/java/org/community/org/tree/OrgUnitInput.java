@@ -25,5 +25,7 @@ public record OrgUnitInput(
         @Schema(description = "Parent unit id") UUID parentId,
         @PastOrPresent @Schema(description = "Date the organization was established", example = "2019-07-01") LocalDate establishedOn,
         @Size(max = 200) @Schema(description = "Address") String address,
-        @Size(max = 50) @Schema(description = "Name of the secretary or group leader (书记/组长)", example = "王红") String leaderName) {
+        @Size(max = 50) @Schema(description = "Leader name as a display text only. Whether the unit has a leader is decided by an "
+                + "active SECRETARY post (GROUP_LEADER for a group) under /api/v1/posts, whose holder then replaces this name",
+                example = "王红") String leaderName) {
 }

@@ -1,5 +1,6 @@
 package org.community.org.tree;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,10 @@ public class OrgUnitRepository {
 
     /** Inserts the unit unless its code is taken; false when it is. */
     public boolean insert(OrgUnit unit) {
-        return db.update("insert into org_unit (" + OrgUnit.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        return db.update("insert into org_unit (" + OrgUnit.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (code) do nothing",
                 unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(), unit.establishedOn(), unit.status(),
-                unit.address(), unit.leaderName(), unit.parentId(), unit.path(), unit.depth(), unit.dissolvedOn(),
+                unit.address(), unit.leaderName(), unit.hasLeader(), unit.parentId(), unit.path(), unit.depth(), unit.dissolvedOn(),
                 unit.dissolveReason(), unit.version(), unit.createdAt(), unit.updatedAt()) == 1;
     }
 
@@ -62,9 +63,9 @@ public class OrgUnitRepository {
         if (db.count("select count(*) from org_unit where code = ? and id <> ?", unit.code(), unit.id()) > 0) {
             return false;
         }
-        db.update("update org_unit set code = ?, name = ?, form = ?, established_on = ?, status = ?, address = ?, leader_name = ?,"
+        db.update("update org_unit set code = ?, name = ?, form = ?, established_on = ?, status = ?, address = ?, leader_name = ?, has_leader = ?,"
                 + " dissolved_on = ?, dissolve_reason = ?, version = ?, updated_at = ? where id = ?",
-                unit.code(), unit.name(), unit.form(), unit.establishedOn(), unit.status(), unit.address(), unit.leaderName(),
+                unit.code(), unit.name(), unit.form(), unit.establishedOn(), unit.status(), unit.address(), unit.leaderName(), unit.hasLeader(),
                 unit.dissolvedOn(), unit.dissolveReason(), unit.version(), unit.updatedAt(), unit.id());
         return true;
     }
@@ -132,9 +133,9 @@ public class OrgUnitRepository {
                 + " order by path limit ? offset ?", OrgUnit::map, root.path(), Paths.upperBound(root.path()), page.size, page.offset());
     }
 
-    /** Active organizations under a unit with no secretary or leader recorded. */
+    /** Active organizations under a unit with no active SECRETARY post (GROUP_LEADER for a group). */
     public List<OrgUnit> leaderless(OrgUnit root, PageRequest page) {
-        return db.list(SELECT + "where path > ? and path < ? and form is not null and leader_name is null and status = 'ACTIVE'"
+        return db.list(SELECT + "where path > ? and path < ? and form is not null and not has_leader and status = 'ACTIVE'"
                 + " order by path limit ? offset ?", OrgUnit::map, root.path(), Paths.upperBound(root.path()), page.size, page.offset());
     }
 
@@ -142,12 +143,37 @@ public class OrgUnitRepository {
         return db.count("select count(*) from (select 1 from household where building_id = ? limit 1) x", buildingId) > 0;
     }
 
-    /** Rewrites the paths and depths of a whole subtree, its households' paths with it. */
+    /** Whether the unit has any member who has not left (an exit keeps the row as history). */
+    public boolean hasMembers(UUID unitId) {
+        return db.count("select count(*) from (select 1 from member where unit_id = ?"
+                + " and status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED') limit 1) x", unitId) > 0;
+    }
+
+    /** The holder of the unit's active leading post (SECRETARY, or GROUP_LEADER for a group), if any. */
+    public Optional<String> leaderHolder(UUID unitId, OrgForm form) {
+        if (form == null) {
+            return Optional.empty();
+        }
+        return db.one("select holder_name from post where unit_id = ? and role = ? and ended_on is null",
+                row -> row.getString(1), unitId, form == OrgForm.GROUP ? "GROUP_LEADER" : "SECRETARY");
+    }
+
+    /** Writes the leader snapshot kept by post changes. */
+    public void setLeader(UUID id, boolean hasLeader, String leaderName, Instant now) {
+        db.update("update org_unit set has_leader = ?, leader_name = ?, updated_at = ? where id = ?", hasLeader, leaderName, now, id);
+    }
+
+    /**
+     * Rewrites the paths and depths of a whole subtree, its members' and households' paths with it. Members and
+     * households first, units last: the order in which their own writers lock them (their row, then their unit).
+     */
     public void rewriteSubtreePaths(String oldPrefix, String newPrefix, int depthDelta) {
-        db.update("update org_unit set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?",
-                newPrefix, oldPrefix.length() + 1, depthDelta, oldPrefix, Paths.upperBound(oldPrefix));
+        db.update("update member set path = ? || substr(path, ?) where path >= ? and path < ?",
+                newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
         db.update("update household set path = ? || substr(path, ?) where path >= ? and path < ?",
                 newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
+        db.update("update org_unit set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?",
+                newPrefix, oldPrefix.length() + 1, depthDelta, oldPrefix, Paths.upperBound(oldPrefix));
     }
 
     public void setParent(UUID id, UUID parentId, long version, java.time.Instant now) {

@@ -20,7 +20,10 @@ public record OrgUnitView(
         UUID id, String code, String name, Level level, OrgForm form, UnitStatus status,
         @Schema(description = "Parent unit; absent at the top") UUID parentId,
         @Schema(description = "1 for a top unit, one more for each level below") int depth,
-        LocalDate establishedOn, String address, String leaderName, LocalDate dissolvedOn, String dissolveReason,
+        LocalDate establishedOn, String address,
+        @Schema(description = "Current secretary or group leader from the posts; otherwise a display text") String leaderName,
+        @Schema(description = "An active SECRETARY post (GROUP_LEADER for a group) is recorded") boolean hasLeader,
+        LocalDate dissolvedOn, String dissolveReason,
         @Schema(description = "Version, also sent as the ETag") long version,
         @Schema(description = "Active children; in lists only") Long childCount,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
@@ -31,7 +34,7 @@ public record OrgUnitView(
 
     public static OrgUnitView of(OrgUnit unit, Long childCount) {
         return new OrgUnitView(unit.id(), unit.code(), unit.name(), unit.level(), unit.form(), unit.status(), unit.parentId(),
-                unit.depth(), unit.establishedOn(), unit.address(), unit.leaderName(), unit.dissolvedOn(), unit.dissolveReason(),
+                unit.depth(), unit.establishedOn(), unit.address(), unit.leaderName(), unit.hasLeader(), unit.dissolvedOn(), unit.dissolveReason(),
                 unit.version(), childCount, Times.local(unit.createdAt()), Times.local(unit.updatedAt()));
     }
 }

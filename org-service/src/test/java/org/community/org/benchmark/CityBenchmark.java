@@ -97,7 +97,9 @@ class CityBenchmark {
         Files.deleteIfExists(unitCopy);
         Files.deleteIfExists(householdCopy);
 
+        loadMembers(Math.round(1_000_000 * scale));
         latencies();
+        memberLatencies();
         Files.writeString(dir.resolve("report.md"), report.toString());
         System.out.println("\n" + report);
     }
@@ -217,6 +219,151 @@ class CityBenchmark {
         }
         line("`select count(*) from household where path in the city's range` → %,d rows in %.0f ms.", count,
                 (System.nanoTime() - start) / 1e6);
+    }
+
+    /**
+     * Members are not part of the import file: they are generated in the database (INSERT … SELECT over
+     * generate_series, spread over the covered buildings' groups) and their roll-up counters added in one pass,
+     * the same contributions the service applies one by one.
+     */
+    private void loadMembers(long total) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            long groups;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select count(*) from org_unit where level = 'BUILDING' and form = 'GROUP' and code like 'C-%'");
+                    ResultSet row = statement.executeQuery()) {
+                row.next();
+                groups = row.getLong(1);
+            }
+            long perGroup = (total + groups - 1) / groups;
+            execute(connection, """
+                    insert into member (id, unit_id, path, name, gender, birth_date, status, status_on, admitted_on, probation_ends_on,
+                                        is_mobile, version, created_at, updated_at)
+                    select md5(b.id::text || g)::uuid, b.id, b.path,
+                           (array['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','马','朱','胡','郭','何','高','林','罗',
+                                  '郑','梁','谢','宋','唐','许','韩','冯','邓','曹','彭','曾','肖','田','董','袁','潘','于','蒋','蔡'])[1 + (n * 7 + g) %% 40]
+                             || (array['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀','霞','平',
+                                  '刚','桂','英','华','文','玉','兰','志','红','建'])[1 + (n * 13 + g * 3) %% 30]
+                             || case when (n + g) %% 3 = 0 then '' else (array['国','海','春','小','永','德','金','立','成','云'])[1 + (n + g) %% 10] end,
+                           case when (n + g) %% 2 = 0 then 'MALE' else 'FEMALE' end,
+                           date '1940-01-01' + ((n * 7919 + g * 104729) %% 23000)::int,
+                           s.status, date '2015-07-01', case when s.status in ('FULL', 'PROBATIONARY') then date '2014-07-01' end,
+                           case when s.status in ('FULL', 'PROBATIONARY') then date '2015-07-01' end,
+                           s.status = 'FULL' and (n + g) %% 33 = 0, 1, now(), now()
+                    from (select id, path, row_number() over (order by path) n from org_unit
+                          where level = 'BUILDING' and form = 'GROUP' and code like 'C-%%') b
+                    cross join generate_series(1, %d) g
+                    cross join lateral (select case when (b.n + g) %% 100 < 85 then 'FULL' when (b.n + g) %% 100 < 90 then 'PROBATIONARY'
+                                                    when (b.n + g) %% 100 < 94 then 'APPLICANT' when (b.n + g) %% 100 < 97 then 'ACTIVIST'
+                                                    else 'DEVELOPMENT_TARGET' end status) s
+                    where (b.n - 1) * %d + g <= %d
+                    """.formatted(perGroup, perGroup, total));
+            double inserted = seconds(start);
+            java.util.Map<Long, org.community.org.stats.Counts> deltas = new java.util.HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select path, status, is_mobile, count(*) from member group by path, status, is_mobile");
+                    ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    org.community.org.stats.Counts one = org.community.org.stats.Counts.ofMember(
+                            org.community.org.member.MemberStatus.valueOf(row.getString(2)), row.getBoolean(3));
+                    long n = row.getLong(4);
+                    for (long key : Paths.keys(row.getString(1))) {
+                        org.community.org.stats.Counts sum = deltas.computeIfAbsent(key, k -> org.community.org.stats.Counts.zero());
+                        for (long i = 0; i < n; i++) {
+                            sum.accumulate(one);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("update unit_rollup set members_applicant = members_applicant + ?,"
+                    + " members_activist = members_activist + ?, members_development_target = members_development_target + ?,"
+                    + " members_probationary = members_probationary + ?, members_full = members_full + ?,"
+                    + " mobile_members = mobile_members + ? where unit_key = ?")) {
+                int batch = 0;
+                for (var entry : deltas.entrySet()) {
+                    var c = entry.getValue();
+                    update.setLong(1, c.get(org.community.org.stats.Metric.MEMBERS_APPLICANT));
+                    update.setLong(2, c.get(org.community.org.stats.Metric.MEMBERS_ACTIVIST));
+                    update.setLong(3, c.get(org.community.org.stats.Metric.MEMBERS_DEVELOPMENT_TARGET));
+                    update.setLong(4, c.get(org.community.org.stats.Metric.MEMBERS_PROBATIONARY));
+                    update.setLong(5, c.get(org.community.org.stats.Metric.MEMBERS_FULL));
+                    update.setLong(6, c.get(org.community.org.stats.Metric.MOBILE_MEMBERS));
+                    update.setLong(7, entry.getKey());
+                    update.addBatch();
+                    if (++batch % 5000 == 0) {
+                        update.executeBatch();
+                    }
+                }
+                update.executeBatch();
+            }
+            execute(connection, "analyze member");
+            long count;
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from member"); ResultSet row = statement.executeQuery()) {
+                row.next();
+                count = row.getLong(1);
+            }
+            line("");
+            line("Members: %,d generated in the database in %.1f s (INSERT … SELECT generate_series over %,d groups), roll-ups added in "
+                    + "%.1f s more. The import file carries no members.", count, inserted, groups, seconds(start) - inserted);
+        }
+    }
+
+    private void memberLatencies() throws Exception {
+        List<Node> nodes = nodes();
+        Random random = new Random(11);
+        List<Node> communities = nodes.stream().filter(n -> n.level.equals("COMMUNITY")).toList();
+        List<Node> districts = nodes.stream().filter(n -> n.level.equals("DISTRICT")).toList();
+        List<Node> units = nodes.stream().filter(n -> !n.level.equals("BUILDING")).toList();
+        String[] surnames = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭" };
+        String[] givens = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊" };
+        String[] prefix = new String[1];
+        line("");
+        line("## Members (issue 3)");
+        line("");
+        line("%d requests each after %d warm-up. Targets: member search by name prefix within a community p99 ≤ 50 ms; "
+                + "subtree stats with members p99 ≤ 20 ms. Search pages are 20 items with their total.", SAMPLES, WARMUP);
+        line("");
+        line("| operation | nodes | HTTP p50 ms | HTTP p99 ms | SQL p50 ms | SQL p99 ms |");
+        line("|---|---|---:|---:|---:|---:|");
+        String sql = "select * from member where path >= ? and path < ? and name >= ? and name < ?"
+                + " and status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED') order by path, name, id limit 20";
+        String top = new String(Character.toChars(Character.MAX_CODE_POINT));
+        measure("member search, surname prefix `/members?within=&q=王`", "communities", communities, random, n -> {
+            prefix[0] = surnames[random.nextInt(surnames.length)];
+            return "/api/v1/members?within=" + n.id + "&q=" + java.net.URLEncoder.encode(prefix[0], StandardCharsets.UTF_8) + "&size=20";
+        }, sql, n -> {
+            String p = surnames[random.nextInt(surnames.length)];
+            return new Object[] { n.path, Paths.upperBound(n.path), p, p + top };
+        });
+        measure("member search, two-character prefix `q=王伟`", "communities", communities, random, n -> {
+            prefix[0] = surnames[random.nextInt(surnames.length)] + givens[random.nextInt(givens.length)];
+            return "/api/v1/members?within=" + n.id + "&q=" + java.net.URLEncoder.encode(prefix[0], StandardCharsets.UTF_8) + "&size=20";
+        }, sql, n -> {
+            String p = surnames[random.nextInt(surnames.length)] + givens[random.nextInt(givens.length)];
+            return new Object[] { n.path, Paths.upperBound(n.path), p, p + top };
+        });
+        measure("member search, surname prefix within a district", "districts", districts, random, n -> {
+            prefix[0] = surnames[random.nextInt(surnames.length)];
+            return "/api/v1/members?within=" + n.id + "&q=" + java.net.URLEncoder.encode(prefix[0], StandardCharsets.UTF_8) + "&size=20";
+        }, sql, n -> {
+            String p = surnames[random.nextInt(surnames.length)];
+            return new Object[] { n.path, Paths.upperBound(n.path), p, p + top };
+        });
+        measure("members of a community, first page (total from roll-ups)", "communities", communities, random,
+                n -> "/api/v1/members?within=" + n.id + "&size=20",
+                "select * from member where path >= ? and path < ? and status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED')"
+                        + " order by path, name, id limit 20",
+                n -> new Object[] { n.path, Paths.upperBound(n.path) });
+        measure("stats with members `/{id}/stats`", "any non-building unit", units, random, n -> "/api/v1/org-units/" + n.id + "/stats",
+                "select r.* from unit_rollup r join org_unit o on o.key = r.unit_key where o.id = ?", n -> new Object[] { n.id });
+        Node city = nodes.stream().filter(n -> n.level.equals("CITY")).findFirst().orElseThrow();
+        JsonNode stats = json.readTree(get("/api/v1/org-units/" + city.id + "/stats"));
+        line("");
+        line("City figures after the load: %,d party members (%,d full, %,d probationary), %,d mobile, %,d leaderless organizations "
+                + "(no post has been recorded in the generated city).", stats.at("/members/partyMembers").asLong(),
+                stats.at("/members/full").asLong(), stats.at("/members/probationary").asLong(), stats.at("/members/mobile").asLong(),
+                stats.at("/coverage/leaderlessUnits").asLong());
     }
 
     private record Node(UUID id, String level, String path) {

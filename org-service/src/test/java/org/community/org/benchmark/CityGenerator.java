@@ -11,7 +11,10 @@ import java.util.UUID;
 /**
  * A synthetic city: 15 districts × 10 streets × 10 communities × 10 grids × 10 buildings at scale 1, with
  * 5,000,000 households (about 33 per building). Written twice from the same seed: as the import's CSV, and
- * as pre-rendered COPY rows (ids, keys and paths already computed) for the raw COPY baseline.
+ * as pre-rendered COPY rows (ids, keys and paths already computed) for the raw COPY baseline. Leader names are
+ * written as display text only: since issue 3 a unit counts as led only through a recorded SECRETARY (GROUP_LEADER)
+ * post, and the import records no posts, so every generated organization is leaderless. Members (issue 3) are not
+ * in the file: {@link CityBenchmark} generates them in the database after the import.
  */
 final class CityGenerator {
 

@@ -64,6 +64,29 @@ public final class Api {
         return given().get("/api/v1/org-units/" + unitId + "/stats").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Registers a member; FULL and PROBATIONARY members get an admission date long enough ago. */
+    public static String member(String unitId, String name, String status) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", unitId);
+        body.put("name", name);
+        body.put("gender", "FEMALE");
+        body.put("birthDate", "1980-05-01");
+        body.put("status", status);
+        if (status.equals("FULL") || status.equals("PROBATIONARY")) {
+            body.put("admittedOn", status.equals("FULL") ? "2010-07-01" : java.time.LocalDate.now().minusMonths(2).toString());
+            body.put("statusOn", status.equals("FULL") ? "2011-07-01" : java.time.LocalDate.now().minusMonths(2).toString());
+        }
+        return given().contentType("application/json").body(body).post("/api/v1/members")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Appoints a member to a post on a unit from a year ago; answers the post id. */
+    public static String post(String unitId, String role, String memberId) {
+        return given().contentType("application/json")
+                .body(Map.of("unitId", unitId, "role", role, "memberId", memberId, "startsOn", java.time.LocalDate.now().minusYears(1).toString()))
+                .post("/api/v1/posts").then().statusCode(201).extract().path("id");
+    }
+
     public static String etag(String path) {
         return given().get(path).then().statusCode(200).extract().header("ETag");
     }

@@ -77,7 +77,7 @@ class OrgUnitConventionsTest {
         assertThat(newTag).isNotEqualTo(etag);
         given().contentType("application/json").header("If-Match", etag).body(changes).put(path)
                 .then().statusCode(412).contentType("application/problem+json");
-        // the form change moved the street's counters from COMMITTEE to GENERAL_BRANCH; the leader was cleared
+        // the form change moved the street's counters from COMMITTEE to GENERAL_BRANCH; a typed leader name is no post: leaderless
         var stats = Api.stats(street);
         assertThat(stats.getInt("units.byForm.GENERAL_BRANCH")).isEqualTo(1);
         assertThat(stats.getInt("units.byForm.COMMITTEE")).isZero();

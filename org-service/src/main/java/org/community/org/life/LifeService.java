@@ -1,0 +1,59 @@
+package org.community.org.life;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.org.db.Ids;
+import org.community.org.problem.ProblemException;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
+
+/** Records meetings with their attendance, all or nothing. */
+@ApplicationScoped
+public class LifeService {
+
+    @Inject
+    LifeRepository life;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Transactional
+    public UUID record(MeetingInput input) {
+        OrgUnit unit = units.lockAgainstMove(input.unitId())
+                .orElseThrow(() -> ProblemException.invalidField("unitId", "unitUnknown", input.unitId()));
+        if (!unit.isActive() || unit.form() == null) {
+            throw ProblemException.invalidField("unitId", "meetingNoOrganization", unit.name());
+        }
+        if (unit.establishedOn() != null && input.heldOn().isBefore(unit.establishedOn())) {
+            throw ProblemException.invalidField("heldOn", "meetingBeforeEstablished", unit.establishedOn());
+        }
+        List<UUID> ids = input.attendance().stream().map(MeetingInput.Attendee::memberId).toList();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                throw ProblemException.badField("attendance[" + i + "].memberId", "attendanceDuplicate", ids.get(i));
+            }
+        }
+        Set<UUID> eligible = new HashSet<>(ids.isEmpty() ? List.of() : life.eligible(ids, unit.path()));
+        for (int i = 0; i < ids.size(); i++) {
+            if (!eligible.contains(ids.get(i))) {
+                throw ProblemException.invalidField("attendance[" + i + "].memberId", "attendanceOtherUnit", ids.get(i), unit.name());
+            }
+        }
+        UUID id = Ids.newId();
+        BigDecimal credits = input.creditHours() == null ? life.defaultCredits(input.type()) : input.creditHours();
+        life.insertMeeting(id, unit.id(), input.type(), input.heldOn(), input.topic().trim(), credits);
+        for (MeetingInput.Attendee attendee : input.attendance()) {
+            life.insertAttendance(id, attendee.memberId(), attendee.presence());
+        }
+        return id;
+    }
+}

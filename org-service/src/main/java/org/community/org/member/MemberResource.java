@@ -1,0 +1,160 @@
+package org.community.org.member;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.community.org.http.Page;
+import org.community.org.http.PageRequest;
+import org.community.org.http.Preconditions;
+import org.community.org.problem.ProblemException;
+import org.community.org.stats.Counts;
+import org.community.org.stats.Rollups;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "Party members and applicants: personal data, the development pipeline, exits and history")
+public class MemberResource {
+
+    @Inject
+    MemberService service;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Inject
+    Rollups rollups;
+
+    @POST
+    @Operation(summary = "Register a member or applicant", description = "In an active branch or group (BRANCH or GROUP form, community "
+            + "level or below). Existing party members are registered with their status and admission date.")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    public Response create(@Valid @NotNull MemberInput input) {
+        Member member = service.create(input);
+        return Response.created(URI.create("/api/v1/members/" + member.id())).tag(Preconditions.etag(member.version()))
+                .entity(MemberView.of(member)).build();
+    }
+
+    @GET
+    @Operation(summary = "Search members within a subtree, paged", description = "By name prefix, status, active post, age band and "
+            + "mobile or not. In tree order then by name. Members who left are listed only when asked for by status.")
+    public Page<MemberView> search(
+            @QueryParam("within") @Parameter(description = "Only members of this unit and its descendants") UUID within,
+            @QueryParam("q") @Size(min = 1, max = 50) @Parameter(description = "Start of the name", example = "张") String q,
+            @QueryParam("status") @Parameter(description = "Statuses to include (repeatable)") List<MemberStatus> statuses,
+            @QueryParam("role") @Parameter(description = "Holding this post now") PostRole role,
+            @QueryParam("ageFrom") @Min(0) @Max(150) @Parameter(description = "Age at least") Integer ageFrom,
+            @QueryParam("ageTo") @Min(0) @Max(150) @Parameter(description = "Age at most") Integer ageTo,
+            @QueryParam("mobile") @Parameter(description = "Flowed out (true) or not (false)") Boolean mobile,
+            @Valid @BeanParam PageRequest page) {
+        OrgUnit root = within == null ? null
+                : units.find(within).orElseThrow(() -> ProblemException.invalidField("within", "unitUnknown", within));
+        if (ageFrom != null && ageTo != null && ageFrom > ageTo) {
+            throw ProblemException.badField("ageTo", "ageBand");
+        }
+        Set<MemberStatus> wanted = statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses);
+        MemberRepository.Filter filter = new MemberRepository.Filter(root == null ? null : root.path(), q == null ? null : q.trim(),
+                wanted, role == null ? null : role.name(), ageFrom, ageTo, mobile);
+        return Page.of(members.search(filter, page).stream().map(MemberView::of).toList(), page, total(root, filter));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a member", description = "Phone and ID number masked. With its ETag.")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Member member = members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        return Preconditions.okWithEtag(request, member.version(), MemberView.of(member));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Update a member's personal data", description = "Requires If-Match. The unit changes only by transfer, the "
+            + "status only by a transition.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MemberChanges changes) {
+        Member member = service.update(id, changes, ifMatch);
+        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Operation(summary = "Move a member along the pipeline or record an exit", description = "APPLICANT → ACTIVIST → DEVELOPMENT_TARGET → "
+            + "PROBATIONARY → FULL (no earlier than the end of the probation), or DECEASED / REMOVED. Illegal steps are 409; "
+            + "TRANSFERRED_OUT happens through a transfer. An exit ends the member's posts. If-Match checked when sent.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "409", description = "The state machine does not allow this step, or the probation is not over")
+    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        Member member = service.transition(id, request, ifMatch);
+        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+    }
+
+    @POST
+    @Path("{id}/probation-extension")
+    @Operation(summary = "Extend a probation (延长预备期)", description = "Up to one year beyond the regular end.")
+    public Response extendProbation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ProbationExtension request) {
+        Member member = service.extendProbation(id, request, ifMatch);
+        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "A member's steps with their dates", description = "Registration, every pipeline step, extensions and exits.")
+    public List<MemberStep> history(@PathParam("id") UUID id) {
+        members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        return members.steps(id);
+    }
+
+    /** Subtree and status only: the roll-up counters hold the total, one key read instead of counting a city's members. */
+    private long total(OrgUnit root, MemberRepository.Filter filter) {
+        if (root == null || !filter.countableFromRollups()) {
+            return members.count(filter);
+        }
+        Set<MemberStatus> statuses = filter.statuses() == null
+                ? EnumSet.of(MemberStatus.APPLICANT, MemberStatus.ACTIVIST, MemberStatus.DEVELOPMENT_TARGET, MemberStatus.PROBATIONARY,
+                        MemberStatus.FULL)
+                : filter.statuses();
+        if (statuses.stream().anyMatch(MemberStatus::isExit)) {
+            return members.count(filter);
+        }
+        Counts counts = rollups.read(root.key());
+        long total = 0;
+        for (MemberStatus status : statuses) {
+            total += counts.get(MemberMetrics.of(status));
+        }
+        return total;
+    }
+}

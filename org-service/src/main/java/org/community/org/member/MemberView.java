@@ -1,0 +1,32 @@
+package org.community.org.member;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.community.org.http.Times;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A member as callers see it: phone and ID number always masked (no role may see them in full until authentication exists). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Member", description = "A party member or applicant; phone and ID number masked",
+        example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"name\":\"张伟\","
+                + "\"gender\":\"MALE\",\"birthDate\":\"1985-04-12\",\"age\":41,\"phone\":\"138****1234\",\"idNumber\":\"420***********0016\","
+                + "\"status\":\"FULL\",\"statusOn\":\"2012-07-01\",\"admittedOn\":\"2011-07-01\",\"mobile\":false,\"version\":1}")
+public record MemberView(UUID id, UUID unitId, String name, Member.Gender gender, LocalDate birthDate, int age, String ethnicity,
+        String education, @Schema(description = "Masked: 138****1234") String phone,
+        @Schema(description = "Masked: 420***********1234") String idNumber, UUID householdId, MemberStatus status, LocalDate statusOn,
+        LocalDate admittedOn, LocalDate probationEndsOn,
+        @Schema(description = "Flowed out (流动党员) and not back yet") boolean mobile, long version, OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public static MemberView of(Member m) {
+        return new MemberView(m.id(), m.unitId(), m.name(), m.gender(), m.birthDate(), Period.between(m.birthDate(), Times.today()).getYears(),
+                m.ethnicity(), m.education(), IdNumbers.maskPhone(m.phone()), IdNumbers.mask(m.idNumber()), m.householdId(), m.status(),
+                m.statusOn(), m.admittedOn(), m.probationEndsOn(), m.mobile(), m.version(), Times.local(m.createdAt()),
+                Times.local(m.updatedAt()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.community.org.member;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.community.org.http.Page;
+import org.community.org.http.PageRequest;
+import org.community.org.http.Preconditions;
+import org.community.org.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts", description = "Roles on units with their terms: secretary, deputies, committee members, group leaders, grid workers, "
+        + "building leaders; history kept")
+public class PostResource {
+
+    @Inject
+    PostService service;
+
+    @Inject
+    PostRepository posts;
+
+    @POST
+    @Operation(summary = "Appoint to a post", description = "At most one active SECRETARY per unit and one GROUP_LEADER per group (409). "
+            + "The unit's secretary (group leader for a group) decides whether it counts as led in stats and coverage.")
+    @APIResponse(responseCode = "201", description = "Appointed")
+    @APIResponse(responseCode = "409", description = "The unit already has an active secretary or group leader")
+    public Response appoint(@Valid @NotNull PostInput input) {
+        Post post = service.appoint(input);
+        return Response.created(URI.create("/api/v1/posts/" + post.id())).tag(Preconditions.etag(post.version())).entity(post.view())
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Posts of a unit or a member, paged", description = "Newest term first; `active` keeps only held (true) or "
+            + "ended (false) posts.")
+    public Page<Post.View> list(@QueryParam("unitId") @Parameter(description = "Posts on this unit") UUID unitId,
+            @QueryParam("memberId") @Parameter(description = "Posts held by this member") UUID memberId,
+            @QueryParam("active") @Parameter(description = "Held now (true) or ended (false)") Boolean active,
+            @Valid @BeanParam PageRequest page) {
+        return Page.of(posts.list(unitId, memberId, active, page).stream().map(Post::view).toList(), page,
+                posts.count(unitId, memberId, active));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a post", description = "With its term and, when ended, the end date and reason.")
+    public Post.View get(@PathParam("id") UUID id) {
+        return posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id)).view();
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Operation(summary = "End a post (离任)", description = "Kept in the history; ending the secretary makes the unit leaderless until "
+            + "the next appointment.")
+    @APIResponse(responseCode = "200", description = "Ended")
+    @APIResponse(responseCode = "409", description = "Already ended")
+    public Post.View end(@PathParam("id") UUID id, @Valid @NotNull PostEnd request) {
+        return service.end(id, request).view();
+    }
+}

@@ -1,0 +1,94 @@
+package org.community.org.mobile;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.org.db.Ids;
+import org.community.org.member.Member;
+import org.community.org.member.MemberService;
+import org.community.org.problem.ProblemException;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
+
+/**
+ * Outflows. The member stays in the origin unit (and its counters, flagged mobile) while the station sees them in
+ * its lists and may record their attendance: "流出地管不到,流入地管不了" cannot happen.
+ */
+@ApplicationScoped
+public class OutflowService {
+
+    @Inject
+    OutflowRepository outflows;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Transactional
+    public UUID start(OutflowInput input) {
+        Member member = members.lock(input.memberId());
+        if (!member.status().isPartyMember()) {
+            throw ProblemException.conflictOnField("memberId", "outflowNotMember", member.name(), member.status());
+        }
+        if (input.expectedReturnOn() != null && input.expectedReturnOn().isBefore(input.leftOn())) {
+            throw ProblemException.invalidField("expectedReturnOn", "outflowReturnBeforeLeave");
+        }
+        Instant now = Instant.now();
+        Outflow outflow = new Outflow(Ids.newId(), member.id(), input.destinationCity().trim(), trim(input.destinationAddress()),
+                input.reason().trim(), trim(input.contactPhone()), input.leftOn(), input.expectedReturnOn(), null, null, null, 1, now, now);
+        if (member.mobile() || !outflows.insert(outflow)) {
+            throw ProblemException.conflictOnField("memberId", "outflowActive", member.name());
+        }
+        members.setMobile(member, true);
+        return outflow.id();
+    }
+
+    @Transactional
+    public void register(UUID id, Registration registration) {
+        Outflow outflow = open(id);
+        OrgUnit station = units.lockAgainstMove(registration.stationUnitId())
+                .orElseThrow(() -> ProblemException.invalidField("stationUnitId", "unitUnknown", registration.stationUnitId()));
+        if (!station.isActive() || station.form() == null) {
+            throw ProblemException.invalidField("stationUnitId", "stationNoOrganization", station.name());
+        }
+        if (registration.registeredOn().isBefore(outflow.leftOn())) {
+            throw ProblemException.invalidField("registeredOn", "outflowRegisteredBeforeLeave", outflow.leftOn());
+        }
+        outflows.register(id, station.id(), registration.registeredOn(), Instant.now());
+    }
+
+    @Transactional
+    public void returned(UUID id, ReturnInput input) {
+        Outflow outflow = outflows.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("outflow", id));
+        Member member = members.lock(outflow.memberId());
+        outflow = outflows.lockForUpdate(id).orElseThrow();
+        if (outflow.returnedOn() != null) {
+            throw ProblemException.conflict("outflowClosed");
+        }
+        if (input.returnedOn().isBefore(outflow.leftOn())) {
+            throw ProblemException.invalidField("returnedOn", "outflowReturnBeforeLeave");
+        }
+        outflows.close(id, input.returnedOn(), Instant.now());
+        if (member.mobile()) {
+            members.setMobile(member, false);
+        }
+    }
+
+    private Outflow open(UUID id) {
+        Outflow outflow = outflows.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("outflow", id));
+        if (outflow.returnedOn() != null) {
+            throw ProblemException.conflict("outflowClosed");
+        }
+        return outflow;
+    }
+
+    private static String trim(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

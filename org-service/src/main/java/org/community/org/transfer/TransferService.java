@@ -1,0 +1,149 @@
+package org.community.org.transfer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.community.org.db.Ids;
+import org.community.org.http.Times;
+import org.community.org.member.Member;
+import org.community.org.member.MemberRepository;
+import org.community.org.member.MemberService;
+import org.community.org.member.MemberStatus;
+import org.community.org.member.PostService;
+import org.community.org.problem.ProblemException;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
+
+/**
+ * Transfers. A member's unit changes only when a transfer is accepted, in the transaction that marks it accepted:
+ * the member belongs to exactly one unit at every moment. Decisions lock the transfer row first, so an accept and
+ * a reject racing on one transfer end with exactly one outcome (the second gets 409).
+ */
+@ApplicationScoped
+public class TransferService {
+
+    @Inject
+    TransferRepository transfers;
+
+    @Inject
+    MemberService memberService;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Transactional
+    public Transfer initiate(TransferInput input) {
+        Member member = members.lockForUpdate(input.memberId())
+                .orElseThrow(() -> ProblemException.invalidField("memberId", "memberUnknown", input.memberId()));
+        if (!member.status().isPartyMember()) {
+            throw ProblemException.conflictOnField("memberId", "transferNotMember", member.name(), member.status());
+        }
+        boolean internal = input.toUnitId() != null;
+        if (internal == (input.externalOrg() != null && !input.externalOrg().isBlank())) {
+            throw ProblemException.badField("toUnitId", "transferDestination");
+        }
+        LocalDate on = input.initiatedOn() == null ? Times.today() : input.initiatedOn();
+        UUID id = Ids.newId();
+        String letter;
+        if (internal) {
+            if (input.toUnitId().equals(member.unitId())) {
+                throw ProblemException.invalidField("toUnitId", "transferSameUnit");
+            }
+            memberService.memberUnit(input.toUnitId(), "toUnitId");
+            letter = input.letterNumber() == null || input.letterNumber().isBlank()
+                    ? "转字〔" + on.getYear() + "〕第" + id.toString().substring(0, 8) + "号"
+                    : input.letterNumber().trim();
+        } else {
+            if (input.letterNumber() == null || input.letterNumber().isBlank()) {
+                throw ProblemException.invalidField("letterNumber", "transferLetterRequired");
+            }
+            letter = input.letterNumber().trim();
+        }
+        Instant now = Instant.now();
+        Transfer transfer = new Transfer(id, member.id(), internal ? Transfer.Kind.INTERNAL : Transfer.Kind.EXTERNAL, member.unitId(),
+                input.toUnitId(), internal ? null : input.externalOrg().trim(), letter, trim(input.reason()), TransferStatus.PENDING, on,
+                null, null, 1, now, now);
+        if (!transfers.insert(transfer)) {
+            throw ProblemException.conflictOnField("memberId", "transferPending", member.name());
+        }
+        return transfer;
+    }
+
+    /**
+     * Internal: the destination takes the member in. External: the origin records the receipt (回执) of the outside
+     * organization and the member leaves as TRANSFERRED_OUT. Either way the member's posts end.
+     */
+    @Transactional
+    public Transfer accept(UUID id, Decision decision) {
+        Transfer transfer = decidable(id, TransferStatus.ACCEPTED);
+        LocalDate on = decisionDate(transfer, decision);
+        Member member = members.lockForUpdate(transfer.memberId()).orElseThrow();
+        if (!member.unitId().equals(transfer.fromUnitId()) || !member.status().isPartyMember()) {
+            throw ProblemException.conflict("transferStale", member.name());
+        }
+        if (transfer.kind() == Transfer.Kind.INTERNAL) {
+            OrgUnit to = memberService.memberUnit(transfer.toUnitId(), "toUnitId");
+            posts.endAllHeldBy(member.id(), on, "组织关系转出");
+            memberService.moveTo(member, to);
+            members.addStep(member.id(), member.status(), on, "组织关系转入“" + to.name() + "”(" + transfer.letterNumber() + ")");
+        } else {
+            memberService.changeStatus(member, MemberStatus.TRANSFERRED_OUT, on,
+                    "组织关系转往“" + transfer.externalOrg() + "”(" + transfer.letterNumber() + ")");
+        }
+        Transfer accepted = transfer.decided(TransferStatus.ACCEPTED, on, trim(decision.note()), Instant.now());
+        transfers.decide(accepted);
+        return accepted;
+    }
+
+    @Transactional
+    public Transfer reject(UUID id, Decision decision) {
+        Transfer transfer = decidable(id, TransferStatus.REJECTED);
+        if (decision.note() == null || decision.note().isBlank()) {
+            throw ProblemException.badField("note", "transferRejectReason");
+        }
+        Transfer rejected = transfer.decided(TransferStatus.REJECTED, decisionDate(transfer, decision), decision.note().trim(),
+                Instant.now());
+        transfers.decide(rejected);
+        return rejected;
+    }
+
+    @Transactional
+    public Transfer cancel(UUID id, Decision decision) {
+        Transfer transfer = decidable(id, TransferStatus.CANCELLED);
+        Transfer cancelled = transfer.decided(TransferStatus.CANCELLED, decisionDate(transfer, decision), trim(decision.note()),
+                Instant.now());
+        transfers.decide(cancelled);
+        return cancelled;
+    }
+
+    private Transfer decidable(UUID id, TransferStatus next) {
+        Transfer transfer = transfers.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("transfer", id));
+        if (!transfer.status().mayBecome(next)) {
+            throw ProblemException.conflict("transferDecided", transfer.status());
+        }
+        return transfer;
+    }
+
+    private static LocalDate decisionDate(Transfer transfer, Decision decision) {
+        LocalDate on = decision.on() == null ? Times.today() : decision.on();
+        if (on.isBefore(transfer.initiatedOn())) {
+            throw ProblemException.invalidField("on", "transferDecisionEarly", transfer.initiatedOn());
+        }
+        return on;
+    }
+
+    private static String trim(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -44,6 +44,23 @@ class KustomizeRenderingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyFileInAKustomizationDirectoryIsUsed(String overlay) throws IOException {
+        Path dir = Suite.deploy().resolve("k8s").resolve(overlay);
+        Map<String, Object> kustomization = Yaml.document(dir.resolve("kustomization.yaml"));
+        List<Path> used = new ArrayList<>();
+        Yaml.list(kustomization, "resources").forEach(r -> used.add(dir.resolve(String.valueOf(r)).normalize()));
+        Yaml.maps(kustomization, "patches").forEach(p -> used.add(dir.resolve(String.valueOf(p.get("path"))).normalize()));
+        Yaml.maps(kustomization, "configMapGenerator").forEach(g ->
+                Yaml.list(g, "files").forEach(f -> used.add(dir.resolve(String.valueOf(f)).normalize())));
+        try (var walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("kustomization.yaml")).toList();
+            // a patch or manifest that is not listed would silently not be applied
+            assertThat(used).as(overlay + " kustomization lists every file").containsAll(files);
+        }
+    }
+
     @Test
     void aPatchOfAMissingResourceFailsTheRendering(@TempDir Path dir) throws IOException {
         Path base = Suite.deploy().resolve("k8s/base");

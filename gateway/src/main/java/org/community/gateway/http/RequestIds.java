@@ -37,7 +37,7 @@ public class RequestIds {
         HttpServerRequest request = ctx.request();
         String id = request.getHeader(HEADER);
         if (id == null || id.isBlank() || id.length() > 200) {
-            id = UUID.randomUUID().toString();
+            id = randomUuid().toString();
             request.headers().set(HEADER, id);
         }
         String traceparent = request.getHeader(TRACEPARENT);
@@ -48,6 +48,14 @@ public class RequestIds {
         String echo = id;
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, echo));
         ctx.next();
+    }
+
+    /** A version-4 UUID from the thread's fast generator (not SecureRandom: an id is not a secret). */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** Version 00, a random trace id and parent id, sampled. */

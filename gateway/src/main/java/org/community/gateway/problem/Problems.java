@@ -25,7 +25,7 @@ public final class Problems {
     /** Sends the problem; {@code headers} are extra name/value pairs, e.g. Retry-After. */
     public static void send(RoutingContext ctx, ProblemType type, String[] headers, String detailKey, Object... args) {
         HttpServerResponse response = ctx.response();
-        if (response.headWritten() || response.closed()) {
+        if (response.headWritten() || response.ended() || response.closed()) {
             return;
         }
         HttpServerRequest request = ctx.request();

@@ -178,7 +178,11 @@ public class ProxyHandler {
             }
         });
         // the client went away: stop the downstream exchange too
-        ctx.response().closeHandler(v -> outgoing.reset());
+        ctx.response().closeHandler(v -> {
+            if (!ctx.response().ended()) {
+                outgoing.reset();
+            }
+        });
         if (!hasBody) {
             outgoing.idleTimeout(readTimeoutMillis);
             outgoing.end();
@@ -203,7 +207,7 @@ public class ProxyHandler {
     private void relay(RoutingContext ctx, Upstream upstream, HttpClientRequest outgoing, HttpClientResponse incoming) {
         upstream.breaker().onSuccess();
         HttpServerResponse response = ctx.response();
-        if (response.closed()) {
+        if (response.closed() || response.ended() || response.headWritten()) {
             outgoing.reset();
             return;
         }

@@ -162,6 +162,42 @@ class SignupAndCheckInTest {
         post("/api/v1/activities/" + activity + "/signups/" + signup + "/cancel", "").then().statusCode(409);
     }
 
+    /** One volunteer racing into two overlapping activities from many threads: exactly one sign-up survives. */
+    @Test
+    void racingOverlappingSignUpsLeaveOne() throws Exception {
+        String team = newTeam("竞态队");
+        OffsetDateTime start = Fixtures.now().plusDays(5);
+        String one = Fixtures.activity(team, "上午场", start, start.plusHours(2), 10, null);
+        String two = Fixtures.activity(team, "交叉场", start.plusHours(1), start.plusHours(3), 10, null);
+        String volunteer = Fixtures.volunteer("抢报员", null);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String activity = i % 2 == 0 ? one : two;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return Fixtures.signUp(activity, volunteer).statusCode();
+                }));
+            }
+            go.countDown();
+            int created = 0;
+            for (Future<Integer> f : results) {
+                int status = f.get();
+                assertTrue(status == 201 || status == 409, "unexpected " + status);
+                created += status == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        int confirmed = given().get("/api/v1/activities/" + one).then().extract().<Integer>path("confirmed")
+                + given().get("/api/v1/activities/" + two).then().extract().<Integer>path("confirmed");
+        assertEquals(1, confirmed);
+        given().get("/api/v1/volunteers/" + volunteer + "/signups").then().body("total", equalTo(1));
+    }
+
     /**
      * 200 volunteers sign up at once for 50 places, then all of them try to check in twice at once: 50
      * confirmed and 150 waitlisted, exactly 50 records, never more.

@@ -71,6 +71,7 @@ class ProxyTest {
                 .body("detail", containsString("spaceships"))
                 .body("requestId", notNullValue());
         given().get("/api/v1/").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

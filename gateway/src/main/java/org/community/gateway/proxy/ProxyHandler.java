@@ -73,6 +73,10 @@ public class ProxyHandler {
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
+        if (path.length() <= PREFIX.length()) {
+            Problems.send(ctx, ProblemType.NOT_FOUND, "noRoute", path);
+            return;
+        }
         int end = path.indexOf('/', PREFIX.length());
         String resource = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
         if (Routes.AUTH.equals(resource)) {
@@ -85,7 +89,7 @@ public class ProxyHandler {
         }
         Upstream upstream = routes.forResource(resource);
         if (upstream == null) {
-            Problems.send(ctx, ProblemType.NOT_FOUND, "noRoute", resource.isEmpty() ? path : resource);
+            Problems.send(ctx, ProblemType.NOT_FOUND, "noRoute", resource);
             return;
         }
         request.pause();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.common.annotation.Blocking;
 
 import org.community.consultation.http.Page;
 import org.community.consultation.http.PageRequest;
@@ -46,6 +49,9 @@ public class VoteResource {
 
     @Inject
     VoteAudit audit;
+
+    @Inject
+    BallotCasting casting;
 
     @Schema(name = "Elector", description = "A unit on the roll")
     public record ElectorView(String unitId, String ownerKey, String ownerName, String building, String entrance, BigDecimal areaM2) {
@@ -114,9 +120,10 @@ public class VoteResource {
             + "a second ballot; 422 for someone not on the roll. Proxy ballots need the authorization, paper ballots the evidence and the "
             + "staff member who entered them.")
     @APIResponse(responseCode = "201", description = "Cast")
-    public Response cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
-        BallotView ballot = service.cast(id, input);
-        return Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build();
+    @Blocking
+    public CompletionStage<Response> cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
+        return casting.cast(id, input)
+                .thenApply(ballot -> Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build());
     }
 
     @GET

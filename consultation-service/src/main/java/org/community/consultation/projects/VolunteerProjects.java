@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The whole contract with volunteer-service, in one place: {@code POST /api/v1/projects} with
- * {@code {title, description, orgUnitId, category}} and an Idempotency-Key answers 201 with
- * {@code {id, status, ...}}; {@code GET /api/v1/projects/{id}} reads the status.
+ * {@code {name, kind, teamId, description, demandIds}} and an Idempotency-Key answers 201 with
+ * {@code {id, name, status, ...}}; {@code GET /api/v1/projects/{id}} reads the status.
  */
 @ApplicationScoped
 public class VolunteerProjects {

@@ -1,5 +1,9 @@
 package org.community.consultation.resolution;
 
+import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -57,10 +61,14 @@ public final class Inputs {
             @NotBlank @Size(max = 100) String actor) {
     }
 
-    @Schema(name = "ProjectInput", description = "A volunteer project to start in volunteer-service",
-            example = "{\"title\":\"加装电梯施工期间助老志愿服务\",\"description\":\"施工期间为高层老人代买代送\",\"category\":\"ELDERLY_CARE\"}")
-    public record ProjectInput(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String description,
-            @NotBlank @Size(max = 50) @Schema(description = "volunteer-service's project category") String category,
-            @Schema(description = "Org unit of the project; the topic's scope unit when absent") UUID orgUnitId) {
+    @Schema(name = "ProjectInput", description = "The volunteer project that carries out a resolution, started in volunteer-service",
+            example = "{\"title\":\"施工期助老\",\"description\":\"加装电梯施工期间为老人代买代送\","
+                    + "\"teamId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a30\",\"kind\":\"PRACTICAL_MATTER\"}")
+    public record ProjectInput(@NotBlank @Size(max = 100) @Schema(description = "Project name in volunteer-service") String title,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull @Schema(description = "The volunteer-service team that runs the project") UUID teamId,
+            @Pattern(regexp = "SECRETARY_PROJECT|PRACTICAL_MATTER|OTHER")
+            @Schema(description = "SECRETARY_PROJECT (书记项目), PRACTICAL_MATTER (我为群众办实事, the default) or OTHER") String kind,
+            @Size(max = 50) @Schema(description = "Open demands of volunteer-service the project takes on") List<@NotNull UUID> demandIds) {
     }
 }

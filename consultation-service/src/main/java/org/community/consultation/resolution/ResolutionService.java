@@ -2,6 +2,7 @@ package org.community.consultation.resolution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,10 +158,9 @@ public class ResolutionService {
         if (r.projectId() != null) {
             throw ProblemException.conflict("projectExists", r.projectId());
         }
-        Topic topic = topics.find(r.topicId()).orElseThrow();
-        UUID orgUnitId = in.orgUnitId() == null ? topic.scopeUnitId() : in.orgUnitId();
         RemoteProject project = volunteer.start("consultation-resolution-" + id,
-                new NewProject(in.title().trim(), in.description().trim(), orgUnitId, in.category().trim()));
+                new NewProject(in.title().trim(), in.kind() == null ? "PRACTICAL_MATTER" : in.kind(), in.teamId(), in.description().trim(),
+                        in.demandIds() == null ? List.of() : in.demandIds()));
         resolutions.setProject(id, project.id(), project.status(), in.title().trim(), Instant.now());
         return resolutions.find(id).orElseThrow();
     }

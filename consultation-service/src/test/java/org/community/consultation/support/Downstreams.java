@@ -44,6 +44,7 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     public static volatile boolean volunteerDown;
     public static final Map<String, String> PROJECT_STATUS = new ConcurrentHashMap<>();
     public static final Map<String, String> PROJECTS_BY_KEY = new ConcurrentHashMap<>();
+    public static final UUID TEAM = UUID.randomUUID();
     public static final List<String> PROJECT_BODIES = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -114,14 +115,14 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
         if ("POST".equals(exchange.getRequestMethod())) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            if (key == null || !body.contains("\"title\"") || !body.contains("\"orgUnitId\"") || !body.contains("\"category\"")) {
+            if (key == null || !body.contains("\"name\"") || !body.contains("\"teamId\"") || !body.contains("\"kind\"")) {
                 send(exchange, 422, "{\"status\":422}");
                 return;
             }
             PROJECT_BODIES.add(body);
             String id = PROJECTS_BY_KEY.computeIfAbsent(key, k -> "proj-" + NEXT.incrementAndGet());
             PROJECT_STATUS.putIfAbsent(id, "PLANNED");
-            send(exchange, 201, "{\"id\":\"" + id + "\",\"status\":\"" + PROJECT_STATUS.get(id) + "\",\"title\":\"t\"}");
+            send(exchange, 201, "{\"id\":\"" + id + "\",\"status\":\"" + PROJECT_STATUS.get(id) + "\",\"name\":\"t\"}");
             return;
         }
         String id = path.substring(path.lastIndexOf('/') + 1);

@@ -189,19 +189,19 @@ class TopicFlowTest {
         // volunteer-service down: 503 and no project recorded
         Downstreams.volunteerDown = true;
         try {
-            given().contentType("application/json").body("{\"title\":\"施工期助老\",\"description\":\"代买代送\",\"category\":\"ELDERLY_CARE\"}")
+            given().contentType("application/json").body("{\"title\":\"施工期助老\",\"description\":\"代买代送\",\"teamId\":\"" + Downstreams.TEAM + "\"}")
                     .post("/api/v1/resolutions/" + resolution + "/project").then().statusCode(503).contentType("application/problem+json");
         } finally {
             Downstreams.volunteerDown = false;
         }
         given().get("/api/v1/resolutions/" + resolution).then().body("project", nullValue());
         sleep(150);
-        String project = given().contentType("application/json").body("{\"title\":\"施工期助老\",\"description\":\"代买代送\",\"category\":\"ELDERLY_CARE\"}")
+        String project = given().contentType("application/json").body("{\"title\":\"施工期助老\",\"description\":\"代买代送\",\"teamId\":\"" + Downstreams.TEAM + "\"}")
                 .post("/api/v1/resolutions/" + resolution + "/project").then().statusCode(201).body("project.status", equalTo("PLANNED"))
                 .extract().path("project.projectId");
-        given().contentType("application/json").body("{\"title\":\"again\",\"description\":\"d\",\"category\":\"X\"}")
+        given().contentType("application/json").body("{\"title\":\"again\",\"description\":\"d\",\"teamId\":\"" + Downstreams.TEAM + "\"}")
                 .post("/api/v1/resolutions/" + resolution + "/project").then().statusCode(409);
-        assertEquals(true, Downstreams.PROJECT_BODIES.stream().anyMatch(b -> b.contains(Downstreams.BUILDING.toString())));
+        assertEquals(true, Downstreams.PROJECT_BODIES.stream().anyMatch(b -> b.contains(Downstreams.TEAM.toString()) && b.contains("PRACTICAL_MATTER")));
         Downstreams.PROJECT_STATUS.put(project, "IN_PROGRESS");
         given().get("/api/v1/topics/" + topic).then().body("projects[0].status", equalTo("IN_PROGRESS")).body("projects[0].current", equalTo(true));
         Downstreams.volunteerDown = true;

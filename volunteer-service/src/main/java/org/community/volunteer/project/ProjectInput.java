@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"plannedStart\":\"2023-09-01\",\"plannedEnd\":\"2023-10-31\"}")
 public record ProjectInput(@NotBlank @Size(max = 100) String name, @NotNull ProjectKind kind, @NotNull UUID teamId,
         @Size(max = 2000) String description, LocalDate plannedStart, LocalDate plannedEnd,
-        @NotNull @Size(min = 1, max = 50) @Schema(description = "Open demands of the team's community") List<@NotNull UUID> demandIds,
+        @Size(max = 50) @Schema(description = "Open demands of the team's community it takes on; none yet when a resolution "
+                + "of consultation-service starts the project") List<@NotNull UUID> demandIds,
         @Size(max = 50) @Schema(description = "Available resources of the team's community") List<@NotNull UUID> resourceIds) {
 }

@@ -51,7 +51,7 @@ public class ProjectService {
             throw ProblemException.badField("plannedEnd", "plannedEndBeforeStart");
         }
         String scope = team.communityPath() != null ? team.communityPath() : team.orgPath();
-        List<UUID> demandIds = new ArrayList<>(new LinkedHashSet<>(input.demandIds()));
+        List<UUID> demandIds = new ArrayList<>(new LinkedHashSet<>(input.demandIds() == null ? List.of() : input.demandIds()));
         for (int i = 0; i < demandIds.size(); i++) {
             UUID demandId = demandIds.get(i);
             String field = "demandIds[" + i + "]";

@@ -75,6 +75,11 @@ class DemandProjectTest {
         given().get("/api/v1/demands/" + demand).then().body("status", equalTo("IN_PROJECT"));
         post("/api/v1/projects", "{\"name\":\"重复\",\"kind\":\"OTHER\",\"teamId\":\"" + facilities + "\",\"demandIds\":[\"" + demand + "\"]}")
                 .then().statusCode(409);
+        // a resolution of consultation-service starts a project before any demand is listed: the same body it sends
+        given().contentType("application/json").header("Idempotency-Key", "consultation-resolution-" + UUID.randomUUID())
+                .body("{\"name\":\"施工期助老\",\"kind\":\"PRACTICAL_MATTER\",\"teamId\":\"" + elder
+                        + "\",\"description\":\"加装电梯施工期间代买代送\",\"demandIds\":[]}")
+                .post("/api/v1/projects").then().statusCode(201).body("status", equalTo("PLANNED")).body("demandIds", hasSize(0));
         // PLANNED → DONE is not allowed
         post("/api/v1/projects/" + project + "/complete", "{\"outcome\":\"建成\",\"closedDemandIds\":[]}").then().statusCode(409);
         post("/api/v1/projects/" + project + "/start", "").then().statusCode(200).body("status", equalTo("IN_PROGRESS"));

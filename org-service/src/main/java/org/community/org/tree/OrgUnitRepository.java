@@ -165,15 +165,23 @@ public class OrgUnitRepository {
 
     /**
      * Rewrites the paths and depths of a whole subtree, its members' and households' paths with it. Members and
-     * households first, units last: the order in which their own writers lock them (their row, then their unit).
+     * households first (their writers lock their row, then their unit: taking the units first could deadlock with an
+     * exit or a transfer ending a post), then the units, which waits for anyone adding a member or household under
+     * them (they hold the unit FOR SHARE); rows added meanwhile still carry the old prefix and are caught by the
+     * last two statements.
      */
     public void rewriteSubtreePaths(String oldPrefix, String newPrefix, int depthDelta) {
-        db.update("update member set path = ? || substr(path, ?) where path >= ? and path < ?",
-                newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
-        db.update("update household set path = ? || substr(path, ?) where path >= ? and path < ?",
-                newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
+        rewritePaths("member", oldPrefix, newPrefix);
+        rewritePaths("household", oldPrefix, newPrefix);
         db.update("update org_unit set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?",
                 newPrefix, oldPrefix.length() + 1, depthDelta, oldPrefix, Paths.upperBound(oldPrefix));
+        rewritePaths("member", oldPrefix, newPrefix);
+        rewritePaths("household", oldPrefix, newPrefix);
+    }
+
+    private void rewritePaths(String table, String oldPrefix, String newPrefix) {
+        db.update("update " + table + " set path = ? || substr(path, ?) where path >= ? and path < ?",
+                newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
     }
 
     public void setParent(UUID id, UUID parentId, long version, java.time.Instant now) {

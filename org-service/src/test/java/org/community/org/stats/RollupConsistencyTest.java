@@ -80,7 +80,11 @@ class RollupConsistencyTest {
         }
         work.add(pool.submit(() -> given().contentType("application/json").body(Map.of("newParentId", other))
                 .post("/api/v1/org-units/" + grid + "/move").then().statusCode(200)));
-        // members transfer out of the moving grid, leave, flow out and step forward while it moves
+        // members join the moving grid, transfer out of it, leave, flow out and step forward while it moves
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            work.add(pool.submit(() -> Api.member(buildings.get(2), "新党员" + n, "FULL")));
+        }
         for (int i = 0; i < 4; i++) {
             String member = members.get(i * 4);
             work.add(pool.submit(() -> {
@@ -108,6 +112,9 @@ class RollupConsistencyTest {
         assertThat(Api.stats(community).getInt("members.full")).isEqualTo(4); // members 0, 4, 8 and 12 transferred into 留守楼
         assertThat(Api.stats(other).getInt("members.mobile")).isEqualTo(1);
         assertThat(drifted()).isEmpty();
+        // every member and household carries its unit's current path
+        assertThat(db.count("select count(*) from member m join org_unit u on u.id = m.unit_id where m.path <> u.path")).isZero();
+        assertThat(db.count("select count(*) from household h join org_unit u on u.id = h.building_id where h.path <> u.path")).isZero();
     }
 
     /** Units whose stored counters differ from a recount of their subtree. */

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/posts")
+@Path("/api/v1/members/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Posts", description = "Roles on units with their terms: secretary, deputies, committee members, group leaders, grid workers, "
@@ -46,7 +46,7 @@ public class PostResource {
     @APIResponse(responseCode = "409", description = "The unit already has an active secretary or group leader")
     public Response appoint(@Valid @NotNull PostInput input) {
         Post post = service.appoint(input);
-        return Response.created(URI.create("/api/v1/posts/" + post.id())).tag(Preconditions.etag(post.version())).entity(post.view())
+        return Response.created(URI.create("/api/v1/members/posts/" + post.id())).tag(Preconditions.etag(post.version())).entity(post.view())
                 .build();
     }
 

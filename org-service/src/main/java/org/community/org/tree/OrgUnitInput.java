@@ -26,6 +26,6 @@ public record OrgUnitInput(
         @PastOrPresent @Schema(description = "Date the organization was established", example = "2019-07-01") LocalDate establishedOn,
         @Size(max = 200) @Schema(description = "Address") String address,
         @Size(max = 50) @Schema(description = "Leader name as a display text only. Whether the unit has a leader is decided by an "
-                + "active SECRETARY post (GROUP_LEADER for a group) under /api/v1/posts, whose holder then replaces this name",
+                + "active SECRETARY post (GROUP_LEADER for a group) under /api/v1/members/posts, whose holder then replaces this name",
                 example = "王红") String leaderName) {
 }

@@ -177,29 +177,29 @@ class MemberTest {
         // second active secretary
         given().contentType("application/json")
                 .body(Map.of("unitId", c.branch(), "role", "SECRETARY", "memberId", b, "startsOn", "2024-01-01"))
-                .post("/api/v1/posts").then().statusCode(409).body("errors[0].field", equalTo("role"));
+                .post("/api/v1/members/posts").then().statusCode(409).body("errors[0].field", equalTo("role"));
         // a group has a group leader, not a secretary; an applicant holds no party post
         given().contentType("application/json")
                 .body(Map.of("unitId", c.group(), "role", "SECRETARY", "memberId", b, "startsOn", "2024-01-01"))
-                .post("/api/v1/posts").then().statusCode(422);
+                .post("/api/v1/members/posts").then().statusCode(422);
         given().contentType("application/json")
                 .body(Map.of("unitId", c.branch(), "role", "DEPUTY_SECRETARY", "memberId", applicant, "startsOn", "2024-01-01"))
-                .post("/api/v1/posts").then().statusCode(422).body("errors[0].field", equalTo("memberId"));
+                .post("/api/v1/members/posts").then().statusCode(422).body("errors[0].field", equalTo("memberId"));
         // a grid worker needs a grid; a building leader may be someone who is not a member
         given().contentType("application/json")
                 .body(Map.of("unitId", c.group(), "role", "BUILDING_LEADER", "holderName", "楼栋长老刘", "startsOn", "2024-01-01"))
-                .post("/api/v1/posts").then().statusCode(201).body("active", equalTo(true));
+                .post("/api/v1/members/posts").then().statusCode(201).body("active", equalTo(true));
         // the covering query lists exactly the leaderless ones
         given().get("/api/v1/org-units/" + c.street() + "/coverage/leaderless-units").then()
                 .body("total", equalTo(2)).body("items.id", hasItems(c.community(), c.group()));
         // ending the term makes the branch leaderless again; the successor can then be appointed
         given().contentType("application/json").body(Map.of("endedOn", LocalDate.now().toString(), "reason", "换届"))
-                .post("/api/v1/posts/" + secretary + "/end").then().statusCode(200).body("active", equalTo(false));
+                .post("/api/v1/members/posts/" + secretary + "/end").then().statusCode(200).body("active", equalTo(false));
         given().contentType("application/json").body(Map.of("endedOn", LocalDate.now().toString()))
-                .post("/api/v1/posts/" + secretary + "/end").then().statusCode(409);
+                .post("/api/v1/members/posts/" + secretary + "/end").then().statusCode(409);
         assertThat(Api.stats(c.street()).getInt("coverage.leaderlessUnits")).isEqualTo(3);
         Api.post(c.branch(), "SECRETARY", b);
-        given().get("/api/v1/posts?unitId=" + c.branch()).then().body("total", equalTo(2));
+        given().get("/api/v1/members/posts?unitId=" + c.branch()).then().body("total", equalTo(2));
         given().get("/api/v1/org-units/" + c.branch()).then().body("leaderName", equalTo("刘明"));
         // a member who leaves gives up the post
         given().contentType("application/json").body(Map.of("to", "DECEASED", "on", LocalDate.now().toString()))
@@ -219,7 +219,7 @@ class MemberTest {
         for (String candidate : candidates) {
             results.add(pool.submit(() -> given().contentType("application/json")
                     .body(Map.of("unitId", c.branch(), "role", "SECRETARY", "memberId", candidate, "startsOn", "2024-01-01"))
-                    .post("/api/v1/posts").then().extract().statusCode()));
+                    .post("/api/v1/members/posts").then().extract().statusCode()));
         }
         List<Integer> codes = new ArrayList<>();
         for (Future<Integer> f : results) {
@@ -228,7 +228,7 @@ class MemberTest {
         pool.shutdown();
         assertThat(codes).containsOnly(201, 409);
         assertThat(codes.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        given().get("/api/v1/posts?unitId=" + c.branch() + "&active=true").then().body("total", equalTo(1));
+        given().get("/api/v1/members/posts?unitId=" + c.branch() + "&active=true").then().body("total", equalTo(1));
         assertThat(Api.stats(c.community()).getInt("coverage.leaderlessUnits")).isEqualTo(1);
     }
 }

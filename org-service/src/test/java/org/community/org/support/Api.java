@@ -84,7 +84,7 @@ public final class Api {
     public static String post(String unitId, String role, String memberId) {
         return given().contentType("application/json")
                 .body(Map.of("unitId", unitId, "role", role, "memberId", memberId, "startsOn", java.time.LocalDate.now().minusYears(1).toString()))
-                .post("/api/v1/posts").then().statusCode(201).extract().path("id");
+                .post("/api/v1/members/posts").then().statusCode(201).extract().path("id");
     }
 
     public static String etag(String path) {

@@ -66,7 +66,7 @@ class TransferTest {
         assertThat(Api.stats(to).getInt("members.full")).isEqualTo(1);
         assertThat(Api.stats(street).getInt("members.full")).isEqualTo(1);
         // the post in the old unit ended with the move
-        given().get("/api/v1/posts/" + post).then().body("active", equalTo(false));
+        given().get("/api/v1/members/posts/" + post).then().body("active", equalTo(false));
         given().get("/api/v1/org-units/" + from).then().body("hasLeader", equalTo(false));
         given().get("/api/v1/transfers?memberId=" + member).then().body("total", equalTo(1));
         given().get("/api/v1/transfers/" + id + "/letters/RECEIVING").then().body(containsString("已接收"));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
@@ -70,33 +71,9 @@ public class ActivityRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (filter.teamId() != null) {
-            sql.append(" and team_id = ?");
-            args.add(filter.teamId());
-        }
-        if (filter.within() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(filter.within().path());
-            args.add(OrgUnitRef.upperBound(filter.within().path()));
-        }
-        if (filter.category() != null) {
-            sql.append(" and category = ?");
-            args.add(filter.category());
-        }
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            args.add(filter.status());
-        }
-        if (filter.from() != null) {
-            sql.append(" and ends_at > ?");
-            args.add(filter.from());
-        }
-        if (filter.to() != null) {
-            sql.append(" and starts_at < ?");
-            args.add(filter.to());
-        }
-        return sql.toString();
+        return new Conditions(args).equal("team_id", filter.teamId()).within("org_path", filter.within())
+                .equal("category", filter.category()).equal("status", filter.status())
+                .when("ends_at > ?", filter.from()).when("starts_at < ?", filter.to()).sql();
     }
 
     // ---- sign-ups ----

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.http.PageRequest;
@@ -105,25 +106,8 @@ public class DemandService {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (filter.within() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(filter.within().path());
-            args.add(OrgUnitRef.upperBound(filter.within().path()));
-        }
-        if (filter.category() != null) {
-            sql.append(" and category = ?");
-            args.add(filter.category());
-        }
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            args.add(filter.status());
-        }
-        if (filter.urgency() != null) {
-            sql.append(" and urgency = ?");
-            args.add(filter.urgency());
-        }
-        return sql.toString();
+        return new Conditions(args).within("org_path", filter.within()).equal("category", filter.category())
+                .equal("status", filter.status()).equal("urgency", filter.urgency()).sql();
     }
 
     static DemandView map(ResultSet row) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
@@ -75,28 +76,7 @@ public class ServiceRecordRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (filter.volunteerId() != null) {
-            sql.append(" and volunteer_id = ?");
-            args.add(filter.volunteerId());
-        }
-        if (filter.teamId() != null) {
-            sql.append(" and team_id = ?");
-            args.add(filter.teamId());
-        }
-        if (filter.activityId() != null) {
-            sql.append(" and activity_id = ?");
-            args.add(filter.activityId());
-        }
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            args.add(filter.status());
-        }
-        if (filter.within() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(filter.within().path());
-            args.add(OrgUnitRef.upperBound(filter.within().path()));
-        }
-        return sql.toString();
+        return new Conditions(args).equal("volunteer_id", filter.volunteerId()).equal("team_id", filter.teamId())
+                .equal("activity_id", filter.activityId()).equal("status", filter.status()).within("org_path", filter.within()).sql();
     }
 }

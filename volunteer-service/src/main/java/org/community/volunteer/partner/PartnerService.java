@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.http.PageRequest;
@@ -104,25 +105,8 @@ public class PartnerService {
     }
 
     private static String resourceWhere(OrgUnitRef within, String category, String status, UUID partnerId, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (within != null) {
-            sql.append(" and r.org_path >= ? and r.org_path < ?");
-            args.add(within.path());
-            args.add(OrgUnitRef.upperBound(within.path()));
-        }
-        if (category != null) {
-            sql.append(" and r.category = ?");
-            args.add(category);
-        }
-        if (status != null) {
-            sql.append(" and r.status = ?");
-            args.add(status);
-        }
-        if (partnerId != null) {
-            sql.append(" and r.partner_id = ?");
-            args.add(partnerId);
-        }
-        return sql.toString();
+        return new Conditions(args).within("r.org_path", within).equal("r.category", category).equal("r.status", status)
+                .equal("r.partner_id", partnerId).sql();
     }
 
     static PartnerView partner(ResultSet row) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Times;
@@ -62,25 +63,8 @@ public class TeamRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (filter.within() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(filter.within().path());
-            args.add(OrgUnitRef.upperBound(filter.within().path()));
-        }
-        if (filter.category() != null) {
-            sql.append(" and category = ?");
-            args.add(filter.category());
-        }
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            args.add(filter.status());
-        }
-        if (filter.q() != null) {
-            sql.append(" and strpos(name, ?) > 0");
-            args.add(filter.q());
-        }
-        return sql.toString();
+        return new Conditions(args).within("org_path", filter.within()).equal("category", filter.category())
+                .equal("status", filter.status()).when("strpos(name, ?) > 0", filter.q()).sql();
     }
 
     // ---- members ----

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
@@ -77,24 +78,10 @@ public class VolunteerRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
-        if (filter.within() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(filter.within().path());
-            args.add(OrgUnitRef.upperBound(filter.within().path()));
-        }
-        if (filter.q() != null) {
-            sql.append(" and name like ?");
-            args.add("%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (filter.skill() != null) {
-            sql.append(" and skills @> ?");
-            args.add(new String[] { filter.skill() });
-        }
-        if (filter.status() != null) {
-            sql.append(" and verification_status = ?");
-            args.add(filter.status());
-        }
-        return sql.toString();
+        String nameLike = filter.q() == null ? null
+                : "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new Conditions(args).within("org_path", filter.within()).when("name like ?", nameLike)
+                .when("skills @> ?", filter.skill() == null ? null : new String[] { filter.skill() })
+                .equal("verification_status", filter.status()).sql();
     }
 }

@@ -1,12 +1,12 @@
 package org.community.org.household;
 
 /** Phone numbers leave the service masked: {@code 138****1234}. */
-final class Phones {
+public final class Phones {
 
     private Phones() {
     }
 
-    static String mask(String phone) {
+    public static String mask(String phone) {
         if (phone == null) {
             return null;
         }

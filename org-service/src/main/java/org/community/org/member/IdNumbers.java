@@ -32,16 +32,4 @@ public final class IdNumbers {
         }
         return Character.toUpperCase(idNumber.charAt(17)) == checks.charAt(sum % 11);
     }
-
-    /** Phones as the household view masks them: {@code 138****1234}. */
-    public static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.length() < 7) {
-            return "****";
-        }
-        return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
-    }
 }

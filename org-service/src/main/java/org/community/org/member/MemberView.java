@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.community.org.household.Phones;
 import org.community.org.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +26,7 @@ public record MemberView(UUID id, UUID unitId, String name, Member.Gender gender
 
     public static MemberView of(Member m) {
         return new MemberView(m.id(), m.unitId(), m.name(), m.gender(), m.birthDate(), Period.between(m.birthDate(), Times.today()).getYears(),
-                m.ethnicity(), m.education(), IdNumbers.maskPhone(m.phone()), IdNumbers.mask(m.idNumber()), m.householdId(), m.status(),
+                m.ethnicity(), m.education(), Phones.mask(m.phone()), IdNumbers.mask(m.idNumber()), m.householdId(), m.status(),
                 m.statusOn(), m.admittedOn(), m.probationEndsOn(), m.mobile(), m.version(), Times.local(m.createdAt()),
                 Times.local(m.updatedAt()));
     }

@@ -3,7 +3,7 @@ package org.community.org.mobile;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.community.org.member.IdNumbers;
+import org.community.org.household.Phones;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "MobileMember", description = "An outflow of a member: seen by the origin and by the station",
@@ -18,7 +18,7 @@ public record OutflowView(UUID id, UUID memberId, String memberName, UUID origin
 
     static OutflowView of(Outflow o, String memberName, UUID originUnitId, String originUnitName, String stationUnitName) {
         return new OutflowView(o.id(), o.memberId(), memberName, originUnitId, originUnitName, o.destinationCity(), o.destinationAddress(),
-                o.reason(), IdNumbers.maskPhone(o.contactPhone()), o.leftOn(), o.expectedReturnOn(), o.stationUnitId(), stationUnitName,
+                o.reason(), Phones.mask(o.contactPhone()), o.leftOn(), o.expectedReturnOn(), o.stationUnitId(), stationUnitName,
                 o.registeredOn(), o.returnedOn(), o.returnedOn() == null, o.version());
     }
 }

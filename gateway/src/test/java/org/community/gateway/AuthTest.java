@@ -118,4 +118,51 @@ class AuthTest {
         String other = Tokens.sign(Tokens.claims().audience("another-system"));
         given().auth().oauth2(other).get("/api/v1/org-units/1").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void cityAdminSetsADemoAccountsScopeWhichNewTokensCarryAndTheFileKeeps() throws Exception {
+        String admin = Tokens.login("city-admin", "demo-city");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"orgUnits\":[\"kangcheng-building-7\", \"kangcheng-building-7\"]}")
+                .put("/api/v1/auth/accounts/resident/org-units")
+                .then().statusCode(200)
+                .body("username", equalTo("resident"))
+                .body("roles", equalTo(java.util.List.of("RESIDENT")))
+                .body("orgUnits", equalTo(java.util.List.of("kangcheng-building-7")));
+
+        String resident = Tokens.login("resident", "demo-resident");
+        JsonPath claims = new JsonPath(new String(Base64.getUrlDecoder().decode(resident.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals(java.util.List.of("kangcheng-building-7"), claims.getList("org_units"));
+        given().auth().oauth2(admin).get("/api/v1/auth/accounts").then().statusCode(200)
+                .body("find { it.username == 'resident' }.orgUnits", equalTo(java.util.List.of("kangcheng-building-7")))
+                .body("username", hasItems("city-admin", "grid-worker", "team-leader"))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("passwordHash")));
+        String kept = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-keys/account-org-units.json"));
+        assertEquals(true, kept.contains("kangcheng-building-7"), kept);
+    }
+
+    @Test
+    void onlyACityAdminMayChangeScopesAndBadInputNamesTheField() {
+        String body = "{\"orgUnits\":[\"somewhere\"]}";
+        given().contentType("application/json").body(body).put("/api/v1/auth/accounts/resident/org-units")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(Tokens.gridWorker()).contentType("application/json").body(body)
+                .put("/api/v1/auth/accounts/grid-worker/org-units")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.gridWorker()).get("/api/v1/auth/accounts").then().statusCode(403);
+
+        String admin = Tokens.login("city-admin", "demo-city");
+        given().auth().oauth2(admin).contentType("application/json").body(body).put("/api/v1/auth/accounts/nobody/org-units")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"orgUnits\":[\" \"]}")
+                .put("/api/v1/auth/accounts/resident/org-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems(org.hamcrest.Matchers.startsWith("orgUnits")));
+        given().auth().oauth2(admin).contentType("application/json").body("{}")
+                .put("/api/v1/auth/accounts/resident/org-units")
+                .then().statusCode(400).body("errors.field", hasItems("orgUnits"));
+        // the grid worker's configured scope is untouched by all of this
+        given().contentType("application/json").body("{\"username\":\"grid-worker\",\"password\":\"demo-grid\"}")
+                .post("/api/v1/auth/token").then().statusCode(200).body("orgUnits", hasItems("grid-unit-1", "grid-unit-2"));
+    }
 }

@@ -1,21 +1,28 @@
 package org.community.gateway.auth;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.community.gateway.problem.ProblemException;
 import org.community.gateway.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +38,9 @@ public class AuthResource {
 
     @Inject
     IssuerKeys keys;
+
+    @Inject
+    TokenVerifier verifier;
 
     @POST
     @Path("token")
@@ -65,5 +75,61 @@ public class AuthResource {
         }
         Map<String, Object> body = keys.jwks();
         return Response.ok(body).header("Cache-Control", "public, max-age=300").build();
+    }
+
+    @GET
+    @Path("accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the demo accounts with their roles and org-unit scopes (CITY_ADMIN only)")
+    @APIResponse(responseCode = "200", description = "The demo accounts, by user name",
+            content = @Content(schema = @Schema(implementation = AccountView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "The caller is not a CITY_ADMIN",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "The built-in issuer is switched off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public List<AccountView> accounts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireCityAdmin(authorization);
+        return issuer.accounts();
+    }
+
+    @PUT
+    @Path("accounts/{username}/org-units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the org units a demo account is scoped to (CITY_ADMIN only; kept across restarts)",
+            description = "Tokens issued after this call carry the new org_units claim; tokens already issued keep theirs "
+                    + "until they expire. Used by the seed loader once org-service has given the seeded units their ids.")
+    @APIResponse(responseCode = "200", description = "The account with its new scope",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", description = "orgUnits missing, too many, or with a blank entry",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "Missing or invalid token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "The caller is not a CITY_ADMIN",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such demo account, or the built-in issuer is switched off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public AccountView setOrgUnits(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("username") String username, @Valid @NotNull ScopeInput scope) {
+        requireCityAdmin(authorization);
+        return issuer.setOrgUnits(username, scope.orgUnits());
+    }
+
+    private void requireCityAdmin(String authorization) {
+        if (!issuer.enabled()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");
+        }
+        Caller caller;
+        try {
+            caller = verifier.verify(authorization).toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            String key = e.getCause() instanceof AuthFailure failure ? failure.detailKey : "tokenInvalid";
+            throw new ProblemException(ProblemType.UNAUTHORIZED, key);
+        }
+        if (!caller.roles().contains("CITY_ADMIN")) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "cityAdminOnly");
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +23,13 @@ public class TokenIssuer {
 
     private final GatewayConfig.Issuer config;
     private final IssuerKeys keys;
+    private final AccountScopes scopes;
 
     @Inject
-    public TokenIssuer(GatewayConfig config, IssuerKeys keys) {
+    public TokenIssuer(GatewayConfig config, IssuerKeys keys, AccountScopes scopes) {
         this.config = config.auth().issuer();
         this.keys = keys;
+        this.scopes = scopes;
     }
 
     public boolean enabled() {
@@ -35,9 +38,7 @@ public class TokenIssuer {
 
     /** Blocking (the password hash is deliberately slow): call from a worker thread. */
     public TokenResponse login(LoginRequest login) {
-        if (!config.enabled()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");
-        }
+        requireEnabled();
         String username = login.username().trim().toLowerCase(Locale.ROOT);
         GatewayConfig.Account account = config.accounts().get(username);
         if (account == null) {
@@ -47,10 +48,38 @@ public class TokenIssuer {
         if (!PasswordHash.matches(login.password(), account.passwordHash())) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "invalidCredentials");
         }
+        AccountView view = view(username, account);
+        return sign(username, view.displayName(), view.roles(), view.orgUnits());
+    }
+
+    /** The demo accounts with their current scopes, by user name. */
+    public List<AccountView> accounts() {
+        requireEnabled();
+        return new TreeMap<>(config.accounts()).entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Sets a demo account's org units; tokens issued from now on carry them. */
+    public AccountView setOrgUnits(String username, List<String> orgUnits) {
+        requireEnabled();
+        GatewayConfig.Account account = config.accounts().get(username);
+        if (account == null) {
+            throw ProblemException.notFound("account", username);
+        }
+        scopes.set(username, orgUnits.stream().map(String::trim).distinct().toList());
+        return view(username, account);
+    }
+
+    private void requireEnabled() {
+        if (!config.enabled()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");
+        }
+    }
+
+    private AccountView view(String username, GatewayConfig.Account account) {
         Set<String> roles = new LinkedHashSet<>(account.roles().stream().map(String::trim).toList());
-        List<String> orgUnits = account.orgUnits().orElse(List.of()).stream().map(String::trim).toList();
-        String name = account.displayName().orElse(username);
-        return sign(username, name, roles, orgUnits);
+        List<String> orgUnits = scopes.of(username)
+                .orElseGet(() -> account.orgUnits().orElse(List.of()).stream().map(String::trim).filter(u -> !u.isEmpty()).toList());
+        return new AccountView(username, account.displayName().orElse(username), roles, orgUnits);
     }
 
     TokenResponse sign(String subject, String name, Set<String> roles, List<String> orgUnits) {

@@ -95,7 +95,11 @@ public class ProblemMappers {
     static Response respond(ProblemType type, String detail, List<FieldError> errors, Locale locale, HttpHeaders headers, UriInfo uri) {
         Problem body = new Problem(type.uri(), Messages.get(locale, "problem." + type.slug + ".title"), type.status, detail,
                 uri.getPath(), RequestIds.of(headers), errors);
-        return Response.status(type.status).type(Problem.MEDIA_TYPE).entity(body).build();
+        Response.ResponseBuilder response = Response.status(type.status).type(Problem.MEDIA_TYPE).entity(body);
+        if (type == ProblemType.UNAUTHORIZED) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 
     /** {@code create.request.name} or {@code list.size} → the field the caller knows: {@code name}, {@code size}. */

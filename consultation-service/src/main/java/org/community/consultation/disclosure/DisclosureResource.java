@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Disclosures", description = "信息公开: every income and expense of a compound's property fund and public income, with running balances")
+@Tag(name = "Disclosures", description = "信息公开: every income and expense of a compound's property fund and public income, with running "
+        + "balances. Public to every authenticated caller; recorded and corrected by admin roles inside their scope.")
 public class DisclosureResource {
 
     @Inject
@@ -52,7 +53,7 @@ public class DisclosureResource {
 
     @POST
     @Operation(summary = "Disclose an income or expense", description = "The first entry of a compound checks it with org-service (503 when it "
-            + "cannot be asked). 409 when an expense would take the fund below zero.")
+            + "cannot be asked). 409 when an expense would take the fund below zero. Admin roles, for a compound inside their scope (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response record(@Valid @NotNull DisclosureInputs.EntryInput input) {
         List<UUID> ids = service.record(input);
@@ -63,7 +64,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/corrections")
     @Operation(summary = "Correct an entry", description = "Never an edit: appends a REVERSAL of the entry and, when given, a REPLACEMENT; "
-            + "both reference it. 409 when it was already corrected.")
+            + "both reference it. 409 when it was already corrected. Admin roles inside their scope.")
     @APIResponse(responseCode = "201", description = "Corrected")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull DisclosureInputs.CorrectionInput input) {
         List<UUID> ids = service.correct(id, input);

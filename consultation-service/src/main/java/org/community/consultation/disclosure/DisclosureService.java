@@ -11,20 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.db.Db;
 import org.community.consultation.db.Ids;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
 
 /**
- * Append-only fund ledgers. Each (compound, fund) has a head row holding the balance and last sequence
+ * Append-only fund ledgers, written by admin roles inside their scope (403 elsewhere); every entry is audited. Each (compound, fund) has a head row holding the balance and last sequence
  * number; an entry locks the head, so entries of one ledger append one at a time and every balance is exact.
  */
 @ApplicationScoped
 public class DisclosureService {
 
-    record Head(String compoundName, long balance, long lastSeq) {
+    record Head(String compoundName, long balance, long lastSeq, String orgPath) {
     }
 
     private record Entry(String kind, DisclosureInputs.Direction direction, long amount, LocalDate occurredOn, String summary,
@@ -37,12 +39,23 @@ public class DisclosureService {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public List<UUID> record(DisclosureInputs.EntryInput in) {
+        caller.require(caller.admin());
         Head head = lockHead(in.compoundId(), in.fund(), true);
+        caller.requireIn(caller.adminScope(), head.orgPath());
         long amount = in.amount().movePointRight(2).longValueExact();
-        return append(in.compoundId(), in.fund(), head, in.recordedBy().trim(), List.of(new Entry("ENTRY", in.direction(), amount, in.occurredOn(),
-                in.summary().trim(), trim(in.counterparty()), trim(in.voucherRef()), null, null)));
+        List<UUID> ids = append(in.compoundId(), in.fund(), head, in.recordedBy().trim(), List.of(new Entry("ENTRY", in.direction(), amount,
+                in.occurredOn(), in.summary().trim(), trim(in.counterparty()), trim(in.voucherRef()), null, null)));
+        audit.record("disclosure.record", "disclosure", ids.get(0), head.orgPath(), AuditLog.summary("compoundId", in.compoundId(), "fund",
+                in.fund(), "direction", in.direction(), "amount", in.amount(), "occurredOn", in.occurredOn().toString()));
+        return ids;
     }
 
     @Transactional
@@ -58,6 +71,7 @@ public class DisclosureService {
         UUID compoundId = (UUID) original[0];
         DisclosureInputs.Fund fund = (DisclosureInputs.Fund) original[1];
         Head head = lockHead(compoundId, fund, false);
+        caller.requireIn(caller.adminScope(), head.orgPath());
         if (db.count("select count(*) from disclosure where corrects_id = ? and kind = 'REVERSAL'", id) > 0) {
             throw ProblemException.conflict("alreadyCorrected");
         }
@@ -71,21 +85,24 @@ public class DisclosureService {
             entries.add(new Entry("REPLACEMENT", r.direction(), r.amount().movePointRight(2).longValueExact(), r.occurredOn(), r.summary().trim(),
                     trim(r.counterparty()), trim(r.voucherRef()), id, in.reason().trim()));
         }
-        return append(compoundId, fund, head, in.recordedBy().trim(), entries);
+        List<UUID> ids = append(compoundId, fund, head, in.recordedBy().trim(), entries);
+        audit.record("disclosure.correct", "disclosure", id, head.orgPath(), AuditLog.summary("reversalId", ids.get(0), "replacementId",
+                ids.size() > 1 ? ids.get(1) : null, "reason", in.reason().trim()));
+        return ids;
     }
 
     /** Locks the ledger head; the first entry of a compound checks the compound with org-service and creates it. */
     private Head lockHead(UUID compoundId, DisclosureInputs.Fund fund, boolean createIfMissing) {
-        var head = db.one("select compound_name, balance, last_seq from ledger where compound_id = ? and fund = ? for update",
-                r -> new Head(r.getString(1), r.getLong(2), r.getLong(3)), compoundId, fund);
+        var head = db.one("select compound_name, balance, last_seq, org_path from ledger where compound_id = ? and fund = ? for update",
+                r -> new Head(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4)), compoundId, fund);
         if (head.isPresent() || !createIfMissing) {
             return head.orElseThrow();
         }
         UnitSnapshot compound = orgUnits.require(compoundId, "compoundId", Set.of("COMPOUND"));
         db.update("insert into ledger (compound_id, fund, compound_name, org_path, balance, last_seq) values (?, ?, ?, ?, 0, 0)"
                 + " on conflict do nothing", compoundId, fund, compound.name(), compound.orgPath());
-        return db.one("select compound_name, balance, last_seq from ledger where compound_id = ? and fund = ? for update",
-                r -> new Head(r.getString(1), r.getLong(2), r.getLong(3)), compoundId, fund).orElseThrow();
+        return db.one("select compound_name, balance, last_seq, org_path from ledger where compound_id = ? and fund = ? for update",
+                r -> new Head(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4)), compoundId, fund).orElseThrow();
     }
 
     private List<UUID> append(UUID compoundId, DisclosureInputs.Fund fund, Head head, String recordedBy, List<Entry> entries) {

@@ -34,8 +34,11 @@ import org.community.consultation.db.Ids;
 import org.community.consultation.http.Page;
 import org.community.consultation.http.PageRequest;
 import org.community.consultation.http.Times;
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
 import org.community.consultation.topic.Topic;
+import org.community.consultation.topic.TopicAccess;
 import org.community.consultation.topic.TopicRepository;
 import org.community.consultation.topic.TopicStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** 评议: after implementation, participants rate the outcome 1–5 with a comment. */
+/**
+ * 评议: after implementation, participants rate the outcome 1–5 with a comment. Residents of the topic's community
+ * rate it themselves (once per account); admin roles in scope enter ratings collected on paper or at a meeting.
+ * Ratings are read by admin roles and grid workers in scope, and each caller reads their own; the summary becomes
+ * public with the topic's closing (CLOSED).
+ */
 @Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -75,42 +83,88 @@ public class EvaluationResource {
     @Inject
     TopicRepository topics;
 
+    @Inject
+    TopicAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @POST
     @Transactional
-    @Operation(summary = "Rate a topic's outcome", description = "While the topic is in EVALUATION; once per participant (409 on a second).")
+    @Operation(summary = "Rate a topic's outcome", description = "While the topic is in EVALUATION; once per participant and once per "
+            + "account (409 on a second). By a caller of the topic's community (org units in or above its unit), or an admin role in "
+            + "scope entering a participant's rating; 403 otherwise.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "403", description = "The caller is not of the topic's community")
     public Response create(@Valid @NotNull EvaluationInput in) {
         Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
+        if (!access.canRead(topic)) {
+            throw ProblemException.invalidField("topicId", "topicUnknown", in.topicId());
+        }
+        boolean staff = access.administers(topic);
+        caller.require(staff || caller.community(topic.orgPath()));
+        // staff enter other people's ratings; a resident's own rating is theirs, once
+        String account = staff ? null : caller.subject();
+        if (account != null && db.count("select count(*) from evaluation where topic_id = ? and account = ?", topic.id(), account) > 0) {
+            throw ProblemException.conflictOnField("participant", "alreadyEvaluated", in.participant().trim());
+        }
         if (topic.stage() != TopicStage.EVALUATION) {
             throw ProblemException.conflictOnField("topicId", "evaluationStage", topic.stage());
         }
         UUID id = Ids.newId();
         Instant now = Instant.now();
         String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
-        int inserted = db.update("insert into evaluation (id, topic_id, participant, rating, comment, created_at) values (?, ?, ?, ?, ?, ?)"
-                + " on conflict (topic_id, participant) do nothing", id, topic.id(), in.participant().trim(), in.rating(), comment, now);
+        int inserted = db.update("insert into evaluation (id, topic_id, participant, rating, comment, created_at, account)"
+                + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, topic.id(), in.participant().trim(), in.rating(), comment, now,
+                account);
         if (inserted == 0) {
             throw ProblemException.conflictOnField("participant", "alreadyEvaluated", in.participant().trim());
         }
+        audit.record("evaluation.create", "evaluation", id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "rating", in.rating()));
         return Response.created(URI.create("/api/v1/evaluations/" + id))
                 .entity(new EvaluationView(id, topic.id(), in.participant().trim(), in.rating(), comment, Times.local(now))).build();
     }
 
     @GET
-    @Operation(summary = "List evaluations", description = "Oldest first, optionally of one topic.")
+    @Operation(summary = "List evaluations", description = "Oldest first, optionally of one topic: those of topics inside the caller's "
+            + "scope (admin roles and grid workers) and the caller's own.")
     public Page<EvaluationView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        List<EvaluationView> items = db.list("select id, topic_id, participant, rating, comment, created_at from evaluation"
-                + " where (?::uuid is null or topic_id = ?) order by created_at, id limit ? offset ?", r -> new EvaluationView(Db.uuid(r, "id"),
-                        Db.uuid(r, "topic_id"), r.getString("participant"), r.getInt("rating"), r.getString("comment"),
-                        Times.local(Db.instant(r, "created_at"))), topicId, topicId, page.size, page.offset());
-        return Page.of(items, page, db.count("select count(*) from evaluation where (?::uuid is null or topic_id = ?)", topicId, topicId));
+        List<Object> args = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder("where ");
+        if (caller.readScope().all()) {
+            where.append("true");
+        } else {
+            where.append("(topic_id in (select id from topic where ").append(caller.readScope().sql("org_path", args)).append(")");
+            if (caller.subject() != null) {
+                where.append(" or account = ?");
+                args.add(caller.subject());
+            }
+            where.append(')');
+        }
+        if (topicId != null) {
+            where.append(" and topic_id = ?");
+            args.add(topicId);
+        }
+        long total = db.count("select count(*) from evaluation " + where, args.toArray());
+        args.add(page.size);
+        args.add(page.offset());
+        List<EvaluationView> items = db.list("select id, topic_id, participant, rating, comment, created_at from evaluation " + where
+                + " order by created_at, id limit ? offset ?", r -> new EvaluationView(Db.uuid(r, "id"), Db.uuid(r, "topic_id"),
+                        r.getString("participant"), r.getInt("rating"), r.getString("comment"), Times.local(Db.instant(r, "created_at"))),
+                args.toArray());
+        return Page.of(items, page, total);
     }
 
     @GET
     @Path("summary")
-    @Operation(summary = "Summary of a topic's ratings", description = "Count, mean and distribution.")
+    @Operation(summary = "Summary of a topic's ratings", description = "Count, mean and distribution. Admin roles and grid workers in "
+            + "scope; public once the topic is CLOSED (403 before for other callers of a public topic).")
     public Summary summary(@QueryParam("topicId") @NotNull UUID topicId) {
-        topics.find(topicId).orElseThrow(() -> ProblemException.notFound("topic", topicId));
+        Topic topic = access.readable(topicId);
+        caller.require(access.readsAll(topic) || topic.stage() == TopicStage.CLOSED);
         long[] counts = new long[5];
         db.list("select rating, count(*) from evaluation where topic_id = ? group by rating", r -> counts[r.getInt(1) - 1] = r.getLong(2), topicId);
         long n = 0;

@@ -26,6 +26,7 @@ import org.community.consultation.http.PageRequest;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +44,9 @@ public class MeetingResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Schedule a meeting", description = "On one or more topics that are still open.")
     @APIResponse(responseCode = "201", description = "Scheduled")
@@ -53,7 +57,8 @@ public class MeetingResource {
     }
 
     @GET
-    @Operation(summary = "List meetings", description = "Latest first; of one topic, or under an org unit.")
+    @Operation(summary = "List meetings", description = "Latest first; of one topic, or under an org unit. Only meetings inside the "
+            + "caller's scope (admin roles and grid workers; empty for other roles); `within` only narrows.")
     public Page<MeetingView> list(@QueryParam("topicId") UUID topicId,
             @QueryParam("within") @Parameter(description = "Org unit id: only meetings at or under it") UUID within,
             @Valid @BeanParam PageRequest page) {
@@ -64,7 +69,8 @@ public class MeetingResource {
                 return Page.of(List.of(), page, 0);
             }
         }
-        return Page.of(service.list(topicId, path, page).stream().map(m -> service.view(m, false)).toList(), page, service.count(topicId, path));
+        return Page.of(service.list(topicId, path, caller.readScope(), page).stream().map(m -> service.view(m, false)).toList(), page,
+                service.count(topicId, path, caller.readScope()));
     }
 
     @GET
@@ -77,7 +83,8 @@ public class MeetingResource {
 
     @POST
     @Path("{id}/registrations")
-    @Operation(summary = "Register for a meeting", description = "409 when the person is already registered or the meeting is not scheduled.")
+    @Operation(summary = "Register for a meeting", description = "Admin roles and grid workers in scope. 409 when the person is already "
+            + "registered or the meeting is not scheduled.")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response register(@PathParam("id") UUID id, @Valid @NotNull MeetingInputs.RegistrationInput input) {
         return Response.status(201).entity(service.register(id, input, false)).build();
@@ -85,7 +92,8 @@ public class MeetingResource {
 
     @POST
     @Path("{id}/attendance")
-    @Operation(summary = "Record attendance", description = "Marks a registered person present, or adds a walk-in.")
+    @Operation(summary = "Record attendance", description = "Marks a registered person present, or adds a walk-in. Admin roles and grid "
+            + "workers in scope.")
     @APIResponse(responseCode = "200", description = "Recorded")
     public MeetingView.RegistrationView attend(@PathParam("id") UUID id, @Valid @NotNull MeetingInputs.RegistrationInput input) {
         return service.register(id, input, true);
@@ -121,6 +129,6 @@ public class MeetingResource {
     }
 
     private MeetingService.Row find(UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("meeting", id));
+        return service.readable(id).orElseThrow(() -> ProblemException.notFound("meeting", id));
     }
 }

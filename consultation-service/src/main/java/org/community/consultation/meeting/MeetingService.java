@@ -17,11 +17,19 @@ import org.community.consultation.db.Ids;
 import org.community.consultation.http.PageRequest;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.http.Times;
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
+import org.community.consultation.security.Scope;
 import org.community.consultation.topic.Topic;
+import org.community.consultation.topic.TopicAccess;
 import org.community.consultation.topic.TopicRepository;
 
-/** Meetings: scheduling on topics, registration and attendance, minutes with opinions per party, follow-ups. */
+/**
+ * Meetings: scheduling on topics, registration and attendance, minutes with opinions per party, follow-ups.
+ * Meetings are not public: admin roles and grid workers read them inside their scope (a meeting elsewhere is a 404);
+ * grid workers register people and record attendance there; everything else is for admin roles.
+ */
 @ApplicationScoped
 public class MeetingService {
 
@@ -38,6 +46,15 @@ public class MeetingService {
     @Inject
     TopicRepository topics;
 
+    @Inject
+    TopicAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     private static Row map(java.sql.ResultSet r) throws java.sql.SQLException {
         return new Row(Db.uuid(r, "id"), r.getString("title"), Db.enumValue(r, "format", MeetingFormat.class), Db.instant(r, "starts_at"),
                 Db.instant(r, "ends_at"), r.getString("place"), r.getString("convener"), r.getString("org_path"), r.getString("status"),
@@ -48,8 +65,17 @@ public class MeetingService {
         return db.one(SELECT + "where id = ?", MeetingService::map, id);
     }
 
-    private Row lock(UUID id) {
-        return db.one(SELECT + "where id = ? for update", MeetingService::map, id).orElseThrow(() -> ProblemException.notFound("meeting", id));
+    /** The meeting if the caller may read it (inside their read scope). */
+    public Optional<Row> readable(UUID id) {
+        return find(id).filter(m -> caller.readScope().contains(m.orgPath()));
+    }
+
+    /** Locks a meeting about to change: 404 when the caller may not read it, 403 when {@code scope} does not hold it. */
+    private Row lock(UUID id, Scope scope) {
+        Row m = db.one(SELECT + "where id = ? for update", MeetingService::map, id)
+                .filter(r -> caller.readScope().contains(r.orgPath())).orElseThrow(() -> ProblemException.notFound("meeting", id));
+        caller.requireIn(scope, m.orgPath());
+        return m;
     }
 
     @Transactional
@@ -61,6 +87,7 @@ public class MeetingService {
         for (int i = 0; i < in.topicIds().size(); i++) {
             UUID topicId = in.topicIds().get(i);
             Topic topic = topics.share(topicId).orElseThrow(() -> ProblemException.invalidField("topicIds", "topicUnknown", topicId));
+            access.requireAdminOfNamed(topic, "topicIds");
             if (topic.stage().isFinal()) {
                 throw ProblemException.conflictOnField("topicIds", "meetingTopicFinal", topic.title(), topic.stage());
             }
@@ -75,6 +102,7 @@ public class MeetingService {
                 path = path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
             }
         }
+        caller.requireIn(caller.adminScope(), path);
         db.update("insert into meeting (id, title, format, starts_at, ends_at, place, convener, org_path, status, version, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', 1, ?)", id, in.title().trim(), in.format(), in.startsAt().toInstant(),
                 in.endsAt() == null ? null : in.endsAt().toInstant(), in.place().trim(), in.convener().trim(), path, now);
@@ -87,12 +115,14 @@ public class MeetingService {
                         invitee.name().trim());
             }
         }
+        audit.record("meeting.create", "meeting", id, path, AuditLog.summary("title", in.title().trim(), "format", in.format(), "startsAt",
+                in.startsAt().toString(), "topicIds", found.stream().map(Topic::id).toList()));
         return find(id).orElseThrow();
     }
 
     @Transactional
     public MeetingView.RegistrationView register(UUID id, MeetingInputs.RegistrationInput in, boolean attending) {
-        Row m = lock(id);
+        Row m = lock(id, caller.readScope());
         if (!"SCHEDULED".equals(m.status())) {
             throw ProblemException.conflict("meetingNotScheduled", m.status());
         }
@@ -104,6 +134,8 @@ public class MeetingService {
             UUID rid = Ids.newId();
             db.update("insert into meeting_registration (id, meeting_id, person_name, party, registered_at, attended_at) values (?, ?, ?, ?, ?, ?)",
                     rid, id, name, in.party(), attending ? null : now, attending ? now : null);
+            audit.record(attending ? "meeting.attend" : "meeting.register", "meeting", id, m.orgPath(), AuditLog.summary("registrationId",
+                    rid, "party", in.party(), "walkIn", attending ? true : null));
             return new MeetingView.RegistrationView(rid, name, in.party(), attending ? null : Times.local(now), attending ? Times.local(now) : null);
         }
         Object[] e = existing.get();
@@ -114,12 +146,13 @@ public class MeetingService {
             throw ProblemException.conflict("alreadyAttended", name);
         }
         db.update("update meeting_registration set attended_at = ? where id = ?", now, e[0]);
+        audit.record("meeting.attend", "meeting", id, m.orgPath(), AuditLog.summary("registrationId", e[0], "party", in.party()));
         return new MeetingView.RegistrationView((UUID) e[0], name, in.party(), Times.local((Instant) e[1]), Times.local(now));
     }
 
     @Transactional
     public Row recordMinutes(UUID id, MeetingInputs.MinutesInput in, String ifMatch) {
-        Row m = lock(id);
+        Row m = lock(id, caller.adminScope());
         Preconditions.requireMatch(ifMatch, m.version());
         if (!"SCHEDULED".equals(m.status())) {
             throw ProblemException.conflict("meetingNotScheduled", m.status());
@@ -144,11 +177,14 @@ public class MeetingService {
         }
         db.update("update meeting set status = 'HELD', minutes = ?, minutes_by = ?, held_at = ?, version = version + 1 where id = ?",
                 in.summary().trim(), in.recordedBy().trim(), Instant.now(), id);
+        audit.record("meeting.minutes", "meeting", id, m.orgPath(), AuditLog.summary("status", "HELD", "recordedBy", in.recordedBy().trim(),
+                "opinions", in.opinions() == null ? 0 : in.opinions().size(), "followUps", in.followUps() == null ? 0 : in.followUps().size()));
         return find(id).orElseThrow();
     }
 
     @Transactional
     public MeetingView.FollowUpView completeFollowUp(UUID id, UUID followUpId) {
+        Row m = lock(id, caller.adminScope());
         var f = db.one("select id, description, owner, due_on, done_at from meeting_follow_up where meeting_id = ? and id = ? for update",
                 r -> new MeetingView.FollowUpView(Db.uuid(r, "id"), r.getString("description"), r.getString("owner"), Db.date(r, "due_on"),
                         Times.local(Db.instant(r, "done_at"))), id, followUpId)
@@ -158,17 +194,19 @@ public class MeetingService {
         }
         Instant now = Instant.now();
         db.update("update meeting_follow_up set done_at = ? where id = ?", now, followUpId);
+        audit.record("meeting.followUpDone", "meeting", id, m.orgPath(), AuditLog.summary("followUpId", followUpId));
         return new MeetingView.FollowUpView(f.id(), f.description(), f.owner(), f.dueOn(), Times.local(now));
     }
 
     @Transactional
     public Row cancel(UUID id, String ifMatch) {
-        Row m = lock(id);
+        Row m = lock(id, caller.adminScope());
         Preconditions.requireMatch(ifMatch, m.version());
         if (!"SCHEDULED".equals(m.status())) {
             throw ProblemException.conflict("meetingNotScheduled", m.status());
         }
         db.update("update meeting set status = 'CANCELLED', version = version + 1 where id = ?", id);
+        audit.record("meeting.cancel", "meeting", id, m.orgPath(), AuditLog.summary("status", "CANCELLED"));
         return find(id).orElseThrow();
     }
 
@@ -178,16 +216,32 @@ public class MeetingService {
         return db.list("select topic_id from meeting_topic where meeting_id = ? order by topic_id", r -> Db.uuid(r, "topic_id"), id);
     }
 
-    public List<Row> list(UUID topicId, String orgPath, PageRequest page) {
-        return db.list(SELECT + "where (?::uuid is null or id in (select meeting_id from meeting_topic where topic_id = ?))"
-                + " and (?::text is null or (org_path >= ? and org_path < ?)) order by starts_at desc, id limit ? offset ?", MeetingService::map,
-                topicId, topicId, orgPath, orgPath, orgPath == null ? null : orgPath + "~", page.size, page.offset());
+    /** Meetings inside {@code scope} (btree ranges on org_path), of one topic and under one path when given. */
+    public List<Row> list(UUID topicId, String orgPath, Scope scope, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        String where = where(topicId, orgPath, scope, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + " order by starts_at desc, id limit ? offset ?", MeetingService::map, args.toArray());
     }
 
-    public long count(UUID topicId, String orgPath) {
-        return db.count("select count(*) from meeting where (?::uuid is null or id in (select meeting_id from meeting_topic where topic_id = ?))"
-                + " and (?::text is null or (org_path >= ? and org_path < ?))", topicId, topicId, orgPath, orgPath,
-                orgPath == null ? null : orgPath + "~");
+    public long count(UUID topicId, String orgPath, Scope scope) {
+        List<Object> args = new ArrayList<>();
+        return db.count("select count(*) from meeting " + where(topicId, orgPath, scope, args), args.toArray());
+    }
+
+    private static String where(UUID topicId, String orgPath, Scope scope, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where ").append(scope.sql("org_path", args));
+        if (topicId != null) {
+            sql.append(" and id in (select meeting_id from meeting_topic where topic_id = ?)");
+            args.add(topicId);
+        }
+        if (orgPath != null) {
+            sql.append(" and org_path >= ? and org_path < ?");
+            args.add(orgPath);
+            args.add(orgPath + "~");
+        }
+        return sql.toString();
     }
 
     public MeetingView view(Row m, boolean full) {

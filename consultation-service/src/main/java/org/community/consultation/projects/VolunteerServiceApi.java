@@ -9,9 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** volunteer-service's project operations. Only {@link VolunteerProjects} sees it. */
+@RegisterClientHeaders
 @RegisterRestClient(configKey = "volunteer-service")
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)

@@ -37,13 +37,30 @@ public class ResolutionRepository {
         return db.one(SELECT + "where id = ? for update", Resolution::map, id);
     }
 
-    public List<Resolution> list(UUID topicId, PageRequest page) {
-        return db.list(SELECT + "where (?::uuid is null or topic_id = ?) order by created_at desc, id limit ? offset ?", Resolution::map,
-                topicId, topicId, page.size, page.offset());
+    /** Resolutions, of one topic when given, that pass {@code visible} (a condition with its arguments in {@code visibleArgs}). */
+    public List<Resolution> list(UUID topicId, String visible, List<Object> visibleArgs, PageRequest page) {
+        List<Object> args = new java.util.ArrayList<>(visibleArgs);
+        String where = where(topicId, visible, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + " order by created_at desc, id limit ? offset ?", Resolution::map, args.toArray());
     }
 
-    public long count(UUID topicId) {
-        return db.count("select count(*) from resolution where (?::uuid is null or topic_id = ?)", topicId, topicId);
+    public long count(UUID topicId, String visible, List<Object> visibleArgs) {
+        List<Object> args = new java.util.ArrayList<>(visibleArgs);
+        return db.count("select count(*) from resolution " + where(topicId, visible, args), args.toArray());
+    }
+
+    private static String where(UUID topicId, String visible, List<Object> args) {
+        if (topicId == null) {
+            return "where " + visible;
+        }
+        args.add(topicId);
+        return "where " + visible + " and topic_id = ?";
+    }
+
+    public long countObjections(UUID resolutionId) {
+        return db.count("select count(*) from objection where resolution_id = ?", resolutionId);
     }
 
     public List<Resolution> withProjects(UUID topicId) {

@@ -25,7 +25,6 @@ import org.community.consultation.http.Page;
 import org.community.consultation.http.PageRequest;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.http.Times;
-import org.community.consultation.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +44,9 @@ public class ResolutionResource {
     @Inject
     ResolutionProjects projects;
 
+    @Inject
+    ResolutionAccess access;
+
     @POST
     @Operation(summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
             + "on its recorded consensus.")
@@ -56,15 +58,20 @@ public class ResolutionResource {
     }
 
     @GET
-    @Operation(summary = "List resolutions", description = "Newest first, optionally of one topic.")
+    @Operation(summary = "List resolutions", description = "Newest first, optionally of one topic. Published resolutions are public; "
+            + "drafts are listed for admin roles and grid workers inside their scope.")
     public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        return Page.of(resolutions.list(topicId, page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(), page,
-                resolutions.count(topicId));
+        List<Object> args = new java.util.ArrayList<>();
+        String visible = access.visibleSql(args);
+        return Page.of(resolutions.list(topicId, visible, args, page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(),
+                page, resolutions.count(topicId, visible, args));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a resolution", description = "With objections, tasks and the volunteer project's current status.")
+    @Operation(summary = "Read a resolution", description = "With objections, tasks and the volunteer project's current status (read with "
+            + "the caller's token). A published one is public, with the number of objections; the objections themselves are shown to "
+            + "admin roles and grid workers inside their scope. 404 for a draft outside the caller's scope.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Resolution r = find(id);
         return Preconditions.okWithEtag(request, r.version(), full(r));
@@ -81,7 +88,8 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/objections")
-    @Operation(summary = "File an objection", description = "During the notice period only (409 otherwise).")
+    @Operation(summary = "File an objection", description = "During the notice period only (409 otherwise); by a caller whose org units "
+            + "lie in or above the topic's unit (a resident of that community) or an admin role in scope; 403 otherwise.")
     @APIResponse(responseCode = "201", description = "Filed")
     public Response object(@PathParam("id") UUID id, @Valid @NotNull Inputs.ObjectionInput input) {
         ResolutionRepository.Objection o = service.object(id, input);
@@ -91,9 +99,10 @@ public class ResolutionResource {
 
     @GET
     @Path("{id}/objections")
-    @Operation(summary = "Objections to a resolution", description = "Oldest first, with their answers.")
+    @Operation(summary = "Objections to a resolution", description = "Oldest first, with their answers. Admin roles and grid workers in "
+            + "scope (403 for others reading a published resolution).")
     public List<ResolutionView.ObjectionView> objections(@PathParam("id") UUID id) {
-        find(id);
+        access.inReadScope(id);
         return resolutions.objections(id).stream().map(ResolutionView.ObjectionView::of).toList();
     }
 
@@ -145,8 +154,11 @@ public class ResolutionResource {
     }
 
     private ResolutionView full(Resolution r) {
-        return ResolutionView.of(r, resolutions.objections(r.id()).stream().map(ResolutionView.ObjectionView::of).toList(), tasksOf(r.id()),
-                r.projectId() == null ? null : projects.status(r));
+        List<ResolutionView.ObjectionView> objections = access.readsAll(r)
+                ? resolutions.objections(r.id()).stream().map(ResolutionView.ObjectionView::of).toList()
+                : null;
+        return ResolutionView.of(r, objections, objections == null ? resolutions.countObjections(r.id()) : (long) objections.size(),
+                tasksOf(r.id()), r.projectId() == null ? null : projects.status(r));
     }
 
     private List<ResolutionView.TaskView> tasksOf(UUID id) {
@@ -159,6 +171,6 @@ public class ResolutionResource {
     }
 
     private Resolution find(UUID id) {
-        return resolutions.find(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        return access.readable(id);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.db.Db;
 import org.community.consultation.db.Ids;
 import org.community.consultation.http.Preconditions;
@@ -18,6 +19,7 @@ import org.community.consultation.projects.NewProject;
 import org.community.consultation.projects.RemoteProject;
 import org.community.consultation.projects.VolunteerProjects;
 import org.community.consultation.topic.Topic;
+import org.community.consultation.topic.TopicAccess;
 import org.community.consultation.topic.TopicRepository;
 import org.community.consultation.topic.TopicStage;
 
@@ -37,9 +39,19 @@ public class ResolutionService {
     @Inject
     Db db;
 
+    @Inject
+    TopicAccess topicAccess;
+
+    @Inject
+    ResolutionAccess access;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Resolution create(Inputs.ResolutionInput in) {
         Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
+        topicAccess.requireAdminOfNamed(topic, "topicId");
         if (topic.stage() != TopicStage.RESOLUTION) {
             throw ProblemException.conflictOnField("topicId", "resolutionTopicStage", topic.stage());
         }
@@ -67,12 +79,15 @@ public class ResolutionService {
                 consensus, in.responsibleParty().trim(), in.noticeDays() == null ? 7 : in.noticeDays(), ResolutionStatus.DRAFT, null, null,
                 null, null, null, null, in.createdBy().trim(), 1, Instant.now());
         resolutions.insert(r);
+        audit.record("resolution.create", "resolution", r.id(), topic.orgPath(), AuditLog.summary("topicId", topic.id(), "basis", r.basis(),
+                "voteId", r.voteId(), "status", r.status()));
         return r;
     }
 
     @Transactional
     public Resolution publish(UUID id, Inputs.PublishRequest in, String ifMatch) {
         Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r);
         Preconditions.requireMatch(ifMatch, r.version());
         if (r.status() != ResolutionStatus.DRAFT) {
             throw ProblemException.conflict("alreadyPublished");
@@ -83,12 +98,15 @@ public class ResolutionService {
             throw ProblemException.badField("noticeEndsAt", "noticeInPast");
         }
         resolutions.publish(id, now, ends);
+        audit.record("resolution.publish", "resolution", id, path, AuditLog.summary("status", ResolutionStatus.PUBLISHED, "noticeEndsAt",
+                ends.toString()));
         return resolutions.find(id).orElseThrow();
     }
 
     @Transactional
     public ResolutionRepository.Objection object(UUID id, Inputs.ObjectionInput in) {
         Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireObjector(r);
         Instant now = Instant.now();
         if (!r.inNotice(now)) {
             throw ProblemException.conflict(r.status() == ResolutionStatus.DRAFT ? "objectionNotPublished" : "objectionNoticeOver",
@@ -97,11 +115,14 @@ public class ResolutionService {
         ResolutionRepository.Objection o = new ResolutionRepository.Objection(Ids.newId(), id, in.ownerName().trim(),
                 in.unitId() == null ? null : in.unitId().trim(), in.text().trim(), now, null, null, null);
         resolutions.insertObjection(o);
+        audit.record("objection.file", "resolution", id, path, AuditLog.summary("objectionId", o.id(), "unitId", o.unitId()));
         return o;
     }
 
     @Transactional
     public ResolutionRepository.Objection answer(UUID id, UUID objectionId, Inputs.AnswerInput in) {
+        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r);
         ResolutionRepository.Objection o = resolutions.lockObjection(id, objectionId)
                 .orElseThrow(() -> ProblemException.notFound("objection", objectionId));
         if (o.answeredAt() != null) {
@@ -109,6 +130,8 @@ public class ResolutionService {
         }
         Instant now = Instant.now();
         resolutions.answer(objectionId, in.answer().trim(), in.answeredBy().trim(), now);
+        audit.record("objection.answer", "resolution", id, path, AuditLog.summary("objectionId", objectionId, "answeredBy",
+                in.answeredBy().trim()));
         return new ResolutionRepository.Objection(o.id(), o.resolutionId(), o.ownerName(), o.unitId(), o.text(), o.filedAt(), in.answer().trim(),
                 in.answeredBy().trim(), now);
     }
@@ -116,6 +139,7 @@ public class ResolutionService {
     @Transactional
     public ResolutionRepository.Task addTask(UUID id, Inputs.TaskInput in) {
         Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r);
         if (r.status() != ResolutionStatus.PUBLISHED) {
             throw ProblemException.conflict("resolutionNotPublished");
         }
@@ -123,12 +147,16 @@ public class ResolutionService {
         ResolutionRepository.Task t = new ResolutionRepository.Task(Ids.newId(), id, in.title().trim(), in.owner().trim(), in.dueOn(), 0,
                 "OPEN", 1, now, now);
         resolutions.insertTask(t);
+        audit.record("task.create", "resolution", id, path, AuditLog.summary("taskId", t.id(), "title", t.title(), "owner", t.owner(),
+                "dueOn", t.dueOn().toString()));
         return t;
     }
 
     /** Records progress; 100 % marks the task DONE, after which it takes no more progress. */
     @Transactional
     public ResolutionRepository.Task progress(UUID id, UUID taskId, Inputs.ProgressInput in, String ifMatch) {
+        Resolution r = resolutions.find(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r);
         ResolutionRepository.Task t = resolutions.lockTask(id, taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
         Preconditions.checkMatch(ifMatch, t.version());
         if ("DONE".equals(t.status())) {
@@ -140,6 +168,7 @@ public class ResolutionService {
                 in.progress(), status, t.version() + 1, t.createdAt(), now);
         resolutions.updateTask(changed);
         resolutions.insertProgress(taskId, Ids.newId(), in.progress(), in.note().trim(), in.actor().trim(), now);
+        audit.record("task.progress", "resolution", id, path, AuditLog.summary("taskId", taskId, "progress", in.progress(), "status", status));
         return changed;
     }
 
@@ -152,6 +181,7 @@ public class ResolutionService {
     @Transactional
     public Resolution startProject(UUID id, Inputs.ProjectInput in) {
         Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r);
         if (r.status() != ResolutionStatus.PUBLISHED) {
             throw ProblemException.conflict("resolutionNotPublished");
         }
@@ -162,6 +192,8 @@ public class ResolutionService {
                 new NewProject(in.title().trim(), in.kind() == null ? "PRACTICAL_MATTER" : in.kind(), in.teamId(), in.description().trim(),
                         in.demandIds() == null ? List.of() : in.demandIds()));
         resolutions.setProject(id, project.id(), project.status(), in.title().trim(), Instant.now());
+        audit.record("resolution.project", "resolution", id, path, AuditLog.summary("projectId", project.id(), "status", project.status(),
+                "title", in.title().trim()));
         return resolutions.find(id).orElseThrow();
     }
 }

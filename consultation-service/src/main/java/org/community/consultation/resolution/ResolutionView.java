@@ -17,7 +17,8 @@ public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, UU
         int noticeDays, ResolutionStatus status,
         @Schema(description = "True while the public notice runs and objections may be filed") boolean inNotice,
         OffsetDateTime publishedAt, OffsetDateTime noticeEndsAt,
-        @Schema(description = "Objections; in single reads") List<ObjectionView> objections,
+        @Schema(description = "Objections; in single reads by admin roles and grid workers in scope") List<ObjectionView> objections,
+        @Schema(description = "Number of objections filed; in single reads") Long objectionCount,
         @Schema(description = "Tasks; in single reads") List<TaskView> tasks,
         @Schema(description = "The volunteer project started from it, with its current status") TopicView.ProjectStatus project,
         String createdBy, @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt) {
@@ -50,8 +51,14 @@ public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, UU
     }
 
     static ResolutionView of(Resolution r, List<ObjectionView> objections, List<TaskView> tasks, TopicView.ProjectStatus project) {
+        return of(r, objections, objections == null ? null : (long) objections.size(), tasks, project);
+    }
+
+    static ResolutionView of(Resolution r, List<ObjectionView> objections, Long objectionCount, List<TaskView> tasks,
+            TopicView.ProjectStatus project) {
         return new ResolutionView(r.id(), r.topicId(), r.text(), r.basis(), r.voteId(), r.consensus(), r.responsibleParty(), r.noticeDays(),
-                r.status(), r.inNotice(java.time.Instant.now()), Times.local(r.publishedAt()), Times.local(r.noticeEndsAt()), objections, tasks,
+                r.status(), r.inNotice(java.time.Instant.now()), Times.local(r.publishedAt()), Times.local(r.noticeEndsAt()), objections,
+                objectionCount, tasks,
                 project, r.createdBy(), r.version(), Times.local(r.createdAt()));
     }
 }

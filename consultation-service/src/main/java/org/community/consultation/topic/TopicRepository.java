@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.community.consultation.db.Db;
 import org.community.consultation.http.PageRequest;
+import org.community.consultation.security.Scope;
 
 /** SQL for topics and their stage log. */
 @ApplicationScoped
@@ -17,8 +18,11 @@ public class TopicRepository {
 
     private static final String SELECT = "select " + Topic.COLUMNS + " from topic ";
 
-    /** Filters of the topic list; an org path narrows to a subtree as a btree range. */
-    public record Filter(String orgPath, TopicStage stage, TopicCategory category) {
+    /**
+     * Filters of the topic list; an org path narrows to a subtree as a btree range. What the caller may see: topics
+     * inside {@code readScope}, topics in a public stage ({@link TopicStage#isPublic()}) and their own proposals.
+     */
+    public record Filter(String orgPath, TopicStage stage, TopicCategory category, Scope readScope, String account) {
     }
 
     public record Transition(UUID id, TopicStage from, TopicStage to, String actor, String reason, Instant at) {
@@ -42,9 +46,9 @@ public class TopicRepository {
     }
 
     public void insert(Topic t) {
-        db.update("insert into topic (" + Topic.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.title(),
+        db.update("insert into topic (" + Topic.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.title(),
                 t.description(), t.category(), t.scopeUnitId(), t.scopeName(), t.scopeLevel(), t.orgPath(), t.proposer(), t.stage(),
-                t.consensus(), t.consensusBy(), t.consensusAt(), t.version(), t.createdAt(), t.updatedAt());
+                t.consensus(), t.consensusBy(), t.consensusAt(), t.version(), t.createdAt(), t.updatedAt(), t.proposedBy());
     }
 
     public void update(Topic t) {
@@ -65,22 +69,50 @@ public class TopicRepository {
                         Db.instant(row, "at")), topicId);
     }
 
-    private static final String WHERE = "where (?::text is null or (org_path >= ? and org_path < ?))"
-            + " and (?::text is null or stage = ?) and (?::text is null or category = ?) ";
-
     public List<Topic> search(Filter f, PageRequest page) {
-        return db.list(SELECT + WHERE + "order by created_at desc, id desc limit ? offset ?", Topic::map, args(f, page.size, page.offset()));
+        List<Object> args = new java.util.ArrayList<>();
+        String where = where(f, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + "order by created_at desc, id desc limit ? offset ?", Topic::map, args.toArray());
     }
 
     public long count(Filter f) {
-        return db.count("select count(*) from topic " + WHERE, args(f));
+        List<Object> args = new java.util.ArrayList<>();
+        return db.count("select count(*) from topic " + where(f, args), args.toArray());
     }
 
-    private static Object[] args(Filter f, Object... more) {
-        String upper = f.orgPath() == null ? null : f.orgPath() + "~";
-        Object[] base = { f.orgPath(), f.orgPath(), upper, f.stage(), f.stage(), f.category(), f.category() };
-        Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+    /**
+     * Conditions built for the filters given, so each query the planner sees names only its own: the subtree and the
+     * caller's scope are btree ranges on org_path, public stages an index range on stage.
+     */
+    private static String where(Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where true");
+        if (f.orgPath() != null) {
+            sql.append(" and org_path >= ? and org_path < ?");
+            args.add(f.orgPath());
+            args.add(f.orgPath() + "~");
+        }
+        if (f.stage() != null) {
+            sql.append(" and stage = ?");
+            args.add(f.stage());
+        }
+        if (f.category() != null) {
+            sql.append(" and category = ?");
+            args.add(f.category());
+        }
+        if (!f.readScope().all()) {
+            sql.append(" and (").append(f.readScope().sql("org_path", args)).append(" or stage = any (?)");
+            args.add(PUBLIC_STAGES);
+            if (f.account() != null) {
+                sql.append(" or proposed_by = ?");
+                args.add(f.account());
+            }
+            sql.append(')');
+        }
+        return sql.append(' ').toString();
     }
+
+    private static final String[] PUBLIC_STAGES = java.util.Arrays.stream(TopicStage.values()).filter(TopicStage::isPublic)
+            .map(Enum::name).toArray(String[]::new);
 }

@@ -28,6 +28,7 @@ import org.community.consultation.http.Times;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.problem.ProblemException;
 import org.community.consultation.resolution.ResolutionProjects;
+import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,6 +56,12 @@ public class TopicResource {
     @Inject
     ResolutionProjects projects;
 
+    @Inject
+    TopicAccess access;
+
+    @Inject
+    Caller caller;
+
     @Schema(name = "Transition", description = "One stage change: who and why")
     public record TransitionView(UUID id, TopicStage from, TopicStage to, String actor, String reason, java.time.OffsetDateTime at) {
     }
@@ -64,8 +71,10 @@ public class TopicResource {
     }
 
     @POST
-    @Operation(summary = "Propose a topic", description = "The scope unit is checked with org-service (503 when it cannot be asked) and snapshotted.")
+    @Operation(summary = "Propose a topic", description = "The scope unit is checked with org-service (503 when it cannot be asked) and snapshotted. "
+            + "Any role may propose in the subtrees of its org units (CITY_ADMIN anywhere); 403 elsewhere or without org units.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "403", description = "The unit is outside the caller's org units")
     public Response create(@Valid @NotNull TopicInput input) {
         Topic topic = service.create(input);
         return Response.created(URI.create("/api/v1/topics/" + topic.id())).tag(Preconditions.etag(topic.version()))
@@ -73,7 +82,9 @@ public class TopicResource {
     }
 
     @GET
-    @Operation(summary = "List topics", description = "Newest first; `within` keeps topics whose scope lies under an org unit.")
+    @Operation(summary = "List topics", description = "Newest first; `within` keeps topics whose scope lies under an org unit. Admin roles "
+            + "and grid workers see every topic in their scope; everybody sees topics from PUBLIC_DELIBERATION on (public notices) and "
+            + "their own proposals. `within` only narrows: outside the caller's scope it lists the public topics there.")
     public Page<TopicView> list(@QueryParam("within") @Parameter(description = "Org unit id: only topics at or under it") UUID within,
             @QueryParam("stage") TopicStage stage, @QueryParam("category") TopicCategory category, @Valid @BeanParam PageRequest page) {
         String path = null;
@@ -83,14 +94,14 @@ public class TopicResource {
                 return Page.of(List.of(), page, 0);
             }
         }
-        TopicRepository.Filter filter = new TopicRepository.Filter(path, stage, category);
+        TopicRepository.Filter filter = new TopicRepository.Filter(path, stage, category, caller.readScope(), caller.subject());
         return Page.of(topics.search(filter, page).stream().map(t -> TopicView.of(t, null)).toList(), page, topics.count(filter));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a topic", description = "With the status of volunteer projects its resolutions started (UNKNOWN when "
-            + "volunteer-service cannot be asked).")
+            + "volunteer-service cannot be asked, read with the caller's token). 404 for a topic the caller may not read.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Topic topic = find(id);
         return Preconditions.okWithEtag(request, topic.version(), TopicView.of(topic, projects.statusesOfTopic(id)));
@@ -110,7 +121,7 @@ public class TopicResource {
 
     @GET
     @Path("{id}/transitions")
-    @Operation(summary = "Stage changes of a topic", description = "Oldest first, each with who and why.")
+    @Operation(summary = "Stage changes of a topic", description = "Oldest first, each with who and why; as readable as the topic.")
     public List<TransitionView> transitions(@PathParam("id") UUID id) {
         find(id);
         return topics.transitions(id).stream()
@@ -130,13 +141,19 @@ public class TopicResource {
     @GET
     @Path("{id}/timeline")
     @Operation(summary = "A topic's timeline", description = "Every stage change, meeting, vote, resolution, objection, task, project and "
-            + "evaluation in order.")
+            + "evaluation in order. Admin roles and grid workers in scope see every event; others (a public topic, their own proposal) "
+            + "see the public ones: proposal, stage changes, consensus, votes opened and closed, published resolution, answers to "
+            + "objections, tasks, progress and projects — no meetings, objectors or evaluators.")
     public TimelineView timeline(@PathParam("id") UUID id) {
         Topic topic = find(id);
-        return new TimelineView(topic.id(), topic.title(), topic.stage(), timeline.of(id));
+        List<TopicTimeline.Event> events = timeline.of(id);
+        if (!access.readsAll(topic)) {
+            events = events.stream().filter(e -> TopicTimeline.PUBLIC_KINDS.contains(e.kind())).toList();
+        }
+        return new TimelineView(topic.id(), topic.title(), topic.stage(), events);
     }
 
     private Topic find(UUID id) {
-        return topics.find(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        return access.readable(id);
     }
 }

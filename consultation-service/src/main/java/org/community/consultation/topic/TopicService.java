@@ -13,7 +13,9 @@ import org.community.consultation.db.Ids;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
 
 /** The writes of topics. Every stage change takes the topic's row lock and checks If-Match and the guards. */
 @ApplicationScoped
@@ -30,19 +32,39 @@ public class TopicService {
     @Inject
     Db db;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    TopicAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * A proposal in a unit of the caller's own chain: the subtrees of their org units, whatever their role (a
+     * resident proposes in their community, a grid worker in their grid); a caller without org units may not propose
+     * (CITY_ADMIN excepted).
+     */
     @Transactional
     public Topic create(TopicInput input) {
+        caller.require(!caller.scope().isEmpty());
         UnitSnapshot scope = orgUnits.require(input.scopeUnitId(), "scopeUnitId", SCOPE_LEVELS);
+        caller.requireIn(caller.scope(), scope.orgPath());
+        String proposedBy = caller.subject();
         Instant now = Instant.now();
         Topic topic = new Topic(Ids.newId(), input.title().trim(), input.description().trim(), input.category(), scope.id(), scope.name(),
-                scope.level(), scope.orgPath(), input.proposer().trim(), TopicStage.PROPOSED, null, null, null, 1, now, now);
+                scope.level(), scope.orgPath(), input.proposer().trim(), TopicStage.PROPOSED, null, null, null, 1, now, now, proposedBy);
         topics.insert(topic);
+        audit.record("topic.create", "topic", topic.id(), topic.orgPath(), AuditLog.summary("title", topic.title(), "category",
+                topic.category(), "scopeUnitId", topic.scopeUnitId(), "stage", topic.stage()));
         return topic;
     }
 
     @Transactional
     public Topic transition(UUID id, TransitionRequest request, String ifMatch) {
         Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        access.requireAdmin(topic);
         Preconditions.requireMatch(ifMatch, topic.version());
         TopicStage from = topic.stage();
         if (!from.canMoveTo(request.to())) {
@@ -52,24 +74,29 @@ public class TopicService {
         Instant now = Instant.now();
         Topic moved = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(), topic.scopeName(),
                 topic.scopeLevel(), topic.orgPath(), topic.proposer(), request.to(), topic.consensus(), topic.consensusBy(),
-                topic.consensusAt(), topic.version() + 1, topic.createdAt(), now);
+                topic.consensusAt(), topic.version() + 1, topic.createdAt(), now, topic.proposedBy());
         topics.update(moved);
         topics.insertTransition(id, new TopicRepository.Transition(Ids.newId(), from, request.to(), request.actor().trim(),
                 request.reason().trim(), now));
+        audit.record("topic.transition", "topic", id, topic.orgPath(), AuditLog.summary("from", from, "to", request.to(), "actor",
+                request.actor().trim(), "reason", request.reason().trim()));
         return moved;
     }
 
     @Transactional
     public Topic recordConsensus(UUID id, ConsensusRequest request, String ifMatch) {
         Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        access.requireAdmin(topic);
         Preconditions.requireMatch(ifMatch, topic.version());
         if (!topic.stage().isDeliberating()) {
             throw ProblemException.conflict("consensusStage", topic.stage());
         }
         Topic changed = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(),
                 topic.scopeName(), topic.scopeLevel(), topic.orgPath(), topic.proposer(), topic.stage(), request.summary().trim(),
-                request.recordedBy().trim(), Instant.now(), topic.version() + 1, topic.createdAt(), Instant.now());
+                request.recordedBy().trim(), Instant.now(), topic.version() + 1, topic.createdAt(), Instant.now(), topic.proposedBy());
         topics.update(changed);
+        audit.record("topic.consensus", "topic", id, topic.orgPath(), AuditLog.summary("recordedBy", changed.consensusBy(), "stage",
+                topic.stage()));
         return changed;
     }
 

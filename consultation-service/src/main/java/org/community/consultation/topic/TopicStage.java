@@ -47,6 +47,15 @@ public enum TopicStage {
         return ALLOWED.get(this).isEmpty();
     }
 
+    /**
+     * Whether every authenticated caller may read a topic in this stage: from public deliberation on, a topic is a
+     * public notice (its timeline and result too). Proposals and the committee's joint review are not; a topic
+     * rejected or withdrawn is not either (it may never have left the committee).
+     */
+    public boolean isPublic() {
+        return this == PUBLIC_DELIBERATION || this == RESOLUTION || this == IMPLEMENTATION || this == EVALUATION || this == CLOSED;
+    }
+
     /** Stages in which residents still deliberate: meetings and votes may be held. */
     public boolean isDeliberating() {
         return this == JOINT_REVIEW || this == PUBLIC_DELIBERATION;

@@ -28,6 +28,10 @@ public class TopicTimeline {
             @Schema(description = "A one-line description") String summary) {
     }
 
+    /** The events shown to callers who read a topic as a public notice (not in their read scope). */
+    public static final java.util.Set<String> PUBLIC_KINDS = java.util.Set.of("TOPIC_PROPOSED", "STAGE_CHANGED", "CONSENSUS_RECORDED",
+            "VOTE_OPENED", "VOTE_CLOSED", "RESOLUTION_PUBLISHED", "OBJECTION_ANSWERED", "TASK_CREATED", "TASK_PROGRESS", "PROJECT_STARTED");
+
     private static final String SQL = """
             select * from (
               select created_at as at, 'TOPIC_PROPOSED' as kind, id as ref_id, proposer || ': ' || title as summary from topic where id = ?1

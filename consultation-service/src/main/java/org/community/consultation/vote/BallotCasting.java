@@ -40,7 +40,8 @@ public class BallotCasting {
         pool.shutdown();
     }
 
-    public CompletionStage<BallotView> cast(UUID voteId, BallotInput input) {
-        return pool.supplyAsync(() -> votes.cast(voteId, input));
+    /** {@code actor} and {@code staff} are taken on the request thread (see {@link VoteService#cast}). */
+    public CompletionStage<BallotView> cast(UUID voteId, BallotInput input, org.community.consultation.security.Actor actor, boolean staff) {
+        return pool.supplyAsync(() -> votes.cast(voteId, input, actor, staff));
     }
 }

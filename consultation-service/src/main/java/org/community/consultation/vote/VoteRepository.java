@@ -27,7 +27,7 @@ public class VoteRepository {
     public record ChainHead(VoteStatus status, Instant opensAt, Instant closesAt, long lastSeq, String lastHash) {
     }
 
-    public record ElectorRow(String unitId, String ownerKey, String ownerName, String building, String entrance, Long area) {
+    public record ElectorRow(String unitId, String ownerKey, String ownerName, String building, String entrance, Long area, String account) {
     }
 
     @Inject
@@ -41,13 +41,44 @@ public class VoteRepository {
         return db.one(SELECT + "where id = ? for update", Vote::map, id);
     }
 
-    public List<Vote> ofTopic(UUID topicId, PageRequest page) {
-        return db.list(SELECT + "where (?::uuid is null or topic_id = ?) order by created_at desc, id limit ? offset ?", Vote::map, topicId,
-                topicId, page.size, page.offset());
+    /** Votes, of one topic when given, that pass {@code visible} (a condition with its arguments in {@code visibleArgs}). */
+    public List<Vote> ofTopic(UUID topicId, String visible, List<Object> visibleArgs, PageRequest page) {
+        List<Object> args = new java.util.ArrayList<>(visibleArgs);
+        String where = "where " + visible + (topicId == null ? "" : " and topic_id = ?");
+        if (topicId != null) {
+            args.add(topicId);
+        }
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT + where + " order by created_at desc, id limit ? offset ?", Vote::map, args.toArray());
     }
 
-    public long countOfTopic(UUID topicId) {
-        return db.count("select count(*) from vote where (?::uuid is null or topic_id = ?)", topicId, topicId);
+    public long countOfTopic(UUID topicId, String visible, List<Object> visibleArgs) {
+        List<Object> args = new java.util.ArrayList<>(visibleArgs);
+        String where = "where " + visible + (topicId == null ? "" : " and topic_id = ?");
+        if (topicId != null) {
+            args.add(topicId);
+        }
+        return db.count("select count(*) from vote " + where, args.toArray());
+    }
+
+    /** The org path of the vote's topic. */
+    public String topicPath(UUID voteId) {
+        return db.one("select t.org_path from vote v join topic t on t.id = v.topic_id where v.id = ?", row -> row.getString(1), voteId)
+                .orElseThrow();
+    }
+
+    /** The owner whose unit on a frozen roll is linked to this account (token sub). */
+    public Optional<Owner> ownerOfAccount(UUID voteId, String account) {
+        return db.one("select o.owner_key, o.owner_name, o.units, o.area from elector e join vote_owner o"
+                + " on o.vote_id = e.vote_id and o.owner_key = e.owner_key where e.vote_id = ? and e.account = ? order by e.unit_id limit 1",
+                row -> new Owner(row.getString(1), row.getString(2), row.getInt(3), row.getLong(4)), voteId, account);
+    }
+
+    /** The ballots of the owners whose units are linked to this account. */
+    public List<BallotView> ballotsOfAccount(UUID voteId, String account) {
+        return db.list("select " + BallotView.COLUMNS + " from ballot where vote_id = ? and owner_key in"
+                + " (select owner_key from elector where vote_id = ? and account = ?) order by seq", BallotView::map, voteId, voteId, account);
     }
 
     public void insert(Vote v) {
@@ -66,7 +97,8 @@ public class VoteRepository {
     public void insertElectors(UUID voteId, List<ElectorRow> rows) {
         db.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into elector (vote_id, unit_id, owner_key, owner_name, building, entrance, area) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    "insert into elector (vote_id, unit_id, owner_key, owner_name, building, entrance, area, account)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
                 for (ElectorRow row : rows) {
                     insert.setObject(1, voteId);
@@ -76,6 +108,7 @@ public class VoteRepository {
                     insert.setString(5, row.building());
                     insert.setString(6, row.entrance());
                     insert.setObject(7, row.area());
+                    insert.setString(8, row.account());
                     insert.addBatch();
                     if (++pending == 1000) {
                         insert.executeBatch();
@@ -91,9 +124,9 @@ public class VoteRepository {
     }
 
     public List<ElectorRow> electors(UUID voteId, PageRequest page) {
-        return db.list("select unit_id, owner_key, owner_name, building, entrance, area from elector where vote_id = ? order by unit_id"
-                + " limit ? offset ?", row -> new ElectorRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), (Long) row.getObject(6)), voteId, page.size, page.offset());
+        return db.list("select unit_id, owner_key, owner_name, building, entrance, area, account from elector where vote_id = ?"
+                + " order by unit_id limit ? offset ?", row -> new ElectorRow(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), (Long) row.getObject(6), row.getString(7)), voteId, page.size, page.offset());
     }
 
     public long countElectors(UUID voteId) {

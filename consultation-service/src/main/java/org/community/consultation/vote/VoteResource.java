@@ -30,6 +30,7 @@ import org.community.consultation.http.Page;
 import org.community.consultation.http.PageRequest;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,8 +54,15 @@ public class VoteResource {
     @Inject
     BallotCasting casting;
 
+    @Inject
+    VoteAccess access;
+
+    @Inject
+    Caller caller;
+
     @Schema(name = "Elector", description = "A unit on the roll")
-    public record ElectorView(String unitId, String ownerKey, String ownerName, String building, String entrance, BigDecimal areaM2) {
+    public record ElectorView(String unitId, String ownerKey, String ownerName, String building, String entrance, BigDecimal areaM2,
+            @Schema(description = "The owner's account (token sub), when linked") String account) {
     }
 
     @Schema(name = "RollSize", description = "Units on the roll after the addition")
@@ -72,14 +80,18 @@ public class VoteResource {
     }
 
     @GET
-    @Operation(summary = "List votes", description = "Newest first, optionally of one topic.")
+    @Operation(summary = "List votes", description = "Newest first, optionally of one topic. Votes of topics inside the caller's scope "
+            + "(admin roles and grid workers) and votes with the caller's account on the roll.")
     public Page<VoteView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        return Page.of(votes.ofTopic(topicId, page).stream().map(VoteView::of).toList(), page, votes.countOfTopic(topicId));
+        List<Object> args = new java.util.ArrayList<>();
+        String visible = access.visibleSql(args);
+        return Page.of(votes.ofTopic(topicId, visible, args, page).stream().map(VoteView::of).toList(), page,
+                votes.countOfTopic(topicId, visible, args));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a vote")
+    @Operation(summary = "Read a vote", description = "Inside the caller's scope, or with the caller's account on the roll; 404 otherwise.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Vote vote = find(id);
         return Preconditions.okWithEtag(request, vote.version(), VoteView.of(vote));
@@ -96,11 +108,11 @@ public class VoteResource {
 
     @GET
     @Path("{id}/electors")
-    @Operation(summary = "The roll, paged", description = "Sorted by unit id.")
+    @Operation(summary = "The roll, paged", description = "Sorted by unit id. Admin roles and grid workers in scope (403 for an elector).")
     public Page<ElectorView> electors(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        find(id);
+        access.inReadScope(id);
         return Page.of(votes.electors(id, page).stream().map(e -> new ElectorView(e.unitId(), e.ownerKey(), e.ownerName(), e.building(),
-                e.entrance(), Areas.toSquareMetres(e.area()))).toList(), page, votes.countElectors(id));
+                e.entrance(), Areas.toSquareMetres(e.area()), e.account())).toList(), page, votes.countElectors(id));
     }
 
     @POST
@@ -118,35 +130,50 @@ public class VoteResource {
     @Path("{id}/ballots")
     @Operation(summary = "Cast a ballot", description = "One per owner, covering all their units. 409 outside the window, after close or on "
             + "a second ballot; 422 for someone not on the roll. Proxy ballots need the authorization, paper ballots the evidence and the "
-            + "staff member who entered them.")
+            + "staff member who entered them. Admin roles over the vote's topic cast for any owner on the roll on any channel; "
+            + "anybody else casts only their own ballot, online (the owner whose unit is linked to their account; owner and unit may be "
+            + "left out), 403 otherwise.")
     @APIResponse(responseCode = "201", description = "Cast")
+    @APIResponse(responseCode = "403", description = "Not the caller's own ballot, or a proxy or paper ballot by a non-admin")
     @Blocking
     public CompletionStage<Response> cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
-        return casting.cast(id, input)
+        Vote vote = find(id);
+        boolean staff = access.administers(vote);
+        return casting.cast(id, input, caller.actor(), staff)
                 .thenApply(ballot -> Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build());
     }
 
     @GET
     @Path("{id}/ballots")
-    @Operation(summary = "Ballots, paged", description = "In chain order.")
+    @Operation(summary = "Ballots, paged", description = "In chain order. Admin roles and grid workers in scope.")
     public Page<BallotView> ballots(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        Vote vote = find(id);
+        Vote vote = access.inReadScope(id);
         return Page.of(votes.ballots(id, page), page, vote.ballots());
+    }
+
+    @GET
+    @Path("{id}/ballots/mine")
+    @Operation(summary = "The caller's own ballot", description = "The ballots of the owner whose units on the roll are linked to the "
+            + "caller's account (empty before they vote), each with its place in the chain, so the owner can check it is counted.")
+    public List<BallotView> mine(@PathParam("id") UUID id) {
+        find(id);
+        return caller.subject() == null ? List.of() : votes.ballotsOfAccount(id, caller.subject());
     }
 
     @GET
     @Path("{id}/tally")
     @Operation(summary = "Live tally", description = "Every figure the rule uses, each threshold check, and the outcome closing now would give. "
-            + "Read from counters kept with each ballot: one row read however many ballots.")
+            + "Read from counters kept with each ballot: one row read however many ballots. Admin roles and grid workers in scope.")
     public TallyView tally(@PathParam("id") UUID id) {
-        return TallyView.of(find(id));
+        return TallyView.of(access.inReadScope(id));
     }
 
     @GET
     @Path("{id}/result")
-    @Operation(summary = "Final result", description = "Once the vote is closed; 409 before.")
+    @Operation(summary = "Final result", description = "Once the vote is closed; 409 before. Admin roles and grid workers in scope; the "
+            + "outcome of a public topic's vote is on its timeline.")
     public TallyView result(@PathParam("id") UUID id) {
-        Vote vote = find(id);
+        Vote vote = access.inReadScope(id);
         if (vote.status() != VoteStatus.CLOSED) {
             throw ProblemException.conflict("resultNotFinal", vote.status());
         }
@@ -177,12 +204,12 @@ public class VoteResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "Audit the ballot chain", description = "Recomputes every hash from the genesis, reports the first broken link, and "
-            + "compares a full recount with the running tally.")
+            + "compares a full recount with the running tally. Admin roles and grid workers in scope.")
     public VoteAudit.Report audit(@PathParam("id") UUID id) {
-        return audit.audit(find(id));
+        return audit.audit(access.inReadScope(id));
     }
 
     private Vote find(UUID id) {
-        return votes.find(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        return access.readable(id);
     }
 }

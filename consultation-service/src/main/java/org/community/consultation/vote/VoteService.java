@@ -13,11 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.consultation.audit.AuditLog;
 import org.community.consultation.db.Ids;
 import org.community.consultation.http.Preconditions;
 import org.community.consultation.problem.ProblemException;
+import org.community.consultation.security.Actor;
+import org.community.consultation.security.Caller;
 import org.community.consultation.topic.Topic;
 import org.community.consultation.topic.TopicCategory;
+import org.community.consultation.topic.TopicAccess;
 import org.community.consultation.topic.TopicRepository;
 
 /** The writes of votes: roll, opening, ballots (hash-chained, counted as they arrive) and closing. */
@@ -30,9 +34,19 @@ public class VoteService {
     @Inject
     TopicRepository topics;
 
+    @Inject
+    TopicAccess topicAccess;
+
+    @Inject
+    VoteAccess access;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Vote create(VoteInput in) {
         Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
+        topicAccess.requireAdminOfNamed(topic, "topicId");
         if (!topic.stage().isDeliberating()) {
             throw ProblemException.conflictOnField("topicId", "voteTopicStage", topic.stage());
         }
@@ -57,14 +71,19 @@ public class VoteService {
         if (in.electors() != null && !in.electors().isEmpty()) {
             addElectors(vote, in.electors(), "electors");
         }
+        audit.record("vote.create", "vote", id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "title", vote.title(), "matter",
+                vote.matter(), "rule", vote.rule(), "electors", in.electors() == null ? 0 : in.electors().size()));
         return votes.find(id).orElseThrow();
     }
 
     @Transactional
     public long addElectors(UUID voteId, List<ElectorInput> electors) {
         Vote vote = votes.lock(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
+        String path = access.requireAdmin(vote);
         addElectors(vote, electors, "");
-        return votes.countElectors(voteId);
+        long units = votes.countElectors(voteId);
+        audit.record("vote.electors", "vote", voteId, path, AuditLog.summary("added", electors.size(), "units", units));
+        return units;
     }
 
     private void addElectors(Vote vote, List<ElectorInput> electors, String prefix) {
@@ -97,7 +116,7 @@ public class VoteService {
                 violations.add(new ProblemException.Violation(field + ".entrance", "outsideEntrance", vote.entrance()));
             }
             rows.add(new VoteRepository.ElectorRow(unitId, e.effectiveOwnerKey(), e.ownerName().trim(), trim(e.building()),
-                    trim(e.entrance()), area));
+                    trim(e.entrance()), area, trim(e.account())));
         }
         if (violations.isEmpty()) {
             List<String> existing = votes.existingUnits(vote.id(), rows.stream().map(VoteRepository.ElectorRow::unitId).toList());
@@ -116,6 +135,7 @@ public class VoteService {
     @Transactional
     public Vote open(UUID id, String ifMatch) {
         Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        String path = access.requireAdmin(vote);
         Preconditions.requireMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.OPEN);
         if (votes.countElectors(id) == 0) {
@@ -129,24 +149,45 @@ public class VoteService {
         }
         votes.freezeRoll(id);
         votes.setStatus(id, VoteStatus.OPEN, null, Instant.now(), null);
-        return votes.find(id).orElseThrow();
+        Vote opened = votes.find(id).orElseThrow();
+        audit.record("vote.open", "vote", id, path, AuditLog.summary("status", VoteStatus.OPEN, "units", opened.totalUnits(), "owners",
+                opened.totalOwners()));
+        return opened;
     }
 
     /**
      * Casts one owner's ballot. The owner is looked up first (the roll is frozen), then the vote row is locked
      * for the short append: window check, insert with the chain link, counter update. Concurrent ballots of
      * one vote queue on that lock, so the chain has no forks and the counters no lost updates.
+     * <p>
+     * {@code staff} (an admin role over the vote's topic) casts for any owner on any channel; anybody else casts only
+     * their own ballot, online: the owner whose unit on the roll is linked to their account (403 otherwise). The
+     * caller is resolved on the request thread; this runs on the casting pool, so {@code actor} comes with it.
      */
     @Transactional
-    public BallotView cast(UUID voteId, BallotInput in) {
+    public BallotView cast(UUID voteId, BallotInput in, Actor actor, boolean staff) {
         Channel channel = in.channel() == null ? Channel.ONLINE : in.channel();
-        checkChannel(in, channel);
-        VoteRepository.Owner owner = findOwner(voteId, in);
+        VoteRepository.Owner owner;
+        if (staff) {
+            checkChannel(in, channel);
+            owner = findOwner(voteId, in);
+        } else {
+            if (channel != Channel.ONLINE || actor.subject() == null) {
+                throw Caller.forbidden();
+            }
+            owner = votes.ownerOfAccount(voteId, actor.subject()).orElse(null);
+            if (owner != null && (!blank(in.ownerKey()) || !blank(in.unitId()))) {
+                VoteRepository.Owner named = findOwner(voteId, in);
+                if (named == null || !named.ownerKey().equals(owner.ownerKey())) {
+                    throw Caller.forbidden();
+                }
+            }
+        }
         VoteRepository.ChainHead head = votes.lockChainHead(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkWindow(head, now);
         if (owner == null) {
-            throw notElector(in);
+            throw staff ? notElector(in) : Caller.forbidden();
         }
         long seq = head.lastSeq() + 1;
         UUID id = Ids.newId();
@@ -156,6 +197,10 @@ public class VoteService {
             throw ProblemException.conflict("alreadyVoted", owner.ownerName());
         }
         votes.count(voteId, in.choice(), channel, owner, seq, hash);
+        // the choice stays in the ballot chain only
+        audit.record(actor, "ballot.cast", "vote", voteId, topicPath(voteId), AuditLog.summary("ballotId", id, "seq", seq, "ownerKey",
+                owner.ownerKey(), "channel", channel, "proxyName", trim(in.proxyName()), "evidenceRef", trim(in.evidenceRef()), "enteredBy",
+                trim(in.enteredBy())));
         return new BallotView(id, voteId, seq, owner.ownerKey(), in.choice(), owner.units(), Areas.toSquareMetres(owner.area()), channel,
                 trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()),
                 org.community.consultation.http.Times.local(now), head.lastHash(), hash);
@@ -165,13 +210,17 @@ public class VoteService {
     @Transactional
     public Vote close(UUID id, String ifMatch) {
         Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        String path = access.requireAdmin(vote);
         Preconditions.checkMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CLOSED);
         if (Instant.now().isBefore(vote.closesAt()) && vote.ballots() < vote.totalOwners()) {
             throw ProblemException.conflict("closeTooEarly", org.community.consultation.http.Times.local(vote.closesAt()),
                     vote.totalOwners() - vote.ballots());
         }
-        return closeLocked(vote);
+        Vote closed = closeLocked(vote);
+        audit.record("vote.close", "vote", id, path, AuditLog.summary("status", closed.status(), "outcome", closed.outcome(), "ballots",
+                closed.ballots()));
+        return closed;
     }
 
     /** Closes a vote whose window has ended; used by the scheduler. False when nothing was to do. */
@@ -181,7 +230,9 @@ public class VoteService {
         if (vote == null || vote.status() != VoteStatus.OPEN || Instant.now().isBefore(vote.closesAt())) {
             return false;
         }
-        closeLocked(vote);
+        Vote closed = closeLocked(vote);
+        audit.record(Actor.system("vote-closer"), "vote.close", "vote", id, topicPath(id), AuditLog.summary("status", closed.status(),
+                "outcome", closed.outcome(), "ballots", closed.ballots(), "automatic", true));
         return true;
     }
 
@@ -194,10 +245,16 @@ public class VoteService {
     @Transactional
     public Vote cancel(UUID id, String ifMatch) {
         Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        String path = access.requireAdmin(vote);
         Preconditions.requireMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CANCELLED);
         votes.setStatus(id, VoteStatus.CANCELLED, null, null, Instant.now());
+        audit.record("vote.cancel", "vote", id, path, AuditLog.summary("status", VoteStatus.CANCELLED, "ballots", vote.ballots()));
         return votes.find(id).orElseThrow();
+    }
+
+    private String topicPath(UUID voteId) {
+        return votes.topicPath(voteId);
     }
 
     private VoteRepository.Owner findOwner(UUID voteId, BallotInput in) {

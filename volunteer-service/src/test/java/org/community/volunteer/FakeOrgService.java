@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A real HTTP stand-in for org-service serving its two endpoints with the contract's shapes:
  * {@code GET /api/v1/org-units/{id}} and {@code GET /api/v1/org-units/{id}/ancestors}, 404 problem+json
- * for unknown ids. Tests add units and can take the server down and bring it back.
+ * for unknown ids, 401 without a bearer token (volunteer-service must pass the caller's token on). Tests add units and can take the server down and bring it back.
  */
 public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
 
@@ -135,6 +135,13 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         if (down) {
             // a crashed server: the connection closes without an answer
             exchange.close();
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 20) {
+            // org-service checks the caller's token too: volunteer-service must pass it on
+            send(exchange, 401, "application/problem+json", "{\"type\":\"urn:community-suite:problem:unauthorized\",\"title\":\"未认证\","
+                    + "\"status\":401}");
             return;
         }
         String[] parts = exchange.getRequestURI().getPath().split("/");

@@ -31,6 +31,7 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,8 +55,12 @@ public class ActivityResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Create an activity", description = "For an active team; a 6-digit check-in code is generated.")
+    @Operation(summary = "Create an activity", description = "Admin roles and team leaders, for an active team inside their scope (403 "
+            + "elsewhere); a 6-digit check-in code is generated.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull ActivityInput input) {
         Activity activity = service.create(input);
@@ -64,7 +69,8 @@ public class ActivityResource {
     }
 
     @GET
-    @Operation(summary = "Search activities", description = "By team, org subtree, category, status and time range; by start time.")
+    @Operation(summary = "Search activities", description = "By team, org subtree, category, status and time range; by start time. "
+            + "Published activities are public to every authenticated caller.")
     public Page<ActivityView> search(@QueryParam("teamId") UUID teamId,
             @QueryParam("orgUnitId") @Parameter(description = "Only activities of teams in this unit's subtree") UUID orgUnitId,
             @QueryParam("category") String category, @QueryParam("status") ActivityStatus status,
@@ -79,7 +85,7 @@ public class ActivityResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an activity", description = "With confirmed and waitlisted counts; ETag set.")
+    @Operation(summary = "Read an activity", description = "Public: with confirmed and waitlisted counts (not the sign-ups); ETag set.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Activity activity = find(id);
         return Preconditions.okWithEtag(request, activity.version(), ActivityView.of(activity));
@@ -87,7 +93,7 @@ public class ActivityResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update an activity", description = "Requires If-Match. More places promote waitlisted sign-ups at once; "
+    @Operation(summary = "Update an activity", description = "Admin roles and team leaders inside their scope. Requires If-Match. More places promote waitlisted sign-ups at once; "
             + "fewer places than confirmed sign-ups is 409. New times move every sign-up (409 if a volunteer would overlap).")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ActivityInput input) {
         Activity activity = service.update(id, input, ifMatch);
@@ -96,7 +102,7 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel an activity", description = "Every sign-up is cancelled. If-Match is checked when sent.")
+    @Operation(summary = "Cancel an activity", description = "Admin roles and team leaders inside their scope. Every sign-up is cancelled. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Activity activity = service.cancel(id, ifMatch);
@@ -105,14 +111,17 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/check-in-code")
-    @Operation(summary = "The check-in code to show at the activity", description = "For the leader's screen; volunteers type it to check in and out.")
+    @Operation(summary = "The check-in code to show at the activity", description = "For the leader's screen (admin roles and team leaders "
+            + "inside their scope, 403 for others); volunteers type it to check in and out.")
     public CheckInCode code(@PathParam("id") UUID id) {
-        return new CheckInCode(id, find(id).checkinCode());
+        Activity activity = find(id);
+        caller.requireIn(caller.workScope(), activity.orgPath());
+        return new CheckInCode(id, activity.checkinCode());
     }
 
     @POST
     @Path("{id}/check-in-code/rotate")
-    @Operation(summary = "Rotate the check-in code", description = "A new 6-digit code; the old one stops working at once.")
+    @Operation(summary = "Rotate the check-in code", description = "Admin roles and team leaders inside their scope. A new 6-digit code; the old one stops working at once.")
     @APIResponse(responseCode = "200", description = "The new code")
     public CheckInCode rotate(@PathParam("id") UUID id) {
         return new CheckInCode(id, service.rotateCode(id));
@@ -122,7 +131,8 @@ public class ActivityResource {
     @Path("{id}/signups")
     @Operation(summary = "Sign up for an activity", description = "CONFIRMED while places are left, else WAITLISTED (not an error). "
             + "409 when already signed up, when it overlaps another sign-up of the volunteer, or outside the sign-up window; "
-            + "422 when required skills are missing.")
+            + "422 when required skills are missing. Volunteers sign themselves up; admin roles and team leaders sign up anyone for "
+            + "activities of their scope (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Signed up, confirmed or waitlisted")
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupInput input) {
         Signup signup = service.signUp(id, input);
@@ -131,25 +141,29 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/signups")
-    @Operation(summary = "Sign-ups of an activity", description = "Confirmed first, then the waitlist in order, then cancelled.")
+    @Operation(summary = "Sign-ups of an activity", description = "Confirmed first, then the waitlist in order, then cancelled. Admin roles, "
+            + "grid workers and team leaders inside their scope (403 for others: volunteers see their own under /volunteers/{id}/signups).")
     public Page<SignupView> signups(@PathParam("id") UUID id, @QueryParam("status") SignupStatus status,
             @Valid @BeanParam PageRequest page) {
-        find(id);
+        caller.requireIn(caller.readScope(), find(id).orgPath());
         return Page.of(activities.signups(id, status, page).stream().map(r -> SignupView.of(r.signup(), r.volunteerName(), r.position()))
                 .toList(), page, activities.countSignups(id, status));
     }
 
     @GET
     @Path("{id}/signups/{signupId}")
-    @Operation(summary = "Read a sign-up", description = "With its waitlist position when waitlisted.")
+    @Operation(summary = "Read a sign-up", description = "With its waitlist position when waitlisted. The volunteer's own, or inside the scope "
+            + "of admin roles, grid workers and team leaders (404 otherwise).")
     public SignupView signup(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
+        Activity activity = find(id);
         return view(activities.signup(signupId).filter(s -> s.activityId().equals(id))
+                .filter(s -> caller.isSelf(s.volunteerId()) || caller.readScope().contains(activity.orgPath()))
                 .orElseThrow(() -> ProblemException.notFound("signup", signupId)));
     }
 
     @POST
     @Path("{id}/signups/{signupId}/cancel")
-    @Operation(summary = "Cancel a sign-up", description = "A freed place goes to the oldest waitlisted sign-up. 409 once checked in.")
+    @Operation(summary = "Cancel a sign-up", description = "The volunteer themself, or admin roles and team leaders inside their scope. A freed place goes to the oldest waitlisted sign-up. 409 once checked in.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     public SignupView cancelSignup(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
         return view(service.cancelSignup(id, signupId));
@@ -157,7 +171,8 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/check-ins")
-    @Operation(summary = "Check in", description = "With the code shown at the activity, or by a leader or deputy. Only confirmed "
+    @Operation(summary = "Check in", description = "With the code shown at the activity (the volunteer themself), or by a leader or deputy "
+            + "(admin roles and team leaders inside their scope). Only confirmed "
             + "sign-ups; from shortly before the start until the end; once per volunteer (409 on a second check-in).")
     @APIResponse(responseCode = "201", description = "Checked in; the service record is created")
     public Response checkIn(@PathParam("id") UUID id, @Valid @NotNull CheckInput input) {

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
 import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.team.TeamStatus;
@@ -37,9 +39,17 @@ public class ActivityService {
     @Inject
     VolunteerRepository volunteers;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Activity create(ActivityInput input) {
+        caller.require(caller.volunteerWork());
         Team team = teams.find(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
+        caller.requireIn(caller.workScope(), team.orgPath());
         if (team.status() != TeamStatus.ACTIVE) {
             throw ProblemException.invalidField("teamId", "teamDisbanded", team.name());
         }
@@ -51,6 +61,9 @@ public class ActivityService {
                 0, 0, 1, now, now);
         checkTimes(activity);
         activities.insert(activity);
+        audit.record("activity.create", "activity", activity.id(), activity.orgPath(), AuditLog.summary("teamId", team.id(),
+                "title", activity.title(), "startsAt", activity.startsAt().toString(), "endsAt", activity.endsAt().toString(),
+                "capacity", activity.capacity()));
         return activity;
     }
 
@@ -62,6 +75,7 @@ public class ActivityService {
     @Transactional
     public Activity update(UUID id, ActivityInput input, String ifMatch) {
         Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
+        caller.requireIn(caller.workScope(), current.orgPath());
         Preconditions.requireMatch(ifMatch, current.version());
         if (current.status() != ActivityStatus.OPEN) {
             throw ProblemException.conflict("activityCancelled", current.title());
@@ -80,12 +94,15 @@ public class ActivityService {
             activities.moveSignupTimes(id, changed.startsAt(), changed.endsAt());
         }
         promote(changed);
+        audit.record("activity.update", "activity", id, changed.orgPath(), AuditLog.summary("title", changed.title(),
+                "startsAt", changed.startsAt().toString(), "endsAt", changed.endsAt().toString(), "capacity", changed.capacity()));
         return activities.find(id).orElseThrow();
     }
 
     @Transactional
     public Activity cancel(UUID id, String ifMatch) {
         Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
+        caller.requireIn(caller.workScope(), current.orgPath());
         Preconditions.checkMatch(ifMatch, current.version());
         if (current.status() != ActivityStatus.OPEN) {
             throw ProblemException.conflict("activityCancelled", current.title());
@@ -99,17 +116,21 @@ public class ActivityService {
                 current.signupOpensAt(), current.signupClosesAt(), ActivityStatus.CANCELLED, current.checkinCode(), 0, 0,
                 current.version() + 1, current.createdAt(), now);
         activities.update(cancelled);
+        audit.record("activity.cancel", "activity", id, cancelled.orgPath(), AuditLog.summary("status", cancelled.status()));
         return cancelled;
     }
 
     @Transactional
     public String rotateCode(UUID id) {
         Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
+        caller.requireIn(caller.workScope(), current.orgPath());
         String code = CheckInCode.generate();
         activities.update(new Activity(id, current.teamId(), current.orgPath(), current.title(), current.category(), current.place(),
                 current.description(), current.startsAt(), current.endsAt(), current.capacity(), current.requiredSkills(),
                 current.signupOpensAt(), current.signupClosesAt(), current.status(), code, current.confirmedCount(),
                 current.waitlistCount(), current.version(), current.createdAt(), Instant.now()));
+        // the code itself is a secret of the activity's screen: the entry only says it changed
+        audit.record("activity.code.rotate", "activity", id, current.orgPath(), AuditLog.summary("rotated", true));
         return code;
     }
 
@@ -119,6 +140,8 @@ public class ActivityService {
         Volunteer volunteer = volunteers.find(input.volunteerId())
                 .orElseThrow(() -> ProblemException.invalidField("volunteerId", "volunteerUnknown", input.volunteerId()));
         Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
+        // volunteers sign themselves up; admin roles and team leaders sign up others for activities of their scope
+        caller.require(caller.isSelf(volunteer.id()) || caller.workScope().contains(activity.orgPath()));
         Instant now = Instant.now();
         if (activity.status() != ActivityStatus.OPEN) {
             throw ProblemException.conflict("activityCancelled", activity.title());
@@ -144,6 +167,8 @@ public class ActivityService {
                 now, null, null);
         activities.insertSignup(signup, activity.startsAt(), activity.endsAt());
         activities.setCounts(activityId, activity.confirmedCount() + (placeLeft ? 1 : 0), activity.waitlistCount() + (placeLeft ? 0 : 1));
+        audit.record("signup.create", "signup", signup.id(), activity.orgPath(), AuditLog.summary("activityId", activityId,
+                "volunteerId", volunteer.id(), "status", signup.status()));
         return activities.signup(signup.id()).orElseThrow();
     }
 
@@ -153,6 +178,7 @@ public class ActivityService {
         Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
         Signup signup = activities.signup(signupId).filter(s -> s.activityId().equals(activityId))
                 .orElseThrow(() -> ProblemException.notFound("signup", signupId));
+        caller.require(caller.isSelf(signup.volunteerId()) || caller.workScope().contains(activity.orgPath()));
         if (signup.status() == SignupStatus.CANCELLED) {
             throw ProblemException.conflict("signupAlreadyCancelled");
         }
@@ -164,6 +190,8 @@ public class ActivityService {
         activities.setCounts(activityId, activity.confirmedCount() - (wasConfirmed ? 1 : 0),
                 activity.waitlistCount() - (wasConfirmed ? 0 : 1));
         promote(activities.find(activityId).orElseThrow());
+        audit.record("signup.cancel", "signup", signupId, activity.orgPath(), AuditLog.summary("activityId", activityId,
+                "volunteerId", signup.volunteerId(), "previousStatus", signup.status()));
         return activities.signup(signupId).orElseThrow();
     }
 

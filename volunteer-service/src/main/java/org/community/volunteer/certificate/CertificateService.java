@@ -46,6 +46,9 @@ public class CertificateService {
     @Inject
     Db db;
 
+    @Inject
+    org.community.volunteer.audit.AuditLog audit;
+
     @Transactional
     public Certificate issue(UUID volunteerId, CertificateInput input) {
         Volunteer volunteer = volunteers.find(volunteerId).orElseThrow(() -> ProblemException.notFound("volunteer", volunteerId));
@@ -66,6 +69,8 @@ public class CertificateService {
         db.update("insert into certificate (id, serial, volunteer_id, team_id, issuer, total_minutes, record_count, issued_at, pdf)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), serial, volunteerId, team.id(), team.orgUnitName(), total, lines.size(),
                 now, document);
+        audit.record("certificate.issue", "volunteer", volunteerId, volunteer.orgPath(), org.community.volunteer.audit.AuditLog.summary(
+                "serial", serial, "teamId", team.id(), "records", lines.size(), "minutes", total));
         return view(serial, volunteerId, team.id(), team.orgUnitName(), total, lines.size(), now);
     }
 

@@ -41,6 +41,35 @@ public final class Conditions {
         return this;
     }
 
+    /**
+     * What the caller may see: rows whose {@code column} lies in one of the scope's subtrees (each a btree range,
+     * so the path indexes still serve the query), or — when {@code owner} is present — rows matching
+     * {@code ownerCondition} (the caller's own records). Nothing at all when neither applies; no condition for
+     * an unrestricted scope.
+     */
+    public Conditions visible(String column, org.community.volunteer.security.Scope scope, String ownerCondition, Object owner) {
+        if (scope.all()) {
+            return this;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String path : scope.paths()) {
+            parts.add(column + " >= ? and " + column + " < ?");
+            args.add(path);
+            args.add(OrgUnitRef.upperBound(path));
+        }
+        if (owner != null) {
+            parts.add(ownerCondition);
+            args.add(owner);
+        }
+        sql.append(parts.isEmpty() ? " and false" : parts.size() == 1 ? " and " + parts.get(0) : " and (" + String.join(" or ", parts) + ")");
+        return this;
+    }
+
+    /** {@link #visible} without own records. */
+    public Conditions visible(String column, org.community.volunteer.security.Scope scope) {
+        return visible(column, scope, null, null);
+    }
+
     public String sql() {
         return sql.toString();
     }

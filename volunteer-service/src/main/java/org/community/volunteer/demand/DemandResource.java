@@ -22,6 +22,8 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,8 +40,12 @@ public class DemandResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Record a demand", description = "The org unit is checked with org-service (422 unknown, 503 down).")
+    @Operation(summary = "Record a demand", description = "Admin roles and grid workers in units of their scope (403 elsewhere); residents "
+            + "and volunteers submit their own. The org unit is checked with org-service (422 unknown, 503 down).")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response create(@Valid @NotNull DemandInput input) {
         DemandView demand = service.create(input);
@@ -48,26 +54,35 @@ public class DemandResource {
     }
 
     @GET
-    @Operation(summary = "Search demands", description = "Within an org unit's subtree, by category, status and urgency; most urgent first.")
+    @Operation(summary = "Search demands", description = "Within an org unit's subtree, by category, status and urgency; most urgent first. "
+            + "Admin roles, grid workers and team leaders see the demands of their scope (`orgUnitId` outside it is 403); others their own.")
     public Page<DemandView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
             @QueryParam("status") DemandStatus status, @QueryParam("urgency") Urgency urgency, @Valid @BeanParam PageRequest page) {
-        DemandService.Filter filter = new DemandService.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
-                category, status, urgency);
+        Scope scope = caller.readScope();
+        DemandService.Filter filter = new DemandService.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope),
+                category, status, urgency, scope, caller.scopedReader() ? null : caller.subject());
         return Page.of(service.search(filter, page), page, service.count(filter));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a demand", description = "The requester's phone is masked.")
+    @Operation(summary = "Read a demand", description = "Inside the reader's scope, or the caller's own (404 otherwise). The requester's "
+            + "phone is masked except for readers of the scope and the submitter.")
     public DemandView get(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("demand", id));
+        return visible(id);
     }
 
     @GET
     @Path("{id}/matches")
     @Operation(summary = "Suggest teams and resources for a demand", description = "Active teams of the same community whose category fits "
-            + "or whose members hold every required skill, and available resources of the community in the demand's category.")
+            + "or whose members hold every required skill, and available resources of the community in the demand's category. Readers of "
+            + "the demand's scope.")
     public Matches matches(@PathParam("id") UUID id) {
+        service.find(id, caller.readScope(), null).orElseThrow(() -> ProblemException.notFound("demand", id));
         return service.matches(id);
+    }
+
+    private DemandView visible(UUID id) {
+        return service.find(id, caller.readScope(), caller.subject()).orElseThrow(() -> ProblemException.notFound("demand", id));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.db.Ids;
@@ -21,6 +22,10 @@ import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.partner.PartnerService;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Disclosure;
+import org.community.volunteer.security.Roles;
+import org.community.volunteer.security.Scope;
 import org.community.volunteer.volunteer.Masks;
 import org.community.volunteer.volunteer.Volunteer;
 
@@ -29,9 +34,10 @@ import org.community.volunteer.volunteer.Volunteer;
 public class DemandService {
 
     static final String COLUMNS = "id, title, description, category, urgency, place, required_skills, requester_name, requester_phone,"
-            + " org_unit_id, org_unit_name, status, closed_by_project, version, created_at, updated_at";
+            + " org_unit_id, org_unit_name, status, closed_by_project, version, created_at, updated_at, org_path, submitted_by";
 
-    public record Filter(OrgUnitRef within, String category, DemandStatus status, Urgency urgency) {
+    /** {@code scope}: the subtrees the caller reads; {@code submittedBy}: the caller's own demands, shown besides. */
+    public record Filter(OrgUnitRef within, String category, DemandStatus status, Urgency urgency, Scope scope, String submittedBy) {
     }
 
     @Inject
@@ -40,22 +46,45 @@ public class DemandService {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Admin roles and grid workers record demands in units of their scope (403 elsewhere); anyone else submits their own
+     * demand where they live. The submitting account is kept either way.
+     */
     @Transactional
     public DemandView create(DemandInput input) {
         OrgUnitRef unit = orgUnits.require("orgUnitId", input.orgUnitId());
+        if (caller.admin() || caller.is(Roles.GRID_WORKER)) {
+            caller.requireIn(caller.readScope(), unit.path());
+        }
         UUID id = Ids.newId();
         Instant now = Instant.now();
         db.update("insert into demand (id, title, description, category, urgency, place, required_skills, requester_name, requester_phone,"
-                + " org_unit_id, org_unit_name, org_path, community_path, status, version, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 1, ?, ?)", id, input.title().trim(), blank(input.description()),
+                + " org_unit_id, org_unit_name, org_path, community_path, status, version, created_at, updated_at, submitted_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 1, ?, ?, ?)", id, input.title().trim(), blank(input.description()),
                 input.category(), input.urgency(), input.place().trim(),
                 (input.requiredSkills() == null ? List.<String>of() : input.requiredSkills().stream().distinct().toList()).toArray(String[]::new),
-                blank(input.requesterName()), input.requesterPhone(), unit.id(), unit.name(), unit.path(), unit.communityPath(), now, now);
+                blank(input.requesterName()), input.requesterPhone(), unit.id(), unit.name(), unit.path(), unit.communityPath(), now, now,
+                caller.subject());
+        audit.record("demand.create", "demand", id, unit.path(), AuditLog.summary("title", input.title().trim(), "category", input.category(),
+                "urgency", input.urgency(), "orgUnitId", unit.id()));
         return find(id).orElseThrow();
     }
 
     public Optional<DemandView> find(UUID id) {
-        return db.one("select " + COLUMNS + " from demand where id = ?", DemandService::map, id);
+        return db.one("select " + COLUMNS + " from demand where id = ?", this::map, id);
+    }
+
+    /** The demand when the caller may read it: inside {@code scope}, or submitted by {@code submittedBy}. */
+    public Optional<DemandView> find(UUID id, Scope scope, String submittedBy) {
+        List<Object> args = new ArrayList<>();
+        String where = new Conditions(args).equal("id", id).visible("org_path", scope, "submitted_by = ?", submittedBy).sql();
+        return db.one("select " + COLUMNS + " from demand " + where, this::map, args.toArray());
     }
 
     public List<DemandView> search(Filter filter, PageRequest page) {
@@ -65,7 +94,7 @@ public class DemandService {
         args.add(page.offset());
         return db.list("select " + COLUMNS + " from demand " + where
                 + " order by case urgency when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end, created_at, id"
-                + " limit ? offset ?", DemandService::map, args.toArray());
+                + " limit ? offset ?", this::map, args.toArray());
     }
 
     public long count(Filter filter) {
@@ -106,14 +135,17 @@ public class DemandService {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        return new Conditions(args).within("org_path", filter.within()).equal("category", filter.category())
+        return new Conditions(args).visible("org_path", filter.scope(), "submitted_by = ?", filter.submittedBy())
+                .within("org_path", filter.within()).equal("category", filter.category())
                 .equal("status", filter.status()).equal("urgency", filter.urgency()).sql();
     }
 
-    static DemandView map(ResultSet row) throws SQLException {
+    /** The requester's phone in full only for readers of the demand's scope and its submitter. */
+    DemandView map(ResultSet row) throws SQLException {
+        Disclosure disclosure = caller.disclosure(row.getString("org_path"), row.getString("submitted_by"));
         return new DemandView(Db.uuid(row, "id"), row.getString("title"), row.getString("description"), row.getString("category"),
                 Urgency.valueOf(row.getString("urgency")), row.getString("place"), Volunteer.textArray(row, "required_skills"),
-                row.getString("requester_name"), Masks.phone(row.getString("requester_phone")), Db.uuid(row, "org_unit_id"),
+                row.getString("requester_name"), disclosure.phone(row.getString("requester_phone")), Db.uuid(row, "org_unit_id"),
                 row.getString("org_unit_name"), DemandStatus.valueOf(row.getString("status")), Db.uuid(row, "closed_by_project"),
                 row.getLong("version"), Times.local(Db.instant(row, "created_at")), Times.local(Db.instant(row, "updated_at")));
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Demand", description = "A residents' demand; the requester's phone is masked")
+@Schema(name = "Demand", description = "A residents' demand; the requester's phone is masked except for readers of its scope and its submitter")
 public record DemandView(UUID id, String title, String description, String category, Urgency urgency, String place,
         List<String> requiredSkills, String requesterName, String requesterPhone, UUID orgUnitId, String orgUnitName,
         DemandStatus status, @Schema(description = "The project that closed it") UUID closedByProject, long version,

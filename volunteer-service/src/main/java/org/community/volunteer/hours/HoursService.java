@@ -11,9 +11,11 @@ import jakarta.transaction.Transactional;
 import org.community.volunteer.activity.Activity;
 import org.community.volunteer.activity.ActivityStatus;
 import org.community.volunteer.activity.SignupStatus;
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.MemberRole;
 import org.community.volunteer.team.TeamRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +40,12 @@ public class HoursService {
 
     @Inject
     Db db;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
 
     @ConfigProperty(name = "volunteer.check-in.early-minutes", defaultValue = "30")
     int earlyMinutes;
@@ -72,6 +80,8 @@ public class HoursService {
         if (!records.insertOnce(record)) {
             throw ProblemException.conflictOnField("volunteerId", "alreadyCheckedIn");
         }
+        audit.record("serviceRecord.checkIn", "serviceRecord", record.id(), record.orgPath(), AuditLog.summary("activityId", activityId,
+                "volunteerId", record.volunteerId(), "method", method, "at", at.toString()));
         return record;
     }
 
@@ -99,12 +109,15 @@ public class HoursService {
                 RecordStatus.SUBMITTED, record.checkedInAt(), at, record.checkInMethod(), method, minutes, null, null, null, null, null,
                 record.version() + 1, record.createdAt());
         records.update(submitted);
+        audit.record("serviceRecord.checkOut", "serviceRecord", record.id(), record.orgPath(), AuditLog.summary("activityId", activityId,
+                "volunteerId", record.volunteerId(), "method", method, "at", at.toString(), "minutes", minutes));
         return submitted;
     }
 
     @Transactional
     public ServiceRecord verify(UUID id, ReviewInput input) {
         ServiceRecord record = records.lock(id).orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
+        caller.requireIn(caller.workScope(), record.orgPath());
         requireLeader(record.teamId(), input.leaderId());
         transition(record, RecordStatus.VERIFIED);
         Activity activity = db.one("select " + Activity.COLUMNS + " from activity where id = ?", Activity::map, record.activityId())
@@ -121,12 +134,15 @@ public class HoursService {
                 record.version() + 1, record.createdAt());
         records.update(verified);
         ledger.credit(record.volunteerId(), record.orgPath(), activity.startsAt(), minutes);
+        audit.record("serviceRecord.verify", "serviceRecord", id, record.orgPath(), AuditLog.summary("leaderId", input.leaderId(),
+                "minutes", minutes, "computedMinutes", record.minutes(), "reason", reason));
         return verified;
     }
 
     @Transactional
     public ServiceRecord reject(UUID id, ReviewInput input) {
         ServiceRecord record = records.lock(id).orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
+        caller.requireIn(caller.workScope(), record.orgPath());
         requireLeader(record.teamId(), input.leaderId());
         transition(record, RecordStatus.REJECTED);
         String reason = blank(input.reason());
@@ -137,6 +153,8 @@ public class HoursService {
                 RecordStatus.REJECTED, record.checkedInAt(), record.checkedOutAt(), record.checkInMethod(), record.checkOutMethod(),
                 record.minutes(), null, null, input.leaderId(), Instant.now(), reason, record.version() + 1, record.createdAt());
         records.update(rejected);
+        audit.record("serviceRecord.reject", "serviceRecord", id, record.orgPath(), AuditLog.summary("leaderId", input.leaderId(),
+                "reason", reason));
         return rejected;
     }
 
@@ -155,11 +173,14 @@ public class HoursService {
             if (input.at() != null) {
                 throw ProblemException.badField("at", "atForLeadersOnly");
             }
+            // the volunteer themself with the code (admin roles and team leaders of the scope may type it for them)
+            caller.require(caller.isSelf(input.volunteerId()) || caller.workScope().contains(activity.orgPath()));
             if (!input.code().equals(activity.checkinCode())) {
                 throw ProblemException.invalidField("code", "codeWrong");
             }
             return CheckMethod.CODE;
         }
+        caller.requireIn(caller.workScope(), activity.orgPath());
         requireLeader(activity.teamId(), input.leaderId());
         return CheckMethod.LEADER;
     }

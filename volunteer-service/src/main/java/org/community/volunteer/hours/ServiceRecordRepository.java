@@ -12,13 +12,15 @@ import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
+import org.community.volunteer.security.Scope;
 
 @ApplicationScoped
 public class ServiceRecordRepository {
 
     private static final String SELECT = "select " + ServiceRecord.COLUMNS + " from service_record ";
 
-    public record Filter(UUID volunteerId, UUID teamId, UUID activityId, RecordStatus status, OrgUnitRef within) {
+    /** {@code scope}: the subtrees the caller reads; {@code ownVolunteer}: the caller's own records, shown besides. */
+    public record Filter(UUID volunteerId, UUID teamId, UUID activityId, RecordStatus status, OrgUnitRef within, Scope scope, UUID ownVolunteer) {
     }
 
     @Inject
@@ -76,7 +78,8 @@ public class ServiceRecordRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        return new Conditions(args).equal("volunteer_id", filter.volunteerId()).equal("team_id", filter.teamId())
+        return new Conditions(args).visible("org_path", filter.scope(), "volunteer_id = ?", filter.ownVolunteer())
+                .equal("volunteer_id", filter.volunteerId()).equal("team_id", filter.teamId())
                 .equal("activity_id", filter.activityId()).equal("status", filter.status()).within("org_path", filter.within()).sql();
     }
 }

@@ -23,6 +23,8 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,29 +45,37 @@ public class ServiceRecordResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "Search service records", description = "By volunteer, team, activity, status or org subtree; newest first. "
-            + "`status=SUBMITTED&teamId=…` is a leader's review queue.")
+            + "`status=SUBMITTED&teamId=…` is a leader's review queue. Admin roles, grid workers and team leaders see the records of their "
+            + "scope (`orgUnitId` outside it is 403); volunteers their own.")
     public Page<ServiceRecordView> search(@QueryParam("volunteerId") UUID volunteerId, @QueryParam("teamId") UUID teamId,
             @QueryParam("activityId") UUID activityId, @QueryParam("status") RecordStatus status,
             @QueryParam("orgUnitId") @Parameter(description = "Records of teams in this unit's subtree") UUID orgUnitId,
             @Valid @BeanParam PageRequest page) {
+        Scope scope = caller.readScope();
         ServiceRecordRepository.Filter filter = new ServiceRecordRepository.Filter(volunteerId, teamId, activityId, status,
-                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId));
+                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope), scope,
+                caller.scopedReader() ? null : caller.volunteerId().orElse(null));
         return Page.of(records.search(filter, page).stream().map(ServiceRecordView::of).toList(), page, records.count(filter));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a service record", description = "ETag set.")
+    @Operation(summary = "Read a service record", description = "The volunteer's own, or inside the scope of admin roles, grid workers and team "
+            + "leaders (404 otherwise). ETag set.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
-        ServiceRecord record = records.find(id).orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
+        ServiceRecord record = records.find(id).filter(r -> caller.isSelf(r.volunteerId()) || caller.readScope().contains(r.orgPath()))
+                .orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
         return Preconditions.okWithEtag(request, record.version(), ServiceRecordView.of(record));
     }
 
     @POST
     @Path("{id}/verify")
-    @Operation(summary = "Verify a record", description = "By a leader or deputy of the team; `minutes` adjusts the computed minutes, and "
+    @Operation(summary = "Verify a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy of the team; `minutes` adjusts the computed minutes, and "
             + "more than the activity's length needs a reason (422 otherwise). The minutes then count toward hours and stars.")
     @APIResponse(responseCode = "200", description = "Verified")
     public ServiceRecordView verify(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
@@ -74,7 +84,7 @@ public class ServiceRecordResource {
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject a record", description = "By a leader or deputy, with a reason; the record never counts.")
+    @Operation(summary = "Reject a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy, with a reason; the record never counts.")
     @APIResponse(responseCode = "200", description = "Rejected")
     public ServiceRecordView reject(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
         return ServiceRecordView.of(hours.reject(id, input));

@@ -43,6 +43,9 @@ public class IdempotencyFilters {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
@@ -54,7 +57,8 @@ public class IdempotencyFilters {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String endpoint = "POST " + request.getUriInfo().getPath();
+        // keys are per account: the token was verified before this filter runs, and another caller's key never replays
+        String endpoint = "POST " + request.getUriInfo().getPath() + " " + account();
         IdempotencyStore.Stored stored = store.begin(key, endpoint, sha256(body));
         switch (stored.outcome()) {
             case NEW -> request.setProperty(PROPERTY, new Pending(key, endpoint));
@@ -94,6 +98,11 @@ public class IdempotencyFilters {
         store.complete(pending.key(), pending.endpoint(), response.getStatus(),
                 type == null ? MediaType.APPLICATION_JSON : type.toString(), body,
                 response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG));
+    }
+
+    private String account() {
+        return identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.isAnonymous() ? "-" : identity.getPrincipal().getName();
     }
 
     private static boolean isJsonOrEmpty(MediaType type) {

@@ -9,10 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The two reads of org-service's contract this service needs. Only {@link OrgDirectory} uses it. */
+/** The two reads of org-service's contract this service needs, passing the caller's Authorization header on. Only {@link OrgDirectory} uses it. */
 @RegisterRestClient(configKey = "org-service")
+@RegisterClientHeaders
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
 interface OrgServiceApi {

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.problem.ProblemException;
 import org.community.volunteer.problem.ProblemType;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +67,25 @@ public class OrgUnits {
      */
     public OrgUnitRef forRead(String field, UUID id) {
         return known(id).orElseGet(() -> require(field, id));
+    }
+
+    /**
+     * The unit for a read filter of a caller who reads only inside {@code scope}: from the local snapshot, 403 when it
+     * lies outside the scope. A unit missing from the snapshot has nothing of this service under it: the filter then
+     * matches nothing. Unrestricted callers get {@link #forRead(String, UUID)}.
+     */
+    public OrgUnitRef forRead(String field, UUID id, Scope scope) {
+        if (scope.all()) {
+            return forRead(field, id);
+        }
+        OrgUnitRef unit = known(id).orElse(null);
+        if (unit == null) {
+            return new OrgUnitRef(id, null, null, "/" + id + "/", null);
+        }
+        if (!scope.contains(unit.path())) {
+            throw Caller.forbidden();
+        }
+        return unit;
     }
 
     private OrgUnitRef remember(OrgServiceUnit unit, List<OrgServiceUnit> ancestors) {

@@ -23,6 +23,8 @@ import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +41,11 @@ public class PartnerResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Register a partner", description = "The org unit is checked with org-service (422 unknown, 503 down).")
+    @Operation(summary = "Register a partner", description = "Admin roles, in a unit of their scope (403 elsewhere). The org unit is checked with org-service (422 unknown, 503 down).")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response create(@Valid @NotNull PartnerInput input) {
         PartnerView partner = service.create(input);
@@ -49,17 +54,19 @@ public class PartnerResource {
     }
 
     @GET
-    @Operation(summary = "Search partners", description = "Within an org unit's subtree and by kind.")
+    @Operation(summary = "Search partners", description = "Within an org unit's subtree and by kind. Admin roles, grid workers and team "
+            + "leaders see the partners of their scope (`orgUnitId` outside it is 403); others none.")
     public Page<PartnerView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("kind") PartnerKind kind,
             @Valid @BeanParam PageRequest page) {
-        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId);
-        return Page.of(service.partners(within, kind, page), page, service.countPartners(within, kind));
+        Scope scope = caller.readScope();
+        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope);
+        return Page.of(service.partners(within, kind, scope, page), page, service.countPartners(within, kind, scope));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a partner", description = "The contact phone is masked.")
+    @Operation(summary = "Read a partner", description = "Inside the reader's scope (404 otherwise). The contact phone is masked.")
     public PartnerView get(@PathParam("id") UUID id) {
-        return service.partner(id).orElseThrow(() -> ProblemException.notFound("partner", id));
+        return service.partner(id, caller.readScope()).orElseThrow(() -> ProblemException.notFound("partner", id));
     }
 }

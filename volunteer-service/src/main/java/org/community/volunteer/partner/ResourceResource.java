@@ -23,6 +23,8 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +41,11 @@ public class ResourceResource {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Offer a resource", description = "Of a registered partner; it takes the partner's org unit.")
+    @Operation(summary = "Offer a resource", description = "Admin roles, for a partner of their scope (403 elsewhere); it takes the partner's org unit.")
     @APIResponse(responseCode = "201", description = "Listed")
     public Response create(@Valid @NotNull ResourceInput input) {
         ResourceView resource = service.createResource(input);
@@ -48,25 +53,27 @@ public class ResourceResource {
     }
 
     @GET
-    @Operation(summary = "Search resources", description = "Within an org unit's subtree, by category, status and partner.")
+    @Operation(summary = "Search resources", description = "Within an org unit's subtree, by category, status and partner. Admin roles, grid "
+            + "workers and team leaders see the resources of their scope (`orgUnitId` outside it is 403); others none.")
     public Page<ResourceView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
             @QueryParam("status") @Pattern(regexp = "AVAILABLE|WITHDRAWN") String status, @QueryParam("partnerId") UUID partnerId,
             @Valid @BeanParam PageRequest page) {
-        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId);
-        return Page.of(service.resources(within, category, status, partnerId, page), page,
-                service.countResources(within, category, status, partnerId));
+        Scope scope = caller.readScope();
+        OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope);
+        return Page.of(service.resources(within, category, status, partnerId, scope, page), page,
+                service.countResources(within, category, status, partnerId, scope));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a resource", description = "With its partner's name.")
+    @Operation(summary = "Read a resource", description = "With its partner's name; inside the reader's scope (404 otherwise).")
     public ResourceView get(@PathParam("id") UUID id) {
-        return service.resource(id).orElseThrow(() -> ProblemException.notFound("resource", id));
+        return service.resource(id, caller.readScope()).orElseThrow(() -> ProblemException.notFound("resource", id));
     }
 
     @POST
     @Path("{id}/withdraw")
-    @Operation(summary = "Withdraw a resource", description = "No longer offered or matched; 409 when already withdrawn.")
+    @Operation(summary = "Withdraw a resource", description = "Admin roles inside their scope. No longer offered or matched; 409 when already withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     public ResourceView withdraw(@PathParam("id") UUID id) {
         return service.withdraw(id);

@@ -63,6 +63,23 @@ public class ProblemMappers {
                 locale, headers, uri);
     }
 
+    /** No token, or a token that is malformed, expired, tampered with, or from another issuer or audience. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class })
+    public Response unauthenticated(Exception e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Response problem = respond(ProblemType.UNAUTHORIZED, Messages.get(locale, "problem.unauthorized.detail"), List.of(), locale,
+                headers, uri);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** An authenticated caller without the role the operation needs. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return respond(ProblemType.FORBIDDEN, Messages.get(locale, "problem.forbidden.detail"), List.of(), locale, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());

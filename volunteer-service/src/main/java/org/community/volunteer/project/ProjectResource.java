@@ -42,7 +42,8 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Plan a project", description = "With open demands and available resources of the team's community (422 otherwise); "
-            + "its demands become IN_PROJECT (409 when a demand is not open).")
+            + "its demands become IN_PROJECT (409 when a demand is not open). Admin roles, for a team of their scope (403 elsewhere); "
+            + "consultation-service calls it with the token of the caller who adopted the resolution.")
     @APIResponse(responseCode = "201", description = "Planned")
     public Response create(@Valid @NotNull ProjectInput input) {
         ProjectView project = service.create(input);
@@ -51,7 +52,8 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(summary = "Search projects", description = "Within an org unit's subtree, by status and team.")
+    @Operation(summary = "Search projects", description = "Within an org unit's subtree, by status and team. Projects and their progress "
+            + "are public to every authenticated caller.")
     public Page<ProjectView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("status") ProjectStatus status,
             @QueryParam("teamId") UUID teamId, @Valid @BeanParam PageRequest page) {
         OrgUnitRef within = orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId);
@@ -60,7 +62,7 @@ public class ProjectResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a project", description = "With its demands, the demands it closed, and its resources.")
+    @Operation(summary = "Read a project", description = "Public: with its demands, the demands it closed, and its resources (ids).")
     public Response get(@PathParam("id") UUID id) {
         ProjectView project = service.find(id).orElseThrow(() -> ProblemException.notFound("project", id));
         return Response.ok(project).tag(Preconditions.etag(project.version())).build();
@@ -68,7 +70,7 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/start")
-    @Operation(summary = "Start a project", description = "PLANNED → IN_PROGRESS; 409 from any other status.")
+    @Operation(summary = "Start a project", description = "Admin roles inside their scope. PLANNED → IN_PROGRESS; 409 from any other status.")
     @APIResponse(responseCode = "200", description = "Started")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         ProjectView project = service.start(id, ifMatch);
@@ -77,7 +79,7 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/complete")
-    @Operation(summary = "Complete a project", description = "IN_PROGRESS → DONE with its outcome; the named demands are CLOSED, the others open again.")
+    @Operation(summary = "Complete a project", description = "Admin roles inside their scope. IN_PROGRESS → DONE with its outcome; the named demands are CLOSED, the others open again.")
     @APIResponse(responseCode = "200", description = "Done")
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CompleteInput input) {
         ProjectView project = service.complete(id, input, ifMatch);
@@ -86,7 +88,7 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel a project", description = "From PLANNED or IN_PROGRESS, with a reason; its demands open again.")
+    @Operation(summary = "Cancel a project", description = "Admin roles inside their scope. From PLANNED or IN_PROGRESS, with a reason; its demands open again.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CancelInput input) {
         ProjectView project = service.cancel(id, input, ifMatch);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.http.PageRequest;
@@ -20,6 +21,7 @@ import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.http.Times;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
 import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.team.TeamStatus;
@@ -41,9 +43,17 @@ public class ProjectService {
     @Inject
     TeamRepository teams;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public ProjectView create(ProjectInput input) {
+        caller.require(caller.admin());
         Team team = teams.find(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
+        caller.requireIn(caller.adminScope(), team.orgPath());
         if (team.status() != TeamStatus.ACTIVE) {
             throw ProblemException.invalidField("teamId", "teamDisbanded", team.name());
         }
@@ -95,6 +105,8 @@ public class ProjectService {
         for (UUID resourceId : resourceIds) {
             db.update("insert into project_resource (project_id, resource_id) values (?, ?)", id, resourceId);
         }
+        audit.record("project.create", "project", id, team.orgPath(), AuditLog.summary("name", input.name().trim(), "kind", input.kind(),
+                "teamId", team.id(), "demandIds", demandIds, "resourceIds", resourceIds));
         return find(id).orElseThrow();
     }
 
@@ -103,6 +115,7 @@ public class ProjectService {
         ProjectView project = lock(id, ifMatch, ProjectStatus.IN_PROGRESS);
         db.update("update project set status = 'IN_PROGRESS', started_at = ?, version = version + 1, updated_at = ? where id = ?",
                 Instant.now(), Instant.now(), project.id());
+        audit.record("project.start", "project", id, path(id), AuditLog.summary("status", ProjectStatus.IN_PROGRESS));
         return find(id).orElseThrow();
     }
 
@@ -127,6 +140,8 @@ public class ProjectService {
                 reopen(demandId, now);
             }
         }
+        audit.record("project.complete", "project", id, path(id), AuditLog.summary("status", ProjectStatus.DONE,
+                "closedDemandIds", input.closedDemandIds()));
         return find(id).orElseThrow();
     }
 
@@ -139,6 +154,8 @@ public class ProjectService {
         for (UUID demandId : project.demandIds()) {
             reopen(demandId, now);
         }
+        audit.record("project.cancel", "project", id, path(id), AuditLog.summary("status", ProjectStatus.CANCELLED,
+                "reason", input.reason().trim()));
         return find(id).orElseThrow();
     }
 
@@ -159,14 +176,20 @@ public class ProjectService {
     }
 
     private ProjectView lock(UUID id, String ifMatch, ProjectStatus next) {
-        db.one("select id from project where id = ? for update", row -> row.getString(1), id)
+        String path = db.one("select org_path from project where id = ? for update", row -> row.getString(1), id)
                 .orElseThrow(() -> ProblemException.notFound("project", id));
+        caller.require(caller.admin());
+        caller.requireIn(caller.adminScope(), path);
         ProjectView project = find(id).orElseThrow();
         Preconditions.checkMatch(ifMatch, project.version());
         if (!project.status().mayBecome(next)) {
             throw ProblemException.conflict("projectTransition", project.status(), next);
         }
         return project;
+    }
+
+    private String path(UUID id) {
+        return db.one("select org_path from project where id = ?", row -> row.getString(1), id).orElseThrow();
     }
 
     /** A demand leaves a project: open again unless already closed. */

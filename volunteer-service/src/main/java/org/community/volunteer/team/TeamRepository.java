@@ -14,7 +14,6 @@ import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Times;
 import org.community.volunteer.orgunit.OrgUnitRef;
-import org.community.volunteer.volunteer.Masks;
 import org.community.volunteer.volunteer.Stars;
 
 @ApplicationScoped
@@ -114,7 +113,7 @@ public class TeamRepository {
 
     private static MemberView member(java.sql.ResultSet row) throws java.sql.SQLException {
         return new MemberView(Db.uuid(row, "team_id"), Db.uuid(row, "volunteer_id"), row.getString("name"),
-                        Masks.phone(row.getString("phone")), MemberRole.valueOf(row.getString("role")),
+                        row.getString("phone"), MemberRole.valueOf(row.getString("role")),
                         Stars.hours(row.getLong("verified_minutes")), row.getInt("star_level"), Times.local(Db.instant(row, "joined_at")));
     }
 

@@ -28,6 +28,7 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.community.volunteer.stats.StatsService;
 import org.community.volunteer.stats.UnitStats;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,8 +54,11 @@ public class TeamResource {
     @Inject
     StatsService stats;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Create a team", description = "The org unit is checked with org-service (422 when unknown, 503 when org-service "
+    @Operation(summary = "Create a team", description = "Admin roles and team leaders, in a unit inside their scope (403 elsewhere). The org unit is checked with org-service (422 when unknown, 503 when org-service "
             + "is down) and its name and path are kept. The leader must be registered in the team's community.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull TeamInput input) {
@@ -64,7 +68,8 @@ public class TeamResource {
     }
 
     @GET
-    @Operation(summary = "Search teams", description = "Within an org unit's subtree, by category, status and part of the name; oldest first.")
+    @Operation(summary = "Search teams", description = "Within an org unit's subtree, by category, status and part of the name; oldest first. "
+            + "Teams' profiles are public to every authenticated caller.")
     public Page<TeamView> search(
             @QueryParam("orgUnitId") @Parameter(description = "Only teams in this unit's subtree") UUID orgUnitId,
             @QueryParam("category") @Parameter(description = "Service category", example = "ELDER_CARE") String category,
@@ -79,14 +84,16 @@ public class TeamResource {
     @GET
     @Path("stats")
     @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "Teams, volunteers, verified hours this year, "
-            + "projects done and demands open, from roll-ups; served without org-service when the unit is known here.")
+            + "projects done and demands open, from roll-ups; served without org-service when the unit is known here. Admin roles, grid "
+            + "workers and team leaders inside their scope (403 elsewhere).")
     public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(description = "The org unit", required = true) UUID orgUnitId) {
-        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId));
+        caller.require(caller.scopedReader());
+        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId, caller.readScope()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a team", description = "With deputies and member count; ETag set.")
+    @Operation(summary = "Read a team", description = "The team's public profile, with deputies and member count; ETag set.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Team team = find(id);
         return Preconditions.okWithEtag(request, team.version(), view(team));
@@ -94,7 +101,7 @@ public class TeamResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a team", description = "Replaces name, unit, category, description, leader and deputies. Requires If-Match.")
+    @Operation(summary = "Update a team", description = "Admin roles and team leaders inside their scope (also the new unit). Replaces name, unit, category, description, leader and deputies. Requires If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamInput input) {
         Team team = service.update(id, input, ifMatch);
         return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
@@ -102,7 +109,7 @@ public class TeamResource {
 
     @POST
     @Path("{id}/disband")
-    @Operation(summary = "Disband a team", description = "Kept for history; no new activities. If-Match is checked when sent.")
+    @Operation(summary = "Disband a team", description = "Admin roles and team leaders inside their scope. Kept for history; no new activities. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "Disbanded")
     public Response disband(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Team team = service.disband(id, ifMatch);
@@ -111,15 +118,16 @@ public class TeamResource {
 
     @GET
     @Path("{id}/members")
-    @Operation(summary = "Members of a team", description = "Leader first, then deputies, then members by joining date; phones masked.")
+    @Operation(summary = "Members of a team", description = "Leader first, then deputies, then members by joining date. Admin roles, grid "
+            + "workers and team leaders of the team's scope (403 for others: the member list is not part of the public profile).")
     public Page<MemberView> members(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        find(id);
+        caller.requireIn(caller.readScope(), find(id).orgPath());
         return Page.of(teams.members(id, page), page, teams.memberCount(id));
     }
 
     @POST
     @Path("{id}/members")
-    @Operation(summary = "Add a member", description = "As MEMBER (default) or DEPUTY; 409 when already a member.")
+    @Operation(summary = "Add a member", description = "Admin roles and team leaders inside their scope. As MEMBER (default) or DEPUTY; 409 when already a member.")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberInput input) {
         service.addMember(id, input);
@@ -129,7 +137,7 @@ public class TeamResource {
 
     @DELETE
     @Path("{id}/members/{volunteerId}")
-    @Operation(summary = "Remove a member", description = "The leader cannot be removed (409); change the leader first.")
+    @Operation(summary = "Remove a member", description = "Admin roles and team leaders inside their scope. The leader cannot be removed (409); change the leader first.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeMember(@PathParam("id") UUID id, @PathParam("volunteerId") UUID volunteerId) {
         service.removeMember(id, volunteerId);

@@ -11,18 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
 import org.community.volunteer.volunteer.Volunteer;
 import org.community.volunteer.volunteer.VolunteerRepository;
 
 /**
  * Teams and their members. A team's org unit is checked with org-service and snapshotted (name and path).
- * The leader must be a volunteer registered in the same community as the team's unit; who may create a
- * team where (the caller's org scope from the token) is checked once authentication arrives (issue 5).
+ * The leader must be a volunteer registered in the same community as the team's unit. Admin roles and team
+ * leaders manage the teams of units inside their scope (403 elsewhere); every change is audited.
  */
 @ApplicationScoped
 public class TeamService {
@@ -36,11 +38,19 @@ public class TeamService {
     @Inject
     OrgUnits orgUnits;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Team create(TeamInput input) {
+        caller.require(caller.volunteerWork());
         Volunteer leader = volunteer("leaderId", input.leaderId());
         List<UUID> deputies = deputies(input);
         OrgUnitRef unit = orgUnits.require("orgUnitId", input.orgUnitId());
+        caller.requireIn(caller.workScope(), unit.path());
         checkLeaderScope(leader, unit);
         Instant now = Instant.now();
         Team team = new Team(Ids.newId(), input.name().trim(), unit.id(), unit.name(), unit.path(), unit.communityPath(),
@@ -50,12 +60,15 @@ public class TeamService {
         for (UUID deputy : deputies) {
             teams.putMember(team.id(), deputy, MemberRole.DEPUTY);
         }
+        audit.record("team.create", "team", team.id(), team.orgPath(), AuditLog.summary("name", team.name(), "orgUnitId", unit.id(),
+                "category", team.category(), "leaderId", leader.id(), "deputyIds", deputies));
         return team;
     }
 
     @Transactional
     public Team update(UUID id, TeamInput input, String ifMatch) {
         Team current = teams.lock(id).orElseThrow(() -> ProblemException.notFound("team", id));
+        caller.requireIn(caller.workScope(), current.orgPath());
         Preconditions.requireMatch(ifMatch, current.version());
         if (current.status() != TeamStatus.ACTIVE) {
             throw ProblemException.conflict("teamDisbanded", current.name());
@@ -65,6 +78,7 @@ public class TeamService {
         OrgUnitRef unit = input.orgUnitId().equals(current.orgUnitId())
                 ? new OrgUnitRef(current.orgUnitId(), current.orgUnitName(), null, current.orgPath(), current.communityPath())
                 : orgUnits.require("orgUnitId", input.orgUnitId());
+        caller.requireIn(caller.workScope(), unit.path());
         if (!Objects.equals(leader.id(), current.leaderId()) || !unit.id().equals(current.orgUnitId())) {
             checkLeaderScope(leader, unit);
         }
@@ -78,12 +92,15 @@ public class TeamService {
         for (UUID deputy : deputies) {
             teams.putMember(id, deputy, MemberRole.DEPUTY);
         }
+        audit.record("team.update", "team", id, changed.orgPath(), AuditLog.summary("name", changed.name(), "orgUnitId", unit.id(),
+                "category", changed.category(), "leaderId", leader.id(), "deputyIds", deputies));
         return changed;
     }
 
     @Transactional
     public Team disband(UUID id, String ifMatch) {
         Team current = teams.lock(id).orElseThrow(() -> ProblemException.notFound("team", id));
+        caller.requireIn(caller.workScope(), current.orgPath());
         Preconditions.checkMatch(ifMatch, current.version());
         if (current.status() != TeamStatus.ACTIVE) {
             throw ProblemException.conflict("teamDisbanded", current.name());
@@ -92,12 +109,14 @@ public class TeamService {
                 current.category(), current.description(), current.leaderId(), TeamStatus.DISBANDED, current.version() + 1,
                 current.createdAt(), Instant.now());
         teams.update(changed);
+        audit.record("team.disband", "team", id, changed.orgPath(), AuditLog.summary("status", changed.status()));
         return changed;
     }
 
     @Transactional
     public void addMember(UUID teamId, MemberInput input) {
         Team team = teams.lock(teamId).orElseThrow(() -> ProblemException.notFound("team", teamId));
+        caller.requireIn(caller.workScope(), team.orgPath());
         if (team.status() != TeamStatus.ACTIVE) {
             throw ProblemException.conflict("teamDisbanded", team.name());
         }
@@ -110,17 +129,20 @@ public class TeamService {
             throw ProblemException.conflictOnField("volunteerId", "alreadyMember");
         }
         teams.putMember(teamId, input.volunteerId(), role);
+        audit.record("team.member.add", "team", teamId, team.orgPath(), AuditLog.summary("volunteerId", input.volunteerId(), "role", role));
     }
 
     @Transactional
     public void removeMember(UUID teamId, UUID volunteerId) {
         Team team = teams.lock(teamId).orElseThrow(() -> ProblemException.notFound("team", teamId));
+        caller.requireIn(caller.workScope(), team.orgPath());
         if (volunteerId.equals(team.leaderId())) {
             throw ProblemException.conflict("removeLeader");
         }
         if (!teams.removeMember(teamId, volunteerId)) {
             throw ProblemException.notFound("member", volunteerId);
         }
+        audit.record("team.member.remove", "team", teamId, team.orgPath(), AuditLog.summary("volunteerId", volunteerId));
     }
 
     /**

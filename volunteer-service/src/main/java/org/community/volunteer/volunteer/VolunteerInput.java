@@ -25,5 +25,8 @@ public record VolunteerInput(
         List<@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String> skills,
         @Size(max = 200) @Schema(description = "When the volunteer can serve, free text", example = "周末全天") String availability,
         @Schema(description = "The volunteer's party member id in org-service, when a party member") UUID partyMemberId,
-        @Schema(description = "Org unit (usually the community) the volunteer is registered in; checked with org-service") UUID orgUnitId) {
+        @Schema(description = "Org unit (usually the community) the volunteer is registered in; checked with org-service") UUID orgUnitId,
+        @Size(max = 200) @Schema(description = "The account (token `sub`) the profile belongs to. Set by admin roles registering someone; "
+                + "a volunteer or resident registering themself gets their own account (another value is 403). Kept on update unless an "
+                + "admin role sends a new one.", example = "resident-li") String account) {
 }

@@ -12,13 +12,15 @@ import org.community.volunteer.db.Conditions;
 import org.community.volunteer.db.Db;
 import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
+import org.community.volunteer.security.Scope;
 
 @ApplicationScoped
 public class VolunteerRepository {
 
     private static final String SELECT = "select " + Volunteer.COLUMNS + " from volunteer ";
 
-    public record Filter(OrgUnitRef within, String q, String skill, VerificationStatus status) {
+    /** {@code scope}: the subtrees the caller reads; {@code account}: the caller's own profile, shown besides. */
+    public record Filter(OrgUnitRef within, String q, String skill, VerificationStatus status, Scope scope, String account) {
     }
 
     @Inject
@@ -32,6 +34,10 @@ public class VolunteerRepository {
         return db.one(SELECT + "where id = ? for update", Volunteer::map, id);
     }
 
+    public Optional<Volunteer> findByAccount(String account) {
+        return db.one(SELECT + "where account = ?", Volunteer::map, account);
+    }
+
     public boolean phoneTaken(String phone, UUID except) {
         return db.count("select count(*) from volunteer where phone = ? and id <> ?", phone, except) > 0;
     }
@@ -41,19 +47,19 @@ public class VolunteerRepository {
     }
 
     public void insert(Volunteer v) {
-        db.update("insert into volunteer (" + Volunteer.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.update("insert into volunteer (" + Volunteer.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 v.id(), v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(),
                 v.partyMemberId(), v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(), v.orgPath(),
-                v.verifiedMinutes(), v.starLevel(), v.version(), v.createdAt(), v.updatedAt());
+                v.verifiedMinutes(), v.starLevel(), v.version(), v.createdAt(), v.updatedAt(), v.account());
     }
 
     public void update(Volunteer v) {
         db.update("update volunteer set name = ?, phone = ?, id_number = ?, gender = ?, skills = ?, availability = ?,"
                 + " party_member_id = ?, verification_status = ?, verification_note = ?, org_unit_id = ?, org_unit_name = ?,"
-                + " org_path = ?, version = ?, updated_at = ? where id = ?",
+                + " org_path = ?, version = ?, updated_at = ?, account = ? where id = ?",
                 v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(), v.partyMemberId(),
                 v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(), v.orgPath(), v.version(),
-                v.updatedAt(), v.id());
+                v.updatedAt(), v.account(), v.id());
         // the yearly leaderboard follows the volunteer to the new unit
         db.update("update volunteer_year_hours set org_path = ? where volunteer_id = ?", v.orgPath(), v.id());
     }
@@ -80,7 +86,7 @@ public class VolunteerRepository {
     private static String where(Filter filter, List<Object> args) {
         String nameLike = filter.q() == null ? null
                 : "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return new Conditions(args).within("org_path", filter.within()).when("name like ?", nameLike)
+        return new Conditions(args).visible("org_path", filter.scope(), "account = ?", filter.account()).within("org_path", filter.within()).when("name like ?", nameLike)
                 .when("skills @> ?", filter.skill() == null ? null : new String[] { filter.skill() })
                 .equal("verification_status", filter.status()).sql();
     }

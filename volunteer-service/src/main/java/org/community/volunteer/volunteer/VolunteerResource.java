@@ -39,6 +39,8 @@ import org.community.volunteer.http.PageRequest;
 import org.community.volunteer.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.problem.ProblemException;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
 import org.community.volunteer.stats.Leaderboard;
 import org.community.volunteer.stats.StatsService;
 import org.community.volunteer.stats.UnitStats;
@@ -80,68 +82,88 @@ public class VolunteerResource {
     @Inject
     Db db;
 
+    @Inject
+    Caller caller;
+
     @POST
-    @Operation(summary = "Register a volunteer", description = "Phone and ID number are unique (409) and masked in every response; "
-            + "the ID number's check digit is verified; the org unit, when given, is checked with org-service.")
+    @Operation(summary = "Register a volunteer", description = "Admin roles register someone in a unit of their scope (403 outside), "
+            + "optionally with their `account`; anyone else registers themself (the profile gets the caller's account; one per account, 409). "
+            + "Phone and ID number are unique (409); the ID number's check digit is verified; the org unit, when given, is checked with org-service.")
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
     public Response register(@Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.register(input);
         return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id())).tag(Preconditions.etag(volunteer.version()))
-                .entity(VolunteerView.of(volunteer)).build();
+                .entity(view(volunteer)).build();
     }
 
     @GET
-    @Operation(summary = "Search volunteers", description = "Within an org unit's subtree, by part of the name, a skill, or verification status.")
+    @Path("me")
+    @Operation(summary = "The caller's own volunteer profile", description = "Linked by the token's `sub`; unmasked. 404 before registering.")
+    public Response me(@Context Request request) {
+        Volunteer volunteer = volunteers.findByAccount(caller.subject())
+                .orElseThrow(() -> new ProblemException(org.community.volunteer.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));
+        return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
+    }
+
+    @GET
+    @Operation(summary = "Search volunteers", description = "Within an org unit's subtree, by part of the name, a skill, or verification status. "
+            + "Admin roles, grid workers and team leaders see the volunteers of their scope (`orgUnitId` outside it is 403); others only their own profile.")
     public Page<VolunteerView> search(@QueryParam("orgUnitId") @Parameter(description = "Only volunteers registered in this unit's subtree") UUID orgUnitId,
             @QueryParam("q") @Size(min = 1, max = 50) @Parameter(description = "Part of the name") String q,
             @QueryParam("skill") @Pattern(regexp = "[A-Z][A-Z0-9_]*") String skill,
             @QueryParam("verificationStatus") VerificationStatus status, @Valid @BeanParam PageRequest page) {
+        Scope scope = caller.readScope();
         VolunteerRepository.Filter filter = new VolunteerRepository.Filter(
-                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId), q, skill, status);
-        return Page.of(volunteers.search(filter, page).stream().map(VolunteerView::of).toList(), page, volunteers.count(filter));
+                orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope), q, skill, status, scope,
+                caller.scopedReader() ? null : caller.subject());
+        return Page.of(volunteers.search(filter, page).stream().map(this::view).toList(), page, volunteers.count(filter));
     }
 
     @GET
     @Path("leaderboard")
     @Operation(summary = "Hours leaderboard of an org unit's subtree", description = "Volunteers registered in the subtree by verified hours, "
-            + "all-time or for one `year`; read from roll-ups.")
+            + "all-time or for one `year`; read from roll-ups. Admin roles, grid workers and team leaders inside their scope.")
     public Leaderboard leaderboard(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return stats.leaderboard(orgUnits.forRead("orgUnitId", orgUnitId), year, size);
+        caller.require(caller.scopedReader());
+        return stats.leaderboard(orgUnits.forRead("orgUnitId", orgUnitId, caller.readScope()), year, size);
     }
 
     @GET
     @Path("stats")
-    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "The same figures as /api/v1/teams/stats.")
+    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "The same figures as /api/v1/teams/stats; "
+            + "admin roles, grid workers and team leaders inside their scope.")
     public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId) {
-        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId));
+        caller.require(caller.scopedReader());
+        return stats.stats(orgUnits.forRead("orgUnitId", orgUnitId, caller.readScope()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a volunteer", description = "Phone and ID number masked; ETag set.")
+    @Operation(summary = "Read a volunteer", description = "The volunteer themself, and admin roles, grid workers and team leaders inside their "
+            + "scope (404 otherwise); phone and ID number masked by role; ETag set.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Volunteer volunteer = find(id);
-        return Preconditions.okWithEtag(request, volunteer.version(), VolunteerView.of(volunteer));
+        return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a volunteer", description = "Replaces the registration; requires If-Match. A changed name or ID number "
-            + "resets real-name verification to UNVERIFIED.")
+    @Operation(summary = "Update a volunteer", description = "By the volunteer themself or an admin role of their scope (403 otherwise). "
+            + "Replaces the registration; requires If-Match. A changed name or ID number resets real-name verification to UNVERIFIED.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.update(id, input, ifMatch);
-        return Response.ok(VolunteerView.of(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
     }
 
     @POST
     @Path("{id}/verification")
-    @Operation(summary = "Record the real-name check", description = "VERIFIED (needs an ID number) or REJECTED, with a note.")
+    @Operation(summary = "Record the real-name check", description = "Admin roles inside their scope. VERIFIED (needs an ID number) or REJECTED, with a note.")
     @APIResponse(responseCode = "200", description = "Recorded")
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VerificationInput input) {
         Volunteer volunteer = service.verify(id, input, ifMatch);
-        return Response.ok(VolunteerView.of(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
     }
 
     @GET
@@ -176,9 +198,12 @@ public class VolunteerResource {
     @POST
     @Path("{id}/certificates")
     @Operation(summary = "Issue a service record certificate", description = "志愿服务记录证明 for the verified records with one team, issued by "
-            + "the team's organization, with a serial number. Needs real-name verification and at least one verified record (409).")
+            + "the team's organization, with a serial number. Needs real-name verification and at least one verified record (409). "
+            + "By the volunteer themself or an admin role of their scope.")
     @APIResponse(responseCode = "201", description = "Issued; Location is the PDF")
     public Response issue(@PathParam("id") UUID id, @Valid @NotNull CertificateInput input) {
+        Volunteer volunteer = find(id);
+        caller.require(caller.isSelf(id) || caller.adminScope().contains(volunteer.orgPath()));
         Certificate certificate = certificates.issue(id, input);
         return Response.created(URI.create(certificate.pdf())).entity(certificate).build();
     }
@@ -197,11 +222,18 @@ public class VolunteerResource {
     @Operation(summary = "Download a certificate", description = "The PDF exactly as issued.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
     public Response pdf(@PathParam("id") UUID id, @PathParam("serial") String serial) {
+        find(id);
         byte[] document = certificates.pdf(id, serial).orElseThrow(() -> ProblemException.notFound("certificate", serial));
         return Response.ok(document, "application/pdf").header("Content-Disposition", "inline; filename=\"" + serial + ".pdf\"").build();
     }
 
+    /** The volunteer when the caller may read it: themself, or a reader of its scope; else 404 like an unknown id. */
     private Volunteer find(UUID id) {
-        return volunteers.find(id).orElseThrow(() -> ProblemException.notFound("volunteer", id));
+        return volunteers.find(id).filter(v -> caller.isSelf(v.id()) || caller.readScope().contains(v.orgPath()))
+                .orElseThrow(() -> ProblemException.notFound("volunteer", id));
+    }
+
+    private VolunteerView view(Volunteer volunteer) {
+        return VolunteerView.of(volunteer, caller.disclosure(volunteer.orgPath(), volunteer.account()));
     }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.community.volunteer.FakeOrgService;
+import org.community.volunteer.Tokens;
 import org.community.volunteer.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +32,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
 class SignupAndCheckInTest {
+
+    @BeforeEach
+    void token() {
+        Tokens.useCityAdminByDefault();
+    }
 
     private String newTeam(String name) {
         String leader = Fixtures.volunteer(name + "队长", FakeOrgService.COMMUNITY_A);

@@ -46,6 +46,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @Tag("benchmark")
 class VolunteerBenchmark {
 
+    /** The benchmark acts as CITY_ADMIN (every /api/v1 call needs a token since issue 5). */
+    String bearer;
+
+    @org.junit.jupiter.api.BeforeEach
+    void token() {
+        org.community.volunteer.Tokens.useCityAdminByDefault();
+        bearer = "Bearer " + org.community.volunteer.Tokens.cityAdmin();
+    }
+
     static final int COMMUNITIES = 1000;
 
     @Inject
@@ -244,7 +253,8 @@ class VolunteerBenchmark {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + response.statusCode() + " " + response.body());
         }
@@ -252,7 +262,7 @@ class VolunteerBenchmark {
     }
 
     private int post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 

@@ -17,7 +17,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.community.volunteer.FakeOrgService;
+import org.community.volunteer.Tokens;
 import org.community.volunteer.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +28,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
 class HoursAndCertificateTest {
+
+    @BeforeEach
+    void token() {
+        Tokens.useCityAdminByDefault();
+    }
 
     /**
      * Five past shifts, recorded by the leader and verified with adjusted minutes: hours, star level, the

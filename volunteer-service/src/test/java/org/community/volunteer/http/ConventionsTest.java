@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.community.volunteer.FakeOrgService;
+import org.community.volunteer.Tokens;
 import org.community.volunteer.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +23,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
 class ConventionsTest {
+
+    @BeforeEach
+    void token() {
+        Tokens.useCityAdminByDefault();
+    }
 
     @Test
     void everyOperationHasASummaryATagAndProblemResponses() {

@@ -13,7 +13,9 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.UUID;
 
 import org.community.volunteer.FakeOrgService;
+import org.community.volunteer.Tokens;
 import org.community.volunteer.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +26,11 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(FakeOrgService.class)
 class VolunteerTeamTest {
 
+    @BeforeEach
+    void token() {
+        Tokens.useCityAdminByDefault();
+    }
+
     @Test
     void registrationMasksPersonalDataAndSnapshotsTheUnit() {
         String phone = Fixtures.phone();
@@ -32,13 +39,18 @@ class VolunteerTeamTest {
                 + "\",\"skills\":[\"ELDER_CARE\",\"FIRST_AID\"],\"orgUnitId\":\"" + FakeOrgService.BUILDING_A + "\"}")
                 .then().statusCode(201)
                 .header("ETag", equalTo("\"1\""))
-                .body("phone", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)))
-                .body("idNumber", equalTo(idNumber.substring(0, 3) + "***********" + idNumber.substring(14)))
+                // CITY_ADMIN sees personal data in full
+                .body("phone", equalTo(phone)).body("idNumber", equalTo(idNumber))
                 .body("orgUnitName", equalTo("文康苑 3 栋"))
                 .body("verificationStatus", equalTo("UNVERIFIED"))
                 .body("starLevel", equalTo(0))
                 .extract().path("id");
-        given().get("/api/v1/volunteers/" + id).then().statusCode(200).body("phone", not(equalTo(phone)));
+        // a grid worker of the community sees the phone but not the ID number; a team leader of the other community nothing
+        given().auth().oauth2(Tokens.token("grid-a", "GRID_WORKER", FakeOrgService.COMMUNITY_A)).get("/api/v1/volunteers/" + id).then()
+                .statusCode(200).body("phone", equalTo(phone))
+                .body("idNumber", equalTo(idNumber.substring(0, 3) + "***********" + idNumber.substring(14)));
+        given().auth().oauth2(Tokens.token("leader-b", "TEAM_LEADER", FakeOrgService.COMMUNITY_B)).get("/api/v1/volunteers/" + id).then()
+                .statusCode(404);
         // found by the community's subtree (the building lies under it), not by the other community's
         given().queryParam("orgUnitId", FakeOrgService.COMMUNITY_A).queryParam("q", "李娜").queryParam("size", 200)
                 .get("/api/v1/volunteers").then().statusCode(200).body("items.id", hasItem(id));

@@ -1,0 +1,118 @@
+package org.community.volunteer.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.community.volunteer.db.Conditions;
+import org.community.volunteer.db.Db;
+import org.community.volunteer.db.Ids;
+import org.community.volunteer.http.PageRequest;
+import org.community.volunteer.http.Times;
+import org.community.volunteer.security.Caller;
+import org.community.volunteer.security.Scope;
+import org.jboss.logging.MDC;
+
+/**
+ * The audit log: one entry per change, written by the service method in the transaction of the change itself
+ * (a failed change leaves no entry; no change without one). Summaries name changed fields and new states, never
+ * full ID numbers or phones.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public record Filter(Scope scope, String within, String actor, String resourceType, String resourceId, Instant from, Instant to) {
+    }
+
+    @Inject
+    Db db;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Records that the caller did {@code action} (e.g. {@code volunteer.verify}) to a resource at {@code orgPath}. */
+    public void record(String action, String resourceType, Object resourceId, String orgPath, Map<String, ?> summary) {
+        String text;
+        try {
+            text = json.writeValueAsString(summary == null ? Map.of() : summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Object requestId = MDC.get("requestId");
+        db.update("insert into audit_entry (id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, org_path,"
+                + " request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", Ids.newId(), Instant.now(), caller.subject(),
+                caller.displayName(), caller.roles().stream().sorted().toArray(String[]::new), action, resourceType,
+                String.valueOf(resourceId), orgPath, requestId == null ? null : requestId.toString(), text);
+    }
+
+    /** A summary map that keeps insertion order and drops null values. */
+    public static Map<String, Object> summary(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    public List<AuditEntry> search(Filter filter, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list("select id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, request_id, summary::text"
+                + " as summary from audit_entry " + where + " order by occurred_at desc, id desc limit ? offset ?", row -> {
+                    java.sql.Array roles = row.getArray("roles");
+                    return new AuditEntry(Db.uuid(row, "id"), Times.local(Db.instant(row, "occurred_at")), row.getString("actor"),
+                            row.getString("actor_name"), roles == null ? List.of() : List.of((String[]) roles.getArray()),
+                            row.getString("action"), row.getString("resource_type"), row.getString("resource_id"),
+                            row.getString("request_id"), parse(row.getString("summary")));
+                }, args.toArray());
+    }
+
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        return db.count("select count(*) from audit_entry " + where(filter, args), args.toArray());
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        Conditions conditions = new Conditions(args).visible("org_path", filter.scope());
+        if (filter.within() != null) {
+            conditions.when("org_path >= ?", filter.within()).when("org_path < ?", filter.within() + "~");
+        }
+        return conditions.equal("actor", filter.actor()).equal("resource_type", filter.resourceType())
+                .equal("resource_id", filter.resourceId()).when("occurred_at >= ?", filter.from()).when("occurred_at < ?", filter.to())
+                .sql();
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -29,16 +29,46 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     public static final UUID OTHER_COMPOUND = UUID.fromString("00000000-0000-7000-8000-000000000005");
     public static final UUID DISSOLVED = UUID.fromString("00000000-0000-7000-8000-000000000006");
 
+    // two communities A and B in two districts, for the authorization matrix: district → street → community → grid → compound → building
+    public static final UUID DISTRICT_A = UUID.fromString("00000000-0000-7000-8000-00000000a001");
+    public static final UUID STREET_A = UUID.fromString("00000000-0000-7000-8000-00000000a002");
+    public static final UUID COMMUNITY_A = UUID.fromString("00000000-0000-7000-8000-00000000a003");
+    public static final UUID GRID_A = UUID.fromString("00000000-0000-7000-8000-00000000a004");
+    public static final UUID COMPOUND_A = UUID.fromString("00000000-0000-7000-8000-00000000a005");
+    public static final UUID BUILDING_A = UUID.fromString("00000000-0000-7000-8000-00000000a006");
+    public static final UUID DISTRICT_B = UUID.fromString("00000000-0000-7000-8000-00000000b001");
+    public static final UUID STREET_B = UUID.fromString("00000000-0000-7000-8000-00000000b002");
+    public static final UUID COMMUNITY_B = UUID.fromString("00000000-0000-7000-8000-00000000b003");
+    public static final UUID GRID_B = UUID.fromString("00000000-0000-7000-8000-00000000b004");
+    public static final UUID COMPOUND_B = UUID.fromString("00000000-0000-7000-8000-00000000b005");
+    public static final UUID BUILDING_B = UUID.fromString("00000000-0000-7000-8000-00000000b006");
+
     record Unit(UUID id, String name, String level, String status, UUID parentId) {
     }
 
-    static final Map<UUID, Unit> UNITS = Map.of(
-            CITY, new Unit(CITY, "扬州市", "CITY", "ACTIVE", null),
-            COMMUNITY, new Unit(COMMUNITY, "文昌花园社区", "COMMUNITY", "ACTIVE", CITY),
-            COMPOUND, new Unit(COMPOUND, "文康苑小区", "COMPOUND", "ACTIVE", COMMUNITY),
-            BUILDING, new Unit(BUILDING, "文康苑 3 栋", "BUILDING", "ACTIVE", COMPOUND),
-            OTHER_COMPOUND, new Unit(OTHER_COMPOUND, "裕园小区", "COMPOUND", "ACTIVE", COMMUNITY),
-            DISSOLVED, new Unit(DISSOLVED, "旧楼", "BUILDING", "DISSOLVED", COMPOUND));
+    static final Map<UUID, Unit> UNITS = Map.ofEntries(
+            Map.entry(CITY, new Unit(CITY, "扬州市", "CITY", "ACTIVE", null)),
+            Map.entry(COMMUNITY, new Unit(COMMUNITY, "文昌花园社区", "COMMUNITY", "ACTIVE", CITY)),
+            Map.entry(COMPOUND, new Unit(COMPOUND, "文康苑小区", "COMPOUND", "ACTIVE", COMMUNITY)),
+            Map.entry(BUILDING, new Unit(BUILDING, "文康苑 3 栋", "BUILDING", "ACTIVE", COMPOUND)),
+            Map.entry(OTHER_COMPOUND, new Unit(OTHER_COMPOUND, "裕园小区", "COMPOUND", "ACTIVE", COMMUNITY)),
+            Map.entry(DISSOLVED, new Unit(DISSOLVED, "旧楼", "BUILDING", "DISSOLVED", COMPOUND)),
+            Map.entry(DISTRICT_A, new Unit(DISTRICT_A, "邗江区", "DISTRICT", "ACTIVE", CITY)),
+            Map.entry(STREET_A, new Unit(STREET_A, "蒋王街道", "STREET", "ACTIVE", DISTRICT_A)),
+            Map.entry(COMMUNITY_A, new Unit(COMMUNITY_A, "A 社区", "COMMUNITY", "ACTIVE", STREET_A)),
+            Map.entry(GRID_A, new Unit(GRID_A, "A 第一网格", "GRID", "ACTIVE", COMMUNITY_A)),
+            Map.entry(COMPOUND_A, new Unit(COMPOUND_A, "A 小区", "COMPOUND", "ACTIVE", GRID_A)),
+            Map.entry(BUILDING_A, new Unit(BUILDING_A, "A 小区 1 栋", "BUILDING", "ACTIVE", COMPOUND_A)),
+            Map.entry(DISTRICT_B, new Unit(DISTRICT_B, "广陵区", "DISTRICT", "ACTIVE", CITY)),
+            Map.entry(STREET_B, new Unit(STREET_B, "湾头街道", "STREET", "ACTIVE", DISTRICT_B)),
+            Map.entry(COMMUNITY_B, new Unit(COMMUNITY_B, "B 社区", "COMMUNITY", "ACTIVE", STREET_B)),
+            Map.entry(GRID_B, new Unit(GRID_B, "B 第一网格", "GRID", "ACTIVE", COMMUNITY_B)),
+            Map.entry(COMPOUND_B, new Unit(COMPOUND_B, "B 小区", "COMPOUND", "ACTIVE", GRID_B)),
+            Map.entry(BUILDING_B, new Unit(BUILDING_B, "B 小区 1 栋", "BUILDING", "ACTIVE", COMPOUND_B)));
+
+    /** The Authorization header of the last call to each downstream: this service passes the caller's token on. */
+    public static volatile String lastOrgAuthorization;
+    public static volatile String lastVolunteerAuthorization;
 
     public static volatile boolean orgDown;
     public static volatile boolean volunteerDown;
@@ -73,6 +103,7 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private void org(HttpExchange exchange) throws IOException {
+        lastOrgAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (orgDown) {
             send(exchange, 503, "{\"status\":503}");
             return;
@@ -107,6 +138,7 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private void projects(HttpExchange exchange) throws IOException {
+        lastVolunteerAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (volunteerDown) {
             send(exchange, 503, "{\"status\":503}");
             return;

@@ -28,6 +28,8 @@ import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.http.Preconditions;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +45,9 @@ public class HouseholdResource {
 
     @Inject
     HouseholdService service;
+
+    @Inject
+    Caller caller;
 
     @Inject
     HouseholdRepository households;
@@ -66,14 +71,16 @@ public class HouseholdResource {
 
     @GET
     @Operation(summary = "Households under a unit, paged", description = "In tree order. Filters: central households only, "
-            + "served or not served by a central household, room number.")
+            + "served or not served by a central household, room number. `unitId` must lie inside the caller's scope (403).")
     public Page<HouseholdView> list(
             @QueryParam("unitId") @NotNull @Parameter(description = "Households of this unit's subtree", required = true) UUID unitId,
             @QueryParam("central") @Parameter(description = "Only central households (true) or only others (false)") Boolean central,
             @QueryParam("served") @Parameter(description = "Served by (or being) a central household, or not") Boolean served,
             @QueryParam("room") @Size(max = 20) @Parameter(description = "Room number") String room,
             @Valid @BeanParam PageRequest page) {
+        caller.require(Access.RECORDS);
         OrgUnit unit = units.find(unitId).orElseThrow(() -> ProblemException.invalidField("unitId", "unitUnknown", unitId));
+        caller.requireIn(Access.RECORDS, unit.path());
         HouseholdRepository.Filter filter = new HouseholdRepository.Filter(central, served, room);
         return views(households.inSubtree(unit.path(), filter, page), page, households.countInSubtree(unit.path(), filter));
     }
@@ -159,8 +166,12 @@ public class HouseholdResource {
         return Response.noContent().build();
     }
 
+    /** A household inside the caller's scope; outside it answers 404 like an unknown id. */
     private Household find(UUID id) {
-        return households.find(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.require(Access.RECORDS);
+        Household household = households.find(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.requireVisible(Access.RECORDS, "household", id, household.path());
+        return household;
     }
 
     private HouseholdView view(Household household) {

@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 import org.community.org.db.Ids;
 import org.community.org.http.Preconditions;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Metric;
 import org.community.org.stats.Rollups;
@@ -32,6 +35,12 @@ public class HouseholdService {
     HouseholdRepository households;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     OrgUnitRepository units;
 
     @Inject
@@ -39,6 +48,7 @@ public class HouseholdService {
 
     @Transactional
     public Household create(HouseholdInput input) {
+        caller.require(Access.FIELD_WORK);
         OrgUnit building = building(input.buildingUnitId());
         Instant now = Instant.now();
         Household household = new Household(Ids.newId(), building.id(), building.path(), compoundOf(input, building),
@@ -48,12 +58,14 @@ public class HouseholdService {
             throw ProblemException.conflictOnField("room", "addressTaken", household.entrance(), household.room());
         }
         rollups.apply(Paths.keys(building.path()), household.contribution());
+        audit.record("household.create", "household", household.id(), household.path(), input);
         return household;
     }
 
     @Transactional
     public Household update(UUID id, HouseholdInput input, String ifMatch) {
-        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.require(Access.FIELD_WORK);
+        Household current = lockVisible(id);
         Preconditions.requireMatch(ifMatch, current.version());
         OrgUnit building = current.buildingId().equals(input.buildingUnitId())
                 ? units.lockAgainstMove(current.buildingId()).orElseThrow()
@@ -74,12 +86,14 @@ public class HouseholdService {
             throw ProblemException.conflictOnField("room", "addressTaken", changed.entrance(), changed.room());
         }
         moveContribution(current, changed);
+        audit.record("household.update", "household", id, changed.path(), input);
         return changed;
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.require(Access.FIELD_WORK);
+        Household current = lockVisible(id);
         Preconditions.checkMatch(ifMatch, current.version());
         long serving = current.central() ? households.countServedBy(id) : 0;
         if (serving > 0) {
@@ -87,12 +101,14 @@ public class HouseholdService {
         }
         households.delete(id);
         rollups.apply(Paths.keys(current.path()), current.contribution().negated());
+        audit.record("household.delete", "household", id, current.path(), java.util.Map.of("room", current.room()));
     }
 
     /** Designates a 党员中心户. A household served by another one stops being served: it now serves others. */
     @Transactional
     public Household designate(UUID id, DesignationInput input) {
-        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.require(Access.FIELD_WORK);
+        Household current = lockVisible(id);
         if (current.central()) {
             throw ProblemException.conflict("alreadyCentral");
         }
@@ -101,13 +117,15 @@ public class HouseholdService {
         Household central = current.withService(true, null, now);
         households.update(central);
         rollups.apply(Paths.keys(current.path()), central.contribution().minus(current.contribution()));
+        audit.record("household.designate", "household", id, current.path(), input);
         return central;
     }
 
     /** Revokes a designation; the households it served become unserved (a coverage gap until linked again). */
     @Transactional
     public Household revoke(UUID id, String reason) {
-        Household current = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.require(Access.FIELD_WORK);
+        Household current = lockVisible(id);
         if (!current.central()) {
             throw ProblemException.conflict("notCentral");
         }
@@ -119,15 +137,18 @@ public class HouseholdService {
         Household revoked = current.withService(false, null, now);
         households.update(revoked);
         rollups.apply(Paths.keys(current.path()), revoked.contribution().minus(current.contribution()));
+        audit.record("household.revoke", "household", id, current.path(), java.util.Map.of("reason", String.valueOf(trimToNull(reason)),
+                "released", released.values().stream().mapToLong(Long::longValue).sum()));
         return revoked;
     }
 
     /** Links a neighbouring household to the central household that serves it; linking again is a no-op. */
     @Transactional
     public Household link(UUID centralId, UUID servedId) {
+        caller.require(Access.FIELD_WORK);
         // the central household first, then the served one: revoke locks in the same order
-        Household central = households.lockForUpdate(centralId).orElseThrow(() -> ProblemException.notFound("household", centralId));
-        Household served = households.lockForUpdate(servedId).orElseThrow(() -> ProblemException.notFound("household", servedId));
+        Household central = lockVisible(centralId);
+        Household served = lockVisible(servedId);
         if (!central.central()) {
             throw ProblemException.conflict("notCentral");
         }
@@ -149,19 +170,22 @@ public class HouseholdService {
         Household linked = served.withService(false, centralId, Instant.now());
         households.update(linked);
         rollups.apply(Paths.keys(served.path()), linked.contribution().minus(served.contribution()));
+        audit.record("household.link", "household", centralId, central.path(), java.util.Map.of("servedHouseholdId", servedId.toString()));
         return linked;
     }
 
     @Transactional
     public void unlink(UUID centralId, UUID servedId) {
-        households.lockForUpdate(centralId).orElseThrow(() -> ProblemException.notFound("household", centralId));
-        Household served = households.lockForUpdate(servedId).orElseThrow(() -> ProblemException.notFound("household", servedId));
+        caller.require(Access.FIELD_WORK);
+        lockVisible(centralId);
+        Household served = lockVisible(servedId);
         if (!centralId.equals(served.servedBy())) {
             throw ProblemException.conflict("notServedByThis");
         }
         Household unlinked = served.withService(false, null, Instant.now());
         households.update(unlinked);
         rollups.apply(Paths.keys(served.path()), unlinked.contribution().minus(served.contribution()));
+        audit.record("household.unlink", "household", centralId, served.path(), java.util.Map.of("servedHouseholdId", servedId.toString()));
     }
 
     private void moveContribution(Household before, Household after) {
@@ -176,9 +200,17 @@ public class HouseholdService {
         rollups.apply(newKeys, after.contribution());
     }
 
+    /** Locks a household the caller may see (404 otherwise, as for an unknown id). */
+    private Household lockVisible(UUID id) {
+        Household household = households.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("household", id));
+        caller.requireVisible(Access.FIELD_WORK, "household", id, household.path());
+        return household;
+    }
+
     private OrgUnit building(UUID buildingId) {
         OrgUnit building = units.lockAgainstMove(buildingId)
                 .orElseThrow(() -> ProblemException.invalidField("buildingUnitId", "buildingUnknown", buildingId));
+        caller.requireIn(Access.FIELD_WORK, building.path());
         if (building.level() != Level.BUILDING) {
             throw ProblemException.invalidField("buildingUnitId", "buildingRequired", building.name(), building.level());
         }

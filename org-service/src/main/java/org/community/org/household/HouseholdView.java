@@ -27,10 +27,12 @@ public record HouseholdView(UUID id, UUID buildingUnitId, Address address, int r
     public record Central(LocalDate plaqueDate, OffsetDateTime designatedAt, String note) {
     }
 
-    static HouseholdView of(Household household, CentralDesignation designation, Long servedCount) {
+    /** {@code showPhone}: the caller may see the phone unmasked (see security.Caller#seesPhones). */
+    static HouseholdView of(Household household, CentralDesignation designation, Long servedCount, boolean showPhone) {
         return new HouseholdView(household.id(), household.buildingId(),
                 new Address(household.compound(), household.building(), household.entrance(), household.room()),
-                household.residents(), household.headName(), Phones.mask(household.phone()),
+                household.residents(), household.headName(),
+                showPhone ? household.phone() : Phones.mask(household.phone()),
                 designation == null ? null : new Central(designation.plaqueOn(), Times.local(designation.designatedAt()), designation.note()),
                 household.servedBy(), household.central() ? servedCount : null, household.version(),
                 Times.local(household.createdAt()), Times.local(household.updatedAt()));

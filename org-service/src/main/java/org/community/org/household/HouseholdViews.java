@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.community.org.security.Caller;
+
 import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 
@@ -17,10 +19,13 @@ public class HouseholdViews {
     @Inject
     HouseholdRepository households;
 
+    @Inject
+    Caller caller;
+
     public HouseholdView one(Household household) {
         CentralDesignation designation = household.central() ? households.currentDesignation(household.id()).orElse(null) : null;
         Long served = household.central() ? households.countServedBy(household.id()) : null;
-        return HouseholdView.of(household, designation, served);
+        return HouseholdView.of(household, designation, served, caller.seesPhones(household.path()));
     }
 
     /** Views for a page, with designations and served counts read in two queries for the whole page. */
@@ -29,7 +34,8 @@ public class HouseholdViews {
         Map<UUID, CentralDesignation> designations = households.currentDesignations(centralIds);
         Map<UUID, Long> servedCounts = households.servedCounts(centralIds);
         return Page.of(found.stream()
-                .map(h -> HouseholdView.of(h, designations.get(h.id()), servedCounts.getOrDefault(h.id(), 0L)))
+                .map(h -> HouseholdView.of(h, designations.get(h.id()), servedCounts.getOrDefault(h.id(), 0L),
+                        caller.seesPhones(h.path())))
                 .toList(), page, total);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.community.org.db.Db;
 import org.community.org.http.PageRequest;
+import org.community.org.security.Scope;
 
 /** The {@code import_job} rows. Called outside transactions: each write commits at once and is visible to readers. */
 @ApplicationScoped
@@ -32,20 +33,27 @@ class ImportJobs {
         return db.one("select " + ImportJob.COLUMNS + " from import_job where idempotency_key = ?", ImportJob::map, idempotencyKey);
     }
 
-    List<ImportJob> recent(PageRequest page) {
-        return db.list("select " + ImportJob.COLUMNS + " from import_job order by created_at desc, id limit ? offset ?", ImportJob::map,
-                page.size, page.offset());
+    /** Jobs whose parent unit lies inside the scope; whole-tree jobs (no parent) only for a scope of everything. */
+    List<ImportJob> recent(Scope scope, PageRequest page) {
+        Scope.Condition inScope = scope.where("parent_path");
+        List<Object> args = new java.util.ArrayList<>(inScope.args());
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list("select " + ImportJob.COLUMNS + " from import_job where " + inScope.sql()
+                + " order by created_at desc, id limit ? offset ?", ImportJob::map, args.toArray());
     }
 
-    long count() {
-        return db.count("select count(*) from import_job");
+    long count(Scope scope) {
+        Scope.Condition inScope = scope.where("parent_path");
+        return db.count("select count(*) from import_job where " + inScope.sql(), inScope.args().toArray());
     }
 
     /** Records a received file; false when another import already holds this idempotency key. */
-    boolean insert(UUID id, ImportFormat format, String idempotencyKey, String contentHash, long totalRows) {
-        return db.update("insert into import_job (id, format, status, idempotency_key, content_hash, total_rows, created_at, heartbeat_at)"
-                + " values (?, ?, 'QUEUED', ?, ?, ?, now(), now()) on conflict (idempotency_key) do nothing",
-                id, format, idempotencyKey, contentHash, totalRows) == 1;
+    boolean insert(UUID id, ImportFormat format, String idempotencyKey, String contentHash, long totalRows, String parentPath,
+            String createdBy) {
+        return db.update("insert into import_job (id, format, status, idempotency_key, content_hash, total_rows, created_at, heartbeat_at,"
+                + " parent_path, created_by) values (?, ?, 'QUEUED', ?, ?, ?, now(), now(), ?, ?) on conflict (idempotency_key) do nothing",
+                id, format, idempotencyKey, contentHash, totalRows, parentPath, createdBy) == 1;
     }
 
     void started(UUID id) {

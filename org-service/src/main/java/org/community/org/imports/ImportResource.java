@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,10 +24,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.community.org.db.Ids;
 import org.community.org.http.IdempotencyFilters;
@@ -35,10 +39,16 @@ import org.community.org.http.PageRequest;
 import org.community.org.problem.Messages;
 import org.community.org.problem.ProblemException;
 import org.community.org.problem.ProblemType;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,6 +71,15 @@ public class ImportResource {
 
     @Inject
     ImportJobs jobs;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
 
     @Inject
     ImportRunner runner;
@@ -86,7 +105,11 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the import to follow")
     @APIResponse(responseCode = "200", description = "An earlier import with the same Idempotency-Key and file")
     public Response start(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @HeaderParam(IdempotencyFilters.HEADER) String idempotencyKey, @Context HttpHeaders headers) throws IOException {
+            @HeaderParam(IdempotencyFilters.HEADER) String idempotencyKey, @Context HttpHeaders headers,
+            @QueryParam("parentId") @Parameter(description = "The unit every imported row goes under (its subtree); required unless the "
+                    + "caller is CITY_ADMIN, and inside the caller's scope") UUID parentId) throws IOException {
+        caller.require(Access.ADMIN);
+        String parentPath = parentPath(parentId);
         ImportFormat format = ImportFormat.of(contentType);
         if (format == null) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "importFormat");
@@ -104,9 +127,18 @@ public class ImportResource {
             Files.deleteIfExists(file);
             throw ProblemException.badField("body", "importEmpty");
         }
-        if (idempotencyKey != null && !jobs.insert(id, format, idempotencyKey, spooled.hash(), rows)) {
+        boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
+            boolean inserted = jobs.insert(id, format, idempotencyKey, spooled.hash(), rows, parentPath, caller.subject());
+            if (inserted) {
+                audit.record("import.start", "import", id, parentPath, Map.of("format", format, "rows", rows,
+                        "parentId", String.valueOf(parentId), "contentHash", spooled.hash()));
+            }
+            return inserted;
+        });
+        if (!fresh) {
             Files.deleteIfExists(file);
             ImportJob earlier = jobs.findByKey(idempotencyKey).orElseThrow();
+            caller.requireVisible(Access.ADMIN, "import", earlier.id(), earlier.parentPath());
             if (!earlier.contentHash().equals(spooled.hash())) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_MISMATCH,
                         List.of(new ProblemException.Violation(IdempotencyFilters.HEADER, "idempotencyKeyReused")), "idempotencyKeyReused");
@@ -114,11 +146,8 @@ public class ImportResource {
             return Response.ok(ImportView.of(earlier, jobs.errors(earlier))).header("Idempotent-Replayed", "true")
                     .location(URI.create("/api/v1/imports/" + earlier.id())).build();
         }
-        if (idempotencyKey == null) {
-            jobs.insert(id, format, null, spooled.hash(), rows);
-        }
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
-        runner.submit(id, file, format, charset, locale);
+        runner.submit(id, file, format, charset, locale, parentPath);
         return Response.accepted(ImportView.of(jobs.find(id).orElseThrow(), List.of()))
                 .location(URI.create("/api/v1/imports/" + id)).build();
     }
@@ -127,14 +156,31 @@ public class ImportResource {
     @Path("{id}")
     @Operation(summary = "Progress and outcome of an import", description = "rowsDone of totalRows while it runs; the rejected rows by line when it failed.")
     public ImportView get(@PathParam("id") UUID id) {
+        caller.require(Access.ADMIN);
         ImportJob job = jobs.find(id).orElseThrow(() -> ProblemException.notFound("import", id));
+        caller.requireVisible(Access.ADMIN, "import", id, job.parentPath());
         return ImportView.of(job, jobs.errors(job));
     }
 
     @GET
     @Operation(summary = "Recent imports, newest first", description = "Paged; errors are listed on each import's own page.")
     public Page<ImportView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(jobs.recent(page).stream().map(job -> ImportView.of(job, List.of())).toList(), page, jobs.count());
+        caller.require(Access.ADMIN);
+        return Page.of(jobs.recent(caller.scope(), page).stream().map(job -> ImportView.of(job, List.of())).toList(), page,
+                jobs.count(caller.scope()));
+    }
+
+    /** The path of the unit an import goes under: inside the caller's scope (403); only CITY_ADMIN may leave it out. */
+    private String parentPath(UUID parentId) {
+        if (parentId == null) {
+            if (!caller.scope().everything()) {
+                throw ProblemException.invalidField("parentId", "importParentRequired");
+            }
+            return null;
+        }
+        OrgUnit parent = units.find(parentId).orElseThrow(() -> ProblemException.invalidField("parentId", "unitUnknown", parentId));
+        caller.requireIn(Access.ADMIN, parent.path());
+        return parent.path();
     }
 
     /** UTF-8 unless the Content-Type names another charset: spreadsheets in China often save CSV as GBK. */

@@ -57,6 +57,8 @@ final class ImportRun {
     }
 
     private final Connection connection;
+    /** The subtree every row must land in; null for a whole-tree import. */
+    private final String parentPath;
     private final Path file;
     private final ImportFormat format;
     private final java.nio.charset.Charset charset;
@@ -79,7 +81,8 @@ final class ImportRun {
     private long nextKey;
 
     ImportRun(Connection connection, Path file, ImportFormat format, java.nio.charset.Charset charset, LevelRules rules, Locale locale,
-            LongConsumer progress) {
+            LongConsumer progress, String parentPath) {
+        this.parentPath = parentPath;
         this.connection = connection;
         this.file = file;
         this.format = format;
@@ -208,10 +211,18 @@ final class ImportRun {
                 error(line, Column.PARENT_CODE, "parentRequired", level);
                 return;
             }
+            if (parentPath != null) {
+                error(line, Column.PARENT_CODE, "importOutsideParent", code);
+                return;
+            }
         } else {
             parent = unitByCode(parentCode);
             if (parent == null) {
                 error(line, Column.PARENT_CODE, "importParentMissing", parentCode);
+                return;
+            }
+            if (parentPath != null && !parent.path().startsWith(parentPath)) {
+                error(line, Column.PARENT_CODE, "importOutsideParent", parentCode);
                 return;
             }
             if (!parent.active()) {
@@ -275,6 +286,10 @@ final class ImportRun {
         }
         if (building.level() != Level.BUILDING) {
             error(line, Column.BUILDING_CODE, "buildingRequired", building.name(), building.level());
+            return;
+        }
+        if (parentPath != null && !building.path().startsWith(parentPath)) {
+            error(line, Column.BUILDING_CODE, "importOutsideParent", buildingCode);
             return;
         }
         if (!building.active()) {

@@ -42,16 +42,17 @@ public class ImportRunner {
     @Inject
     ImportJobs jobs;
 
-    void submit(UUID jobId, Path file, ImportFormat format, Charset charset, Locale locale) {
-        worker.submit(() -> run(jobId, file, format, charset, locale));
+    /** {@code parentPath}: every imported row must land in this unit's subtree (null: anywhere, new roots included). */
+    void submit(UUID jobId, Path file, ImportFormat format, Charset charset, Locale locale, String parentPath) {
+        worker.submit(() -> run(jobId, file, format, charset, locale, parentPath));
     }
 
-    private void run(UUID jobId, Path file, ImportFormat format, Charset charset, Locale locale) {
+    private void run(UUID jobId, Path file, ImportFormat format, Charset charset, Locale locale, String parentPath) {
         jobs.started(jobId);
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            ImportRun run = new ImportRun(connection, file, format, charset, rules, locale, rows -> jobs.progress(jobId, rows));
+            ImportRun run = new ImportRun(connection, file, format, charset, rules, locale, rows -> jobs.progress(jobId, rows), parentPath);
             boolean ok;
             try {
                 ok = run.execute();

@@ -14,6 +14,7 @@ import org.community.org.http.PageRequest;
 import org.community.org.member.Member;
 import org.community.org.member.MemberStatus;
 import org.community.org.member.MemberView;
+import org.community.org.security.Caller;
 import org.community.org.tree.Paths;
 
 /** SQL of organization life. Subtrees are ranges on org_unit.path (and member.path). */
@@ -24,6 +25,9 @@ public class LifeRepository {
 
     @Inject
     Db db;
+
+    @Inject
+    Caller caller;
 
     public BigDecimal defaultCredits(MeetingType type) {
         return db.one("select credit_hours from meeting_type where type = ?", row -> row.getBigDecimal(1), type).orElse(BigDecimal.ONE);
@@ -209,7 +213,7 @@ public class LifeRepository {
     public List<LifeViews.Participant> participants(String path, PageRequest page) {
         String upper = Paths.upperBound(path);
         return db.list(PARTICIPANTS + " order by guest, path, name, id limit ? offset ?",
-                row -> new LifeViews.Participant(MemberView.of(Member.map(row)), row.getBoolean("guest")),
+                row -> new LifeViews.Participant(MemberView.of(Member.map(row), caller), row.getBoolean("guest")),
                 path, upper, path, upper, path, upper, page.size, page.offset());
     }
 

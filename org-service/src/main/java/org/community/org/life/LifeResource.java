@@ -30,9 +30,11 @@ import org.community.org.http.Times;
 import org.community.org.member.Member;
 import org.community.org.member.MemberRepository;
 import org.community.org.member.MemberView;
-import org.community.org.member.PostRepository;
 import org.community.org.member.Post;
+import org.community.org.member.PostRepository;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +50,9 @@ public class LifeResource {
 
     @Inject
     LifeService service;
+
+    @Inject
+    Caller caller;
 
     @Inject
     LifeRepository life;
@@ -75,7 +80,10 @@ public class LifeResource {
     @Path("meetings/{id}")
     @Operation(summary = "Read a meeting", description = "With every attendee and the counts present, excused and absent.")
     public LifeViews.Meeting meeting(@PathParam("id") UUID id) {
-        return life.meeting(id).orElseThrow(() -> ProblemException.notFound("meeting", id));
+        caller.require(Access.RECORDS);
+        LifeViews.Meeting meeting = life.meeting(id).orElseThrow(() -> ProblemException.notFound("meeting", id));
+        caller.requireVisible(Access.RECORDS, "meeting", id, units.find(meeting.unitId()).orElseThrow().path());
+        return meeting;
     }
 
     @GET
@@ -142,7 +150,7 @@ public class LifeResource {
             + "per year and the latest 500 sessions.")
     public LifeViews.GrowthRecord growthRecord(@PathParam("id") UUID id) {
         Member member = member(id);
-        return new LifeViews.GrowthRecord(MemberView.of(member), members.steps(id), posts.heldBy(id).stream().map(Post::view).toList(),
+        return new LifeViews.GrowthRecord(MemberView.of(member, caller), members.steps(id), posts.heldBy(id).stream().map(Post::view).toList(),
                 life.transfers(id), life.outflows(id), life.creditsByYear(id), life.sessions(id, 500));
     }
 
@@ -164,11 +172,19 @@ public class LifeResource {
         return Page.of(life.ranking(path, start, page), page, life.countRanking(path, start));
     }
 
+    /** The unit a report is about: inside the caller's scope (403 otherwise; the unit itself is public). */
     private OrgUnit unit(UUID id) {
-        return units.find(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.require(Access.RECORDS);
+        OrgUnit unit = units.find(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.requireIn(Access.RECORDS, unit.path());
+        return unit;
     }
 
+    /** A member inside the caller's scope; 404 otherwise, as for an unknown id. */
     private Member member(UUID id) {
-        return members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        caller.require(Access.RECORDS);
+        Member member = members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        caller.requireVisible(Access.RECORDS, "member", id, member.path());
+        return member;
     }
 }

@@ -12,6 +12,9 @@ import jakarta.transaction.Transactional;
 
 import org.community.org.db.Ids;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 
@@ -23,12 +26,20 @@ public class LifeService {
     LifeRepository life;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     OrgUnitRepository units;
 
     @Transactional
     public UUID record(MeetingInput input) {
+        caller.require(Access.ADMIN);
         OrgUnit unit = units.lockAgainstMove(input.unitId())
                 .orElseThrow(() -> ProblemException.invalidField("unitId", "unitUnknown", input.unitId()));
+        caller.requireIn(Access.ADMIN, unit.path());
         if (!unit.isActive() || unit.form() == null) {
             throw ProblemException.invalidField("unitId", "meetingNoOrganization", unit.name());
         }
@@ -54,6 +65,8 @@ public class LifeService {
         for (MeetingInput.Attendee attendee : input.attendance()) {
             life.insertAttendance(id, attendee.memberId(), attendee.presence());
         }
+        audit.record("orgLife.meeting", "meeting", id, unit.path(), java.util.Map.of("unitId", unit.id().toString(), "type", input.type(),
+                "heldOn", input.heldOn().toString(), "topic", input.topic().trim(), "attendees", input.attendance().size()));
         return id;
     }
 }

@@ -2,7 +2,7 @@ package org.community.org.member;
 
 /**
  * Resident ID numbers (身份证号) leave the service masked: {@code 420***********1234}, the first three and last four
- * characters kept. No caller sees them unmasked yet: roles that may (issue 5, authentication) are not in place.
+ * characters kept, for every caller but the admin roles of the member's scope (security.Caller#seesIdNumbers).
  */
 public final class IdNumbers {
 

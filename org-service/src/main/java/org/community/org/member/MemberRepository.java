@@ -15,6 +15,7 @@ import org.community.org.db.Db;
 import org.community.org.db.Ids;
 import org.community.org.http.PageRequest;
 import org.community.org.http.Times;
+import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
 /** SQL for members and their steps. Subtree reads are ranges on the unit path copied onto each member. */
@@ -76,12 +77,13 @@ public class MemberRepository {
     }
 
     /** The filters of the member search; null does not filter. Without statuses, members who left are not listed. */
+    /** {@code scope}: the caller's scope on {@code path} when no subtree is asked for (null: no limit). */
     public record Filter(String subtreePath, String namePrefix, Set<MemberStatus> statuses, String role, Integer ageFrom, Integer ageTo,
-            Boolean mobile) {
+            Boolean mobile, Scope.Condition scope) {
 
         /** Only the subtree and statuses: the roll-up counters know the total. */
         public boolean countableFromRollups() {
-            return subtreePath != null && namePrefix == null && role == null && ageFrom == null && ageTo == null && mobile == null;
+            return subtreePath != null && scope == null && namePrefix == null && role == null && ageFrom == null && ageTo == null && mobile == null;
         }
     }
 
@@ -101,6 +103,9 @@ public class MemberRepository {
         Query query = new Query();
         if (filter.subtreePath() != null) {
             query.and("path >= ? and path < ?", filter.subtreePath(), Paths.upperBound(filter.subtreePath()));
+        }
+        if (filter.scope() != null) {
+            query.and(filter.scope().sql(), filter.scope().args().toArray());
         }
         if (filter.namePrefix() != null) {
             // a btree range on the second index column (path, name): checked inside the index scan

@@ -31,6 +31,8 @@ import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.http.Preconditions;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Rollups;
 import org.community.org.tree.OrgUnit;
@@ -50,6 +52,9 @@ public class MemberResource {
     MemberService service;
 
     @Inject
+    Caller caller;
+
+    @Inject
     MemberRepository members;
 
     @Inject
@@ -65,7 +70,7 @@ public class MemberResource {
     public Response create(@Valid @NotNull MemberInput input) {
         Member member = service.create(input);
         return Response.created(URI.create("/api/v1/members/" + member.id())).tag(Preconditions.etag(member.version()))
-                .entity(MemberView.of(member)).build();
+                .entity(MemberView.of(member, caller)).build();
     }
 
     @GET
@@ -80,23 +85,28 @@ public class MemberResource {
             @QueryParam("ageTo") @Min(0) @Max(150) @Parameter(description = "Age at most") Integer ageTo,
             @QueryParam("mobile") @Parameter(description = "Flowed out (true) or not (false)") Boolean mobile,
             @Valid @BeanParam PageRequest page) {
+        caller.require(Access.RECORDS);
         OrgUnit root = within == null ? null
                 : units.find(within).orElseThrow(() -> ProblemException.invalidField("within", "unitUnknown", within));
+        if (root != null) {
+            caller.requireIn(Access.RECORDS, root.path());
+        }
         if (ageFrom != null && ageTo != null && ageFrom > ageTo) {
             throw ProblemException.badField("ageTo", "ageBand");
         }
         Set<MemberStatus> wanted = statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses);
         MemberRepository.Filter filter = new MemberRepository.Filter(root == null ? null : root.path(), q == null ? null : q.trim(),
-                wanted, role == null ? null : role.name(), ageFrom, ageTo, mobile);
-        return Page.of(members.search(filter, page).stream().map(MemberView::of).toList(), page, total(root, filter));
+                wanted, role == null ? null : role.name(), ageFrom, ageTo, mobile,
+                root != null || caller.scope().everything() ? null : caller.scope().where("path"));
+        return Page.of(members.search(filter, page).stream().map(member -> MemberView.of(member, caller)).toList(), page, total(root, filter));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a member", description = "Phone and ID number masked. With its ETag.")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
-        Member member = members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
-        return Preconditions.okWithEtag(request, member.version(), MemberView.of(member));
+        Member member = visible(id);
+        return Preconditions.okWithEtag(request, member.version(), MemberView.of(member, caller));
     }
 
     @PUT
@@ -105,7 +115,7 @@ public class MemberResource {
             + "status only by a transition.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MemberChanges changes) {
         Member member = service.update(id, changes, ifMatch);
-        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+        return Response.ok(MemberView.of(member, caller)).tag(Preconditions.etag(member.version())).build();
     }
 
     @POST
@@ -118,7 +128,7 @@ public class MemberResource {
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         Member member = service.transition(id, request, ifMatch);
-        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+        return Response.ok(MemberView.of(member, caller)).tag(Preconditions.etag(member.version())).build();
     }
 
     @POST
@@ -127,15 +137,23 @@ public class MemberResource {
     public Response extendProbation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProbationExtension request) {
         Member member = service.extendProbation(id, request, ifMatch);
-        return Response.ok(MemberView.of(member)).tag(Preconditions.etag(member.version())).build();
+        return Response.ok(MemberView.of(member, caller)).tag(Preconditions.etag(member.version())).build();
     }
 
     @GET
     @Path("{id}/history")
     @Operation(summary = "A member's steps with their dates", description = "Registration, every pipeline step, extensions and exits.")
     public List<MemberStep> history(@PathParam("id") UUID id) {
-        members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        visible(id);
         return members.steps(id);
+    }
+
+    /** A member inside the caller's scope; outside it answers 404 like an unknown id. */
+    private Member visible(UUID id) {
+        caller.require(Access.RECORDS);
+        Member member = members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        caller.requireVisible(Access.RECORDS, "member", id, member.path());
+        return member;
     }
 
     /** Subtree and status only: the roll-up counters hold the total, one key read instead of counting a city's members. */

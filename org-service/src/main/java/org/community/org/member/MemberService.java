@@ -12,6 +12,9 @@ import org.community.org.db.Ids;
 import org.community.org.http.Preconditions;
 import org.community.org.http.Times;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.stats.Rollups;
 import org.community.org.tree.Level;
 import org.community.org.tree.OrgForm;
@@ -30,6 +33,12 @@ public class MemberService {
     MemberRepository members;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     OrgUnitRepository units;
 
     @Inject
@@ -40,7 +49,9 @@ public class MemberService {
 
     @Transactional
     public Member create(MemberInput input) {
+        caller.require(Access.ADMIN);
         OrgUnit unit = memberUnit(input.unitId(), "unitId");
+        caller.requireIn(Access.ADMIN, unit.path());
         MemberStatus status = input.status() == null ? MemberStatus.APPLICANT : input.status();
         if (status.isExit()) {
             throw ProblemException.invalidField("status", "memberExitAtStart", status);
@@ -75,11 +86,13 @@ public class MemberService {
         }
         members.addStep(member.id(), status, statusOn, "登记");
         rollups.apply(Paths.keys(unit.path()), member.contribution());
+        audit.record("member.create", "member", member.id(), member.path(), input);
         return member;
     }
 
     @Transactional
     public Member update(UUID id, MemberChanges changes, String ifMatch) {
+        caller.require(Access.ADMIN);
         Member current = lock(id);
         Preconditions.requireMatch(ifMatch, current.version());
         if (!changes.birthDate().isBefore(current.statusOn())) {
@@ -93,22 +106,28 @@ public class MemberService {
         if (!members.update(changed)) {
             throw ProblemException.conflictOnField("idNumber", "idNumberTaken");
         }
+        audit.record("member.update", "member", id, current.path(), changes);
         return changed;
     }
 
     /** One step of the pipeline or an exit. TRANSFERRED_OUT only happens through a transfer. */
     @Transactional
     public Member transition(UUID id, TransitionRequest request, String ifMatch) {
+        caller.require(Access.ADMIN);
         Member current = lock(id);
         Preconditions.checkMatch(ifMatch, current.version());
         if (request.to() == MemberStatus.TRANSFERRED_OUT) {
             throw ProblemException.conflict("memberTransferOnly");
         }
-        return changeStatus(current, request.to(), request.on(), request.note());
+        Member changed = changeStatus(current, request.to(), request.on(), request.note());
+        audit.record("member.transition", "member", id, current.path(),
+                java.util.Map.of("from", current.status(), "to", request.to(), "note", String.valueOf(request.note())));
+        return changed;
     }
 
     @Transactional
     public Member extendProbation(UUID id, ProbationExtension request, String ifMatch) {
+        caller.require(Access.ADMIN);
         Member current = lock(id);
         Preconditions.checkMatch(ifMatch, current.version());
         if (current.status() != MemberStatus.PROBATIONARY) {
@@ -123,6 +142,7 @@ public class MemberService {
         members.update(changed);
         members.addStep(id, MemberStatus.PROBATIONARY, Times.today(),
                 "延长预备期至 " + request.until() + (request.note() == null ? "" : ":" + request.note()));
+        audit.record("member.extendProbation", "member", id, current.path(), request);
         return changed;
     }
 
@@ -177,8 +197,11 @@ public class MemberService {
         return changed;
     }
 
+    /** Locks a member the caller administers: 404 outside its scope, as for an unknown id. */
     public Member lock(UUID id) {
-        return members.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        Member member = members.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        caller.requireVisible(Access.ADMIN, "member", id, member.path());
+        return member;
     }
 
     /**

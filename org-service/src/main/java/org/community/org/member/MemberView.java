@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.community.org.household.Phones;
 import org.community.org.http.Times;
+import org.community.org.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A member as callers see it: phone and ID number always masked (no role may see them in full until authentication exists). */
@@ -18,15 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"gender\":\"MALE\",\"birthDate\":\"1985-04-12\",\"age\":41,\"phone\":\"138****1234\",\"idNumber\":\"420***********0016\","
                 + "\"status\":\"FULL\",\"statusOn\":\"2012-07-01\",\"admittedOn\":\"2011-07-01\",\"mobile\":false,\"version\":1}")
 public record MemberView(UUID id, UUID unitId, String name, Member.Gender gender, LocalDate birthDate, int age, String ethnicity,
-        String education, @Schema(description = "Masked: 138****1234") String phone,
-        @Schema(description = "Masked: 420***********1234") String idNumber, UUID householdId, MemberStatus status, LocalDate statusOn,
+        String education, @Schema(description = "Masked (138****1234) unless the caller is an admin role, grid worker or team leader of the member's scope") String phone,
+        @Schema(description = "Masked (420***********1234) unless the caller is an admin role of the member's scope") String idNumber, UUID householdId, MemberStatus status, LocalDate statusOn,
         LocalDate admittedOn, LocalDate probationEndsOn,
         @Schema(description = "Flowed out (流动党员) and not back yet") boolean mobile, long version, OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public static MemberView of(Member m) {
+    /** The view for this caller: phone and ID number unmasked only where the caller's role and scope allow. */
+    public static MemberView of(Member m, Caller caller) {
+        return of(m, caller.seesPhones(m.path()), caller.seesIdNumbers(m.path()));
+    }
+
+    static MemberView of(Member m, boolean showPhone, boolean showIdNumber) {
         return new MemberView(m.id(), m.unitId(), m.name(), m.gender(), m.birthDate(), Period.between(m.birthDate(), Times.today()).getYears(),
-                m.ethnicity(), m.education(), Phones.mask(m.phone()), IdNumbers.mask(m.idNumber()), m.householdId(), m.status(),
+                m.ethnicity(), m.education(), showPhone ? m.phone() : Phones.mask(m.phone()),
+                showIdNumber ? m.idNumber() : IdNumbers.mask(m.idNumber()), m.householdId(), m.status(),
                 m.statusOn(), m.admittedOn(), m.probationEndsOn(), m.mobile(), m.version(), Times.local(m.createdAt()),
                 Times.local(m.updatedAt()));
     }

@@ -2,6 +2,7 @@ package org.community.org.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.community.org.db.Db;
 import org.community.org.http.PageRequest;
+import org.community.org.security.Scope;
 
 @ApplicationScoped
 public class PostRepository {
@@ -49,13 +51,30 @@ public class PostRepository {
         return db.list(SELECT + "where member_id = ? and ended_on is null order by unit_id, id for update", Post::map, memberId);
     }
 
-    public List<Post> list(UUID unitId, UUID memberId, Boolean active, PageRequest page) {
-        return db.list(SELECT + "where " + FILTER + " order by starts_on desc, id limit ? offset ?", Post::map, unitId, unitId, memberId,
-                memberId, active, active, page.size, page.offset());
+    /** Posts on units inside {@code scope} (a condition on the unit's path), filtered by unit, holder and activity. */
+    public List<Post> list(UUID unitId, UUID memberId, Boolean active, Scope scope, PageRequest page) {
+        Scope.Condition inScope = scope.where("u.path");
+        return db.list(SELECT + "where " + filter(inScope) + " order by starts_on desc, id limit ? offset ?", Post::map,
+                args(unitId, memberId, active, inScope, page.size, page.offset()));
     }
 
-    public long count(UUID unitId, UUID memberId, Boolean active) {
-        return db.count("select count(*) from post where " + FILTER, unitId, unitId, memberId, memberId, active, active);
+    public long count(UUID unitId, UUID memberId, Boolean active, Scope scope) {
+        Scope.Condition inScope = scope.where("u.path");
+        return db.count("select count(*) from post where " + filter(inScope), args(unitId, memberId, active, inScope));
+    }
+
+    private static String filter(Scope.Condition inScope) {
+        return FILTER + (inScope.sql().equals("true") ? "" : " and exists (select 1 from org_unit u where u.id = post.unit_id and "
+                + inScope.sql() + ")");
+    }
+
+    private static Object[] args(UUID unitId, UUID memberId, Boolean active, Scope.Condition inScope, Object... more) {
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(unitId, unitId, memberId, memberId, active, active));
+        if (!inScope.sql().equals("true")) {
+            args.addAll(inScope.args());
+        }
+        args.addAll(List.of(more));
+        return args.toArray();
     }
 
     public List<Post> heldBy(UUID memberId) {

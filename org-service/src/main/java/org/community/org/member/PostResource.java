@@ -21,6 +21,9 @@ import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.http.Preconditions;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
+import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +38,12 @@ public class PostResource {
 
     @Inject
     PostService service;
+
+    @Inject
+    OrgUnitRepository units;
+
+    @Inject
+    Caller caller;
 
     @Inject
     PostRepository posts;
@@ -57,15 +66,19 @@ public class PostResource {
             @QueryParam("memberId") @Parameter(description = "Posts held by this member") UUID memberId,
             @QueryParam("active") @Parameter(description = "Held now (true) or ended (false)") Boolean active,
             @Valid @BeanParam PageRequest page) {
-        return Page.of(posts.list(unitId, memberId, active, page).stream().map(Post::view).toList(), page,
-                posts.count(unitId, memberId, active));
+        caller.require(Access.RECORDS);
+        return Page.of(posts.list(unitId, memberId, active, caller.scope(), page).stream().map(Post::view).toList(), page,
+                posts.count(unitId, memberId, active, caller.scope()));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a post", description = "With its term and, when ended, the end date and reason.")
     public Post.View get(@PathParam("id") UUID id) {
-        return posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id)).view();
+        caller.require(Access.RECORDS);
+        Post post = posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id));
+        caller.requireVisible(Access.RECORDS, "post", id, units.find(post.unitId()).orElseThrow().path());
+        return post.view();
     }
 
     @POST

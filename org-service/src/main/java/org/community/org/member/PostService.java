@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.community.org.db.Ids;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Rollups;
 import org.community.org.tree.Level;
@@ -30,6 +33,12 @@ public class PostService {
     PostRepository posts;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     MemberRepository members;
 
     @Inject
@@ -40,11 +49,14 @@ public class PostService {
 
     @Transactional
     public Post appoint(PostInput input) {
+        caller.require(Access.ADMIN);
         Member member = input.memberId() == null ? null
                 : members.lockForUpdate(input.memberId())
+                        .filter(found -> caller.sees(found.path()))
                         .orElseThrow(() -> ProblemException.invalidField("memberId", "memberUnknown", input.memberId()));
         OrgUnit unit = units.lockForUpdate(input.unitId())
                 .orElseThrow(() -> ProblemException.invalidField("unitId", "unitUnknown", input.unitId()));
+        caller.requireIn(Access.ADMIN, unit.path());
         if (!unit.isActive()) {
             throw ProblemException.invalidField("unitId", "unitDissolved", unit.name());
         }
@@ -92,13 +104,16 @@ public class PostService {
             throw ProblemException.conflictOnField("role", role == PostRole.SECRETARY ? "secondSecretary" : "secondGroupLeader", unit.name());
         }
         refreshLeader(unit);
+        audit.record("post.appoint", "post", post.id(), unit.path(), input);
         return post;
     }
 
     @Transactional
     public Post end(UUID id, PostEnd request) {
+        caller.require(Access.ADMIN);
         Post post = posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id));
         OrgUnit unit = units.lockForUpdate(post.unitId()).orElseThrow();
+        caller.requireVisible(Access.ADMIN, "post", id, unit.path());
         post = posts.lockForUpdate(id).orElseThrow();
         if (post.endedOn() != null) {
             throw ProblemException.conflict("postEnded");
@@ -108,6 +123,7 @@ public class PostService {
         }
         posts.end(id, request.endedOn(), request.reason(), Instant.now());
         refreshLeader(unit);
+        audit.record("post.end", "post", id, unit.path(), request);
         return posts.find(id).orElseThrow();
     }
 

@@ -10,25 +10,31 @@ import jakarta.inject.Inject;
 
 import org.community.org.db.Db;
 import org.community.org.http.PageRequest;
+import org.community.org.security.Caller;
+import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
 @ApplicationScoped
 public class OutflowRepository {
 
     /** An outflow with the names both sides need, read in one query. */
-    private static final String SELECT_VIEW = "select o.*, m.name member_name, m.unit_id origin_id, u.name origin_name, s.name station_name"
+    private static final String SELECT_VIEW = "select o.*, m.name member_name, m.unit_id origin_id, u.name origin_name, s.name station_name,"
+            + " m.path origin_path, s.path station_path"
             + " from mobile_outflow o join member m on m.id = o.member_id join org_unit u on u.id = m.unit_id"
             + " left join org_unit s on s.id = o.station_unit_id ";
 
     @Inject
     Db db;
 
+    @Inject
+    Caller caller;
+
     public Optional<Outflow> lockForUpdate(UUID id) {
         return db.one("select " + Outflow.COLUMNS + " from mobile_outflow where id = ? for update", Outflow::map, id);
     }
 
     public Optional<OutflowView> view(UUID id) {
-        return db.one(SELECT_VIEW + "where o.id = ?", OutflowRepository::mapView, id);
+        return db.one(SELECT_VIEW + "where o.id = ?", this::mapView, id);
     }
 
     public boolean insert(Outflow o) {
@@ -56,30 +62,43 @@ public class OutflowRepository {
      * Outflows seen from the origin (members of the subtree) or from the station side (registered at a station in the
      * subtree); both sides see the same rows.
      */
-    public List<OutflowView> list(String originPath, String stationPath, Boolean active, PageRequest page) {
-        return db.list(SELECT_VIEW + "where " + FILTER + " order by o.left_on desc, o.id limit ? offset ?", OutflowRepository::mapView,
-                args(originPath, stationPath, active, page.size, page.offset()));
+    public List<OutflowView> list(String originPath, String stationPath, Boolean active, Scope scope, PageRequest page) {
+        List<Object> args = args(originPath, stationPath, active, scope);
+        args.add(page.size);
+        args.add(page.offset());
+        return db.list(SELECT_VIEW + "where " + filter(scope) + " order by o.left_on desc, o.id limit ? offset ?", this::mapView,
+                args.toArray());
     }
 
-    public long count(String originPath, String stationPath, Boolean active) {
+    public long count(String originPath, String stationPath, Boolean active, Scope scope) {
         return db.count("select count(*) from mobile_outflow o join member m on m.id = o.member_id left join org_unit s on s.id = o.station_unit_id"
-                + " where " + FILTER, args(originPath, stationPath, active));
+                + " where " + filter(scope), args(originPath, stationPath, active, scope).toArray());
+    }
+
+    /** Both sides see an outflow: the origin's scope (the member's path) and the station's. */
+    private static String filter(Scope scope) {
+        return scope.everything() ? FILTER
+                : FILTER + " and (" + scope.where("m.path").sql() + " or " + scope.where("s.path").sql() + ")";
     }
 
     private static final String FILTER = "(?::text is null or (m.path >= ? and m.path < ?))"
             + " and (?::text is null or (s.path >= ? and s.path < ?))"
             + " and (?::boolean is null or (o.returned_on is null) = ?)";
 
-    private static Object[] args(String origin, String station, Boolean active, Object... more) {
-        Object[] base = { origin, origin, origin == null ? null : Paths.upperBound(origin), station, station,
-                station == null ? null : Paths.upperBound(station), active, active };
-        Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+    private static List<Object> args(String origin, String station, Boolean active, Scope scope) {
+        List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(origin, origin, origin == null ? null : Paths.upperBound(origin),
+                station, station, station == null ? null : Paths.upperBound(station), active, active));
+        if (!scope.everything()) {
+            args.addAll(scope.where("m.path").args());
+            args.addAll(scope.where("s.path").args());
+        }
+        return args;
     }
 
-    static OutflowView mapView(java.sql.ResultSet row) throws java.sql.SQLException {
+    /** The contact phone is unmasked for grid workers and admins of either side. */
+    OutflowView mapView(java.sql.ResultSet row) throws java.sql.SQLException {
+        boolean showPhone = caller.seesPhones(row.getString("origin_path")) || caller.seesPhones(row.getString("station_path"));
         return OutflowView.of(Outflow.map(row), row.getString("member_name"), Db.uuid(row, "origin_id"), row.getString("origin_name"),
-                row.getString("station_name"));
+                row.getString("station_name"), row.getString("origin_path"), row.getString("station_path"), showPhone);
     }
 }

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,9 @@ public class OutflowResource {
 
     @Inject
     OutflowService service;
+
+    @Inject
+    Caller caller;
 
     @Inject
     OutflowRepository outflows;
@@ -60,10 +65,12 @@ public class OutflowResource {
             @QueryParam("station") @Parameter(description = "Station subtree") UUID station,
             @QueryParam("active") @Parameter(description = "Open (true, default) or closed (false) outflows") Boolean active,
             @Valid @BeanParam PageRequest page) {
+        caller.require(Access.RECORDS);
         String originPath = path(origin, "origin");
         String stationPath = path(station, "station");
         Boolean open = active == null ? Boolean.TRUE : active;
-        return Page.of(outflows.list(originPath, stationPath, open, page), page, outflows.count(originPath, stationPath, open));
+        return Page.of(outflows.list(originPath, stationPath, open, caller.scope(), page), page,
+                outflows.count(originPath, stationPath, open, caller.scope()));
     }
 
     @GET
@@ -92,12 +99,21 @@ public class OutflowResource {
         return find(id);
     }
 
+    /** An outflow seen from its origin's or its station's scope; otherwise 404 as for an unknown id. */
     private OutflowView find(UUID id) {
-        return outflows.view(id).orElseThrow(() -> ProblemException.notFound("outflow", id));
+        caller.require(Access.RECORDS);
+        OutflowView view = outflows.view(id).orElseThrow(() -> ProblemException.notFound("outflow", id));
+        caller.requireVisible(Access.RECORDS, "outflow", id, view.originPath(), view.stationPath());
+        return view;
     }
 
+    /** A filter unit: inside the caller's scope (403 otherwise). */
     private String path(UUID unitId, String field) {
-        return unitId == null ? null
-                : units.find(unitId).map(OrgUnit::path).orElseThrow(() -> ProblemException.invalidField(field, "unitUnknown", unitId));
+        if (unitId == null) {
+            return null;
+        }
+        String path = units.find(unitId).map(OrgUnit::path).orElseThrow(() -> ProblemException.invalidField(field, "unitUnknown", unitId));
+        caller.requireIn(Access.RECORDS, path);
+        return path;
     }
 }

@@ -11,6 +11,10 @@ import org.community.org.db.Ids;
 import org.community.org.member.Member;
 import org.community.org.member.MemberService;
 import org.community.org.problem.ProblemException;
+import org.community.org.problem.ProblemType;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 
@@ -25,6 +29,12 @@ public class OutflowService {
     OutflowRepository outflows;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -32,6 +42,7 @@ public class OutflowService {
 
     @Transactional
     public UUID start(OutflowInput input) {
+        caller.require(Access.ADMIN);
         Member member = members.lock(input.memberId());
         if (!member.status().isPartyMember()) {
             throw ProblemException.conflictOnField("memberId", "outflowNotMember", member.name(), member.status());
@@ -46,14 +57,19 @@ public class OutflowService {
             throw ProblemException.conflictOnField("memberId", "outflowActive", member.name());
         }
         members.setMobile(member, true);
+        audit.record("mobileMember.start", "mobileMember", outflow.id(), member.path(), input);
         return outflow.id();
     }
 
     @Transactional
     public void register(UUID id, Registration registration) {
+        caller.require(Access.FIELD_WORK);
         Outflow outflow = open(id);
         OrgUnit station = units.lockAgainstMove(registration.stationUnitId())
                 .orElseThrow(() -> ProblemException.invalidField("stationUnitId", "unitUnknown", registration.stationUnitId()));
+        if (!caller.sees(station.path())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "forbidden.stationScope");
+        }
         if (!station.isActive() || station.form() == null) {
             throw ProblemException.invalidField("stationUnitId", "stationNoOrganization", station.name());
         }
@@ -61,10 +77,12 @@ public class OutflowService {
             throw ProblemException.invalidField("registeredOn", "outflowRegisteredBeforeLeave", outflow.leftOn());
         }
         outflows.register(id, station.id(), registration.registeredOn(), Instant.now());
+        audit.record("mobileMember.register", "mobileMember", id, station.path(), registration);
     }
 
     @Transactional
     public void returned(UUID id, ReturnInput input) {
+        caller.require(Access.ADMIN);
         Outflow outflow = outflows.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("outflow", id));
         Member member = members.lock(outflow.memberId());
         outflow = outflows.lockForUpdate(id).orElseThrow();
@@ -78,6 +96,7 @@ public class OutflowService {
         if (member.mobile()) {
             members.setMobile(member, false);
         }
+        audit.record("mobileMember.return", "mobileMember", id, member.path(), input);
     }
 
     private Outflow open(UUID id) {

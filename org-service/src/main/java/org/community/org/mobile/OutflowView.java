@@ -3,7 +3,9 @@ package org.community.org.mobile;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.community.org.household.Phones;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "MobileMember", description = "An outflow of a member: seen by the origin and by the station",
@@ -14,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OutflowView(UUID id, UUID memberId, String memberName, UUID originUnitId, String originUnitName, String destinationCity,
         String destinationAddress, String reason, String contactPhone, LocalDate leftOn, LocalDate expectedReturnOn, UUID stationUnitId,
         String stationUnitName, LocalDate registeredOn, LocalDate returnedOn, @Schema(description = "Not back yet") boolean active,
-        long version) {
+        long version, @JsonIgnore String originPath, @JsonIgnore String stationPath) {
 
-    static OutflowView of(Outflow o, String memberName, UUID originUnitId, String originUnitName, String stationUnitName) {
+    static OutflowView of(Outflow o, String memberName, UUID originUnitId, String originUnitName, String stationUnitName,
+            String originPath, String stationPath, boolean showPhone) {
         return new OutflowView(o.id(), o.memberId(), memberName, originUnitId, originUnitName, o.destinationCity(), o.destinationAddress(),
-                o.reason(), Phones.mask(o.contactPhone()), o.leftOn(), o.expectedReturnOn(), o.stationUnitId(), stationUnitName,
-                o.registeredOn(), o.returnedOn(), o.returnedOn() == null, o.version());
+                o.reason(), showPhone ? o.contactPhone() : Phones.mask(o.contactPhone()), o.leftOn(), o.expectedReturnOn(), o.stationUnitId(), stationUnitName,
+                o.registeredOn(), o.returnedOn(), o.returnedOn() == null, o.version(), originPath, stationPath);
     }
 }

@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 import org.community.org.http.RequestIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -83,6 +87,22 @@ public class ProblemMappers {
             builder.header(HttpHeaders.ALLOW, allow);
         }
         return builder.build();
+    }
+
+    /** No token, or one that is malformed, expired, tampered with or from another issuer or audience. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Response problem = respond(ProblemType.UNAUTHORIZED, Messages.get(locale, "problem.unauthorized.detail"), List.of(), locale,
+                headers, uri);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** An authenticated caller whose roles do not allow the operation. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return respond(ProblemType.FORBIDDEN, Messages.get(locale, "forbidden.role"), List.of(), locale, headers, uri);
     }
 
     @ServerExceptionMapper

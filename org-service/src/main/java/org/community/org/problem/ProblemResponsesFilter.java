@@ -25,6 +25,10 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        // every /api/v1 operation needs the suite's bearer token (gateway/README.md, "Token contract")
+        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -40,6 +44,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                         || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
                 add(responses, "400", "Invalid request: the problem names each invalid field in `errors`");
+                if (path.getKey().startsWith("/api/v1/")) {
+                    add(responses, "401", "No valid bearer token (missing, malformed, expired, tampered, other issuer or audience)");
+                    add(responses, "403", "The caller's role, or its org-unit scope, does not allow this");
+                }
                 if (hasId) {
                     add(responses, "404", "No such resource");
                 }

@@ -18,6 +18,8 @@ import org.community.org.household.HouseholdViews;
 import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.community.org.tree.OrgUnitView;
@@ -32,6 +34,9 @@ public class StatsResource {
 
     @Inject
     OrgUnitRepository units;
+
+    @Inject
+    Caller caller;
 
     @Inject
     HouseholdRepository households;
@@ -79,14 +84,22 @@ public class StatsResource {
     @Path("coverage/unserved-households")
     @Operation(summary = "Households not served by any central household, paged", description = "In tree order.")
     public Page<HouseholdView> unservedHouseholds(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        caller.require(Access.RECORDS);
         OrgUnit unit = find(id);
         Counts counts = rollups.read(unit.key());
         return householdViews.page(households.unserved(unit.path(), page), page,
                 counts.get(Metric.HOUSEHOLDS) - counts.get(Metric.SERVED_HOUSEHOLDS));
     }
 
+    /**
+     * A unit whose figures the caller may read: inside its scope (403 otherwise: the unit itself is public, its
+     * figures are not).
+     */
     private OrgUnit find(UUID id) {
-        return units.find(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.require(Access.STATS);
+        OrgUnit unit = units.find(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.requireIn(Access.STATS, unit.path());
+        return unit;
     }
 
     private static Page<OrgUnitView> unitPage(List<OrgUnit> found, PageRequest page, long total) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.community.org.db.Db;
 import org.community.org.http.PageRequest;
+import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
 @ApplicationScoped
@@ -42,21 +43,33 @@ public class TransferRepository {
     }
 
     /** Transfers of a member, or leaving or entering a subtree; null does not filter. */
-    public List<Transfer> list(UUID memberId, String subtreePath, TransferStatus status, PageRequest page) {
-        Object[] args = args(memberId, subtreePath, status, page.size, page.offset());
-        return db.list(SELECT + "where " + FILTER + " order by created_at desc, id limit ? offset ?", Transfer::map, args);
+    /** {@code scope}: only transfers leaving or entering it (a condition on {@code u.path}); null does not filter. */
+    public List<Transfer> list(UUID memberId, String subtreePath, TransferStatus status, Scope.Condition scope, PageRequest page) {
+        Object[] args = args(memberId, subtreePath, status, scope, page.size, page.offset());
+        return db.list(SELECT + "where " + filter(scope) + " order by created_at desc, id limit ? offset ?", Transfer::map, args);
     }
 
-    public long count(UUID memberId, String subtreePath, TransferStatus status) {
-        return db.count("select count(*) from transfer where " + FILTER, args(memberId, subtreePath, status));
+    public long count(UUID memberId, String subtreePath, TransferStatus status, Scope.Condition scope) {
+        return db.count("select count(*) from transfer where " + filter(scope), args(memberId, subtreePath, status, scope));
+    }
+
+    private static String filter(Scope.Condition scope) {
+        return scope == null ? FILTER
+                : FILTER + " and exists (select 1 from org_unit u where u.id in (transfer.from_unit_id, transfer.to_unit_id) and "
+                        + scope.sql() + ")";
     }
 
     private static final String FILTER = "(?::uuid is null or member_id = ?) and (?::text is null or exists (select 1 from org_unit u"
             + " where u.id in (transfer.from_unit_id, transfer.to_unit_id) and u.path >= ? and u.path < ?))"
             + " and (?::text is null or status = ?)";
 
-    private static Object[] args(UUID memberId, String path, TransferStatus status, Object... more) {
-        Object[] base = { memberId, memberId, path, path, path == null ? null : Paths.upperBound(path), status, status };
+    private static Object[] args(UUID memberId, String path, TransferStatus status, Scope.Condition scope, Object... more) {
+        java.util.List<Object> fixed = new java.util.ArrayList<>(java.util.Arrays.asList(memberId, memberId, path, path,
+                path == null ? null : Paths.upperBound(path), status, status));
+        if (scope != null) {
+            fixed.addAll(scope.args());
+        }
+        Object[] base = fixed.toArray();
         Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;

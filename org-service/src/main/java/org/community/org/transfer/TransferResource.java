@@ -21,6 +21,9 @@ import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.http.Preconditions;
 import org.community.org.problem.ProblemException;
+import org.community.org.security.Access;
+import org.community.org.security.Caller;
+import org.community.org.security.Scope;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +39,9 @@ public class TransferResource {
 
     @Inject
     TransferService service;
+
+    @Inject
+    Caller caller;
 
     @Inject
     TransferRepository transfers;
@@ -63,10 +69,15 @@ public class TransferResource {
     public Page<Transfer.View> list(@QueryParam("memberId") @Parameter(description = "Transfers of this member") UUID memberId,
             @QueryParam("within") @Parameter(description = "Leaving or entering this unit's subtree") UUID within,
             @QueryParam("status") TransferStatus status, @Valid @BeanParam PageRequest page) {
+        caller.require(Access.RECORDS);
         String path = within == null ? null
                 : units.find(within).map(OrgUnit::path).orElseThrow(() -> ProblemException.invalidField("within", "unitUnknown", within));
-        return Page.of(transfers.list(memberId, path, status, page).stream().map(Transfer::view).toList(), page,
-                transfers.count(memberId, path, status));
+        if (path != null) {
+            caller.requireIn(Access.RECORDS, path);
+        }
+        Scope.Condition scope = path != null || caller.scope().everything() ? null : caller.scope().where("u.path");
+        return Page.of(transfers.list(memberId, path, status, scope, page).stream().map(Transfer::view).toList(), page,
+                transfers.count(memberId, path, status, scope));
     }
 
     @GET
@@ -113,7 +124,15 @@ public class TransferResource {
         return letters.render(find(id), kind);
     }
 
+    /** A transfer the caller sees: leaving or entering its scope; otherwise 404 as for an unknown id. */
     private Transfer find(UUID id) {
-        return transfers.find(id).orElseThrow(() -> ProblemException.notFound("transfer", id));
+        caller.require(Access.RECORDS);
+        Transfer transfer = transfers.find(id).orElseThrow(() -> ProblemException.notFound("transfer", id));
+        caller.requireVisible(Access.RECORDS, "transfer", id, path(transfer.fromUnitId()), path(transfer.toUnitId()));
+        return transfer;
+    }
+
+    private String path(UUID unitId) {
+        return unitId == null ? null : units.find(unitId).map(OrgUnit::path).orElse(null);
     }
 }

@@ -16,6 +16,10 @@ import org.community.org.member.MemberService;
 import org.community.org.member.MemberStatus;
 import org.community.org.member.PostService;
 import org.community.org.problem.ProblemException;
+import org.community.org.problem.ProblemType;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 
@@ -31,6 +35,12 @@ public class TransferService {
     TransferRepository transfers;
 
     @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     MemberService memberService;
 
     @Inject
@@ -44,7 +54,9 @@ public class TransferService {
 
     @Transactional
     public Transfer initiate(TransferInput input) {
+        caller.require(Access.ADMIN);
         Member member = members.lockForUpdate(input.memberId())
+                .filter(found -> caller.sees(found.path()))
                 .orElseThrow(() -> ProblemException.invalidField("memberId", "memberUnknown", input.memberId()));
         if (!member.status().isPartyMember()) {
             throw ProblemException.conflictOnField("memberId", "transferNotMember", member.name(), member.status());
@@ -77,6 +89,7 @@ public class TransferService {
         if (!transfers.insert(transfer)) {
             throw ProblemException.conflictOnField("memberId", "transferPending", member.name());
         }
+        audit.record("transfer.initiate", "transfer", id, member.path(), input);
         return transfer;
     }
 
@@ -86,6 +99,7 @@ public class TransferService {
      */
     @Transactional
     public Transfer accept(UUID id, Decision decision) {
+        caller.require(Access.ADMIN);
         Transfer transfer = decidable(id, TransferStatus.ACCEPTED);
         LocalDate on = decisionDate(transfer, decision);
         Member member = members.lockForUpdate(transfer.memberId()).orElseThrow();
@@ -103,11 +117,13 @@ public class TransferService {
         }
         Transfer accepted = transfer.decided(TransferStatus.ACCEPTED, on, trim(decision.note()), Instant.now());
         transfers.decide(accepted);
+        audit.record("transfer.accept", "transfer", id, deciderPath(transfer, TransferStatus.ACCEPTED), decision);
         return accepted;
     }
 
     @Transactional
     public Transfer reject(UUID id, Decision decision) {
+        caller.require(Access.ADMIN);
         Transfer transfer = decidable(id, TransferStatus.REJECTED);
         if (decision.note() == null || decision.note().isBlank()) {
             throw ProblemException.badField("note", "transferRejectReason");
@@ -115,24 +131,44 @@ public class TransferService {
         Transfer rejected = transfer.decided(TransferStatus.REJECTED, decisionDate(transfer, decision), decision.note().trim(),
                 Instant.now());
         transfers.decide(rejected);
+        audit.record("transfer.reject", "transfer", id, deciderPath(transfer, TransferStatus.REJECTED), decision);
         return rejected;
     }
 
     @Transactional
     public Transfer cancel(UUID id, Decision decision) {
+        caller.require(Access.ADMIN);
         Transfer transfer = decidable(id, TransferStatus.CANCELLED);
         Transfer cancelled = transfer.decided(TransferStatus.CANCELLED, decisionDate(transfer, decision), trim(decision.note()),
                 Instant.now());
         transfers.decide(cancelled);
+        audit.record("transfer.cancel", "transfer", id, deciderPath(transfer, TransferStatus.CANCELLED), decision);
         return cancelled;
     }
 
     private Transfer decidable(UUID id, TransferStatus next) {
         Transfer transfer = transfers.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("transfer", id));
+        caller.requireVisible(Access.ADMIN, "transfer", id, pathOf(transfer.fromUnitId()), pathOf(transfer.toUnitId()));
+        if (!caller.sees(deciderPath(transfer, next))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "forbidden.transferSide");
+        }
         if (!transfer.status().mayBecome(next)) {
             throw ProblemException.conflict("transferDecided", transfer.status());
         }
         return transfer;
+    }
+
+    /**
+     * The side that takes this decision: the sending unit cancels; the receiving unit accepts or rejects an internal
+     * transfer; the sending unit records the outside organization's answer to an external one.
+     */
+    private String deciderPath(Transfer transfer, TransferStatus next) {
+        boolean receiverDecides = next != TransferStatus.CANCELLED && transfer.kind() == Transfer.Kind.INTERNAL;
+        return pathOf(receiverDecides ? transfer.toUnitId() : transfer.fromUnitId());
+    }
+
+    private String pathOf(UUID unitId) {
+        return unitId == null ? null : units.find(unitId).map(OrgUnit::path).orElse(null);
     }
 
     private static LocalDate decisionDate(Transfer transfer, Decision decision) {

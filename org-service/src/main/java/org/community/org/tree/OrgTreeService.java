@@ -12,6 +12,10 @@ import org.community.org.db.Ids;
 import org.community.org.http.Preconditions;
 import org.community.org.http.Times;
 import org.community.org.problem.ProblemException;
+import org.community.org.problem.ProblemType;
+import org.community.org.security.Access;
+import org.community.org.security.Audit;
+import org.community.org.security.Caller;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Rollups;
 
@@ -34,12 +38,20 @@ public class OrgTreeService {
     @Inject
     Db db;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
     @Transactional
     public OrgUnit create(OrgUnitInput input) {
+        caller.require(Access.ADMIN);
         OrgUnit parent = null;
         if (input.parentId() != null) {
             parent = units.lockAgainstMove(input.parentId())
                     .orElseThrow(() -> ProblemException.invalidField("parentId", "parentUnknown", input.parentId()));
+            caller.requireIn(Access.ADMIN, parent.path());
             if (!parent.isActive()) {
                 throw ProblemException.invalidField("parentId", "parentDissolved", parent.name());
             }
@@ -48,6 +60,8 @@ public class OrgTreeService {
             }
         } else if (!rules.mayBeRoot(input.level())) {
             throw ProblemException.invalidField("parentId", "parentRequired", input.level());
+        } else if (!caller.scope().everything()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "forbidden.scope");
         }
         long key = units.nextKey();
         Instant now = Instant.now();
@@ -60,12 +74,15 @@ public class OrgTreeService {
         }
         rollups.create(key);
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit));
+        audit.record("orgUnit.create", "orgUnit", unit.id(), unit.path(), OrgUnitView.of(unit));
         return unit;
     }
 
     @Transactional
     public OrgUnit update(UUID id, OrgUnitChanges changes, String ifMatch) {
+        caller.require(Access.ADMIN);
         OrgUnit current = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.requireIn(Access.ADMIN, current.path());
         Preconditions.requireMatch(ifMatch, current.version());
         // the leader follows the posts: a form change (e.g. BRANCH → GROUP) asks for another leading role
         java.util.Optional<String> holder = units.leaderHolder(id, changes.form());
@@ -77,6 +94,7 @@ public class OrgTreeService {
             throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
         }
         rollups.apply(Paths.ancestorKeys(current.path()), Counts.ofUnit(changed).minus(Counts.ofUnit(current)));
+        audit.record("orgUnit.update", "orgUnit", id, current.path(), changes);
         return changed;
     }
 
@@ -86,14 +104,17 @@ public class OrgTreeService {
      */
     @Transactional
     public OrgUnit move(UUID id, MoveRequest request, String ifMatch) {
+        caller.require(Access.ADMIN);
         db.one("select pg_advisory_xact_lock(?)", row -> true, MOVE_LOCK);
         OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        requireStrictlyInside(unit);
         Preconditions.checkMatch(ifMatch, unit.version());
         if (!unit.isActive()) {
             throw ProblemException.conflict("unitDissolved", unit.name());
         }
         OrgUnit newParent = units.lockAgainstMove(request.newParentId())
                 .orElseThrow(() -> ProblemException.invalidField("newParentId", "parentUnknown", request.newParentId()));
+        caller.requireIn(Access.ADMIN, newParent.path());
         if (Paths.isWithin(newParent.path(), unit.path())) {
             throw ProblemException.conflictOnField("newParentId", "moveCycle", newParent.name(), unit.name());
         }
@@ -118,13 +139,17 @@ public class OrgTreeService {
         rollups.apply(oldAncestors, subtree.negated());
         rollups.apply(newAncestors, subtree);
         units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
+        audit.record("orgUnit.move", "orgUnit", id, newPath,
+                java.util.Map.of("fromParentId", String.valueOf(unit.parentId()), "toParentId", newParent.id().toString()));
         return units.find(id).orElseThrow();
     }
 
     /** Dissolves a unit; refused while it has active children, households or members. */
     @Transactional
     public OrgUnit dissolve(UUID id, DissolveRequest request, String ifMatch) {
+        caller.require(Access.ADMIN);
         OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        requireStrictlyInside(unit);
         Preconditions.checkMatch(ifMatch, unit.version());
         if (!unit.isActive()) {
             throw ProblemException.conflict("unitDissolved", unit.name());
@@ -144,7 +169,15 @@ public class OrgTreeService {
                 unit.version() + 1, unit.createdAt(), Instant.now());
         units.update(dissolved);
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(dissolved).minus(Counts.ofUnit(unit)));
+        audit.record("orgUnit.dissolve", "orgUnit", id, unit.path(), request);
         return dissolved;
+    }
+
+    /** A caller moves or dissolves units below the top of its scope, never the units it was given. */
+    private void requireStrictlyInside(OrgUnit unit) {
+        if (!caller.scope().containsStrictly(unit.path())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "forbidden.scope");
+        }
     }
 
     private static long[] union(long[] a, long[] b) {

@@ -32,6 +32,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.community.org.support.DefaultToken;
 import org.community.org.tree.Paths;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,7 @@ class CityBenchmark {
     private double importThroughApi(Path csv) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(url("/api/v1/imports"))
+                .header("Authorization", DefaultToken.bearer())
                 .header("Content-Type", "text/csv; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
@@ -419,7 +421,8 @@ class CityBenchmark {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(path)).header("Authorization", DefaultToken.bearer()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " → " + response.statusCode() + " " + response.body());
         }

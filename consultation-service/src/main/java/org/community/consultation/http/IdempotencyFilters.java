@@ -27,7 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * {@code Idempotency-Key} on POST: the same key and body replays the first answer (marked
  * {@code Idempotent-Replayed: true}); the same key with another body is 422; a retry while the first is
- * still running is 409. Applies to JSON bodies; the import endpoint handles its streamed files itself.
+ * still running is 409. Applies to JSON bodies. Keys are kept per caller (token {@code sub}): a replay answers only the
+ * caller who sent the first request, who is authenticated before this filter runs.
  */
 public class IdempotencyFilters {
 
@@ -54,7 +55,8 @@ public class IdempotencyFilters {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String endpoint = "POST " + request.getUriInfo().getPath();
+        // a key belongs to the caller who sent it: another caller reusing it never sees the first answer
+        String endpoint = "POST " + request.getUriInfo().getPath() + " by " + caller(request);
         IdempotencyStore.Stored stored = store.begin(key, endpoint, sha256(body));
         switch (stored.outcome()) {
             case NEW -> request.setProperty(PROPERTY, new Pending(key, endpoint));
@@ -94,6 +96,18 @@ public class IdempotencyFilters {
         store.complete(pending.key(), pending.endpoint(), response.getStatus(),
                 type == null ? MediaType.APPLICATION_JSON : type.toString(), body,
                 response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG));
+    }
+
+    /** The account of the (already authenticated) caller: the token's {@code sub}. */
+    private static String caller(ContainerRequestContext request) {
+        java.security.Principal principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        if (principal == null) {
+            return "-";
+        }
+        if (principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return principal.getName();
     }
 
     private static boolean isJsonOrEmpty(MediaType type) {

@@ -250,6 +250,22 @@ class AuthorizationMatrixTest {
         given().header("Authorization", "").get("/q/openapi").then().statusCode(200);
     }
 
+    /** A replayed Idempotency-Key answers only the caller who sent the first request. */
+    @Test
+    void idempotentReplaysNeedTheSameCaller() {
+        String key = "matrix-" + UUID.randomUUID();
+        String body = "{\"title\":\"幂等\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now().plusDays(3) + "\"}";
+        String path = "/api/v1/resolutions/" + a.published() + "/tasks";
+        String id = as(token("COMMUNITY_SECRETARY")).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201).extract()
+                .path("id");
+        as(token("COMMUNITY_SECRETARY")).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201).body("id", equalTo(id));
+        given().header("Authorization", "").contentType("application/json").header("Idempotency-Key", key).body(body).post(path).then()
+                .statusCode(401);
+        as(token("RESIDENT")).header("Idempotency-Key", key).body(body).post(path).then().statusCode(403);
+        as(Tokens.of("secretary-b", "COMMUNITY_SECRETARY", Downstreams.COMMUNITY_B.toString())).header("Idempotency-Key", key).body(body)
+                .post(path).then().statusCode(403);
+    }
+
     @Test
     void forbiddenIsAProblem() {
         as(token("RESIDENT")).header("Accept-Language", "en").get("/api/v1/consultation-audit").then().statusCode(403)

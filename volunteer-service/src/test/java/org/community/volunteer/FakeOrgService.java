@@ -68,6 +68,13 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         return id;
     }
 
+    /** A new unit of any level under {@code parent}. */
+    public static UUID newUnit(String name, String level, UUID parent) {
+        UUID id = UUID.randomUUID();
+        control("add?id=" + id + "&level=" + level + "&parent=" + parent + "&name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return id;
+    }
+
     /** org-service crashes: every connection is dropped without an answer until {@link #up()}. */
     public static void down() {
         control("down");

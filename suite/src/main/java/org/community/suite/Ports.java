@@ -1,0 +1,123 @@
+package org.community.suite;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The five ports of a local suite. {@link #free()} picks unused ones (for tests running beside a developer's suite). */
+public record Ports(int gateway, int org, int volunteer, int consultation, int postgres) {
+
+    /** The ports of the README: gateway 8080, services 8081–8083, PostgreSQL 55430. */
+    public static Ports defaults() {
+        return new Ports(8080, 8081, 8082, 8083, 55430);
+    }
+
+    /** Five ports the operating system reports free right now. */
+    public static Ports free() {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+            }
+            return new Ports(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(), sockets.get(2).getLocalPort(),
+                    sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not find free ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket nobody used
+                }
+            }
+        }
+    }
+
+    /**
+     * Overrides from a flag value such as {@code gateway=9080,postgres=55440}; names are
+     * gateway, org, volunteer, consultation, postgres.
+     */
+    public Ports with(String overrides) {
+        Map<String, Integer> values = asMap();
+        for (String part : overrides.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] pair = part.split("=", 2);
+            String name = pair[0].trim();
+            if (pair.length != 2 || !values.containsKey(name)) {
+                throw new IllegalArgumentException("--ports takes name=port pairs separated by commas, names "
+                        + String.join(", ", values.keySet()) + "; got '" + part + "'");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(pair[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--ports " + name + " needs a number, got '" + pair[1] + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--ports " + name + "=" + port + " is outside 1..65535");
+            }
+            values.put(name, port);
+        }
+        return new Ports(values.get("gateway"), values.get("org"), values.get("volunteer"), values.get("consultation"),
+                values.get("postgres"));
+    }
+
+    /** name → port, in start order. */
+    public Map<String, Integer> asMap() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put("gateway", gateway);
+        map.put("org", org);
+        map.put("volunteer", volunteer);
+        map.put("consultation", consultation);
+        map.put("postgres", postgres);
+        return map;
+    }
+
+    /** The first port that is taken or given twice, as a message naming the flag to change it; null when all are usable. */
+    String problem() {
+        Map<Integer, String> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> entry : asMap().entrySet()) {
+            String earlier = seen.putIfAbsent(entry.getValue(), entry.getKey());
+            if (earlier != null) {
+                return "Port " + entry.getValue() + " is given to both " + earlier + " and " + entry.getKey()
+                        + ". Give one of them another port, e.g. --ports " + entry.getKey() + "=" + (entry.getValue() + 10);
+            }
+        }
+        for (Map.Entry<String, Integer> entry : asMap().entrySet()) {
+            if (!isFree(entry.getValue())) {
+                return "Port " + entry.getValue() + " (" + entry.getKey() + ") is already in use by another program. "
+                        + "Stop that program or start the suite with another port: --ports " + entry.getKey() + "="
+                        + suggestion(entry.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static int suggestion(int taken) {
+        for (int candidate = taken + 10; candidate < Math.min(65535, taken + 1000); candidate += 10) {
+            if (isFree(candidate)) {
+                return candidate;
+            }
+        }
+        return taken + 10;
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as the servers bind: connections in TIME_WAIT do not make a port taken
+            socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

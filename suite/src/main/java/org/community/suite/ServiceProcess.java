@@ -1,0 +1,192 @@
+package org.community.suite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}: its output goes to the
+ * terminal with a prefix (when echoing) and to {@code <data dir>/logs/<name>.log}; the last lines are kept for the
+ * message when it dies.
+ */
+final class ServiceProcess {
+
+    private static final int KEPT_LINES = 40;
+    private static final Object TERMINAL = new Object();
+
+    private final String name;
+    private final String prefix;
+    private final Path jar;
+    private final Path workDir;
+    private final Path logFile;
+    private final Map<String, String> properties;
+    private final List<String> jvmOptions;
+    private final PrintStream echo;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private Process process;
+    private Thread pump;
+
+    ServiceProcess(String name, String prefix, Path jar, Path workDir, Path logFile, Map<String, String> properties,
+            List<String> jvmOptions, PrintStream echo) {
+        this.name = name;
+        this.prefix = prefix;
+        this.jar = jar;
+        this.workDir = workDir;
+        this.logFile = logFile;
+        this.properties = properties;
+        this.jvmOptions = jvmOptions;
+        this.echo = echo;
+    }
+
+    String name() {
+        return name;
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new SuiteException("could not start " + name + ": " + e.getMessage(), e);
+        }
+        synchronized (lastLines) {
+            lastLines.clear();
+        }
+        Process started = process;
+        pump = new Thread(() -> pump(started), name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Polls {@code /q/health/ready} until it answers 200; fails with the last log lines if the process exits meanwhile. */
+    void awaitReady(int port, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Process current;
+            synchronized (this) {
+                current = process;
+            }
+            if (current == null || !current.isAlive()) {
+                throw new SuiteException(name + " stopped while starting" + (current == null ? "" : " (exit code " + current.exitValue() + ")")
+                        + ". Its last lines:\n" + lastLines() + "\nFull log: " + logFile);
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SuiteException("interrupted while waiting for " + name, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SuiteException(name + " was not ready within " + timeout.toSeconds() + " s (GET /q/health/ready on port " + port
+                        + "). Its last lines:\n" + lastLines() + "\nFull log: " + logFile);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SuiteException("interrupted while waiting for " + name, e);
+            }
+        }
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), then a kill after the grace period. */
+    void stop(Duration grace) {
+        Process current;
+        Thread currentPump;
+        synchronized (this) {
+            current = process;
+            currentPump = pump;
+            process = null;
+        }
+        if (current == null) {
+            return;
+        }
+        current.descendants().forEach(ProcessHandle::destroy);
+        current.destroy();
+        try {
+            if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.descendants().forEach(ProcessHandle::destroyForcibly);
+                current.destroyForcibly();
+                current.waitFor(5, TimeUnit.SECONDS);
+            }
+            if (currentPump != null) {
+                currentPump.join(2000);
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String lastLines() {
+        synchronized (lastLines) {
+            return String.join("\n", lastLines);
+        }
+    }
+
+    private void pump(Process source) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
+                Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                synchronized (lastLines) {
+                    if (lastLines.size() == KEPT_LINES) {
+                        lastLines.removeFirst();
+                    }
+                    lastLines.addLast(line);
+                }
+                log.write(line);
+                log.write('\n');
+                log.flush();
+                if (echo != null) {
+                    synchronized (TERMINAL) {
+                        echo.println(prefix + line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; its stream closes with it
+        }
+    }
+}

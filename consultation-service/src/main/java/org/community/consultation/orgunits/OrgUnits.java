@@ -33,6 +33,14 @@ public class OrgUnits {
             found = client.unitWithAncestors(id).orElseThrow(() -> ProblemException.invalidField(field, "unitUnknown", id));
         } catch (ProblemException e) {
             throw e;
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 401 || status == 403) {
+                // org-service judged the caller's own token (it is passed on): its refusal is the caller's
+                throw org.community.consultation.security.Caller.forbidden();
+            }
+            LOG.warnf("org-service answered %d while checking unit %s", status, id);
+            throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown");
         } catch (RuntimeException e) {
             LOG.warnf("org-service unavailable while checking unit %s: %s", id, e.toString());
             throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown");

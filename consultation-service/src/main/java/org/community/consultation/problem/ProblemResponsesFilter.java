@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json answers every operation can give, so each operation lists its error responses
- * without repeating them on every method: 400 and 500/503 everywhere, 404 on paths with an id, and the
+ * without repeating them on every method: 400, 401, 403 and 500/503 everywhere, 404 on paths with an id, and the
  * conflict and precondition answers on writes.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -35,8 +35,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     op.getValue().setResponses(responses);
                 }
                 add(responses, "400", "Invalid request: the fields at fault are listed in `errors`");
+                add(responses, "401", "No valid bearer token (missing, malformed, expired, tampered, other issuer or audience)");
+                add(responses, "403", "The caller's role or org scope does not allow this");
                 if (hasId) {
-                    add(responses, "404", "No such resource");
+                    add(responses, "404", "No such resource, or one the caller may not see");
                 }
                 if (write) {
                     add(responses, "409", "Conflicts with the current state (illegal transition, duplicate, window closed)");

@@ -50,6 +50,10 @@ public class VolunteerProjects {
             return created;
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 401 || status == 403) {
+                // volunteer-service judged the caller's own token (it is passed on): the caller may not start projects there
+                throw org.community.consultation.security.Caller.forbidden();
+            }
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw ProblemException.invalidField("project", "projectRefused", status);
             }

@@ -41,7 +41,8 @@ public class BallotCasting {
     }
 
     /** {@code actor} and {@code staff} are taken on the request thread (see {@link VoteService#cast}). */
-    public CompletionStage<BallotView> cast(UUID voteId, BallotInput input, org.community.consultation.security.Actor actor, boolean staff) {
-        return pool.supplyAsync(() -> votes.cast(voteId, input, actor, staff));
+    public CompletionStage<BallotView> cast(UUID voteId, String topicPath, BallotInput input, org.community.consultation.security.Actor actor,
+            boolean staff) {
+        return pool.supplyAsync(() -> votes.cast(voteId, topicPath, input, actor, staff));
     }
 }

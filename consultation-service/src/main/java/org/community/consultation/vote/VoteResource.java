@@ -137,9 +137,12 @@ public class VoteResource {
     @APIResponse(responseCode = "403", description = "Not the caller's own ballot, or a proxy or paper ballot by a non-admin")
     @Blocking
     public CompletionStage<Response> cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
-        Vote vote = find(id);
-        boolean staff = access.administers(vote);
-        return casting.cast(id, input, caller.actor(), staff)
+        Vote vote = votes.find(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        String path = access.path(vote);
+        if (!caller.readScope().contains(path) && !access.elector(id)) {
+            throw ProblemException.notFound("vote", id);
+        }
+        return casting.cast(id, path, input, caller.actor(), caller.adminScope().contains(path))
                 .thenApply(ballot -> Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build());
     }
 

@@ -165,7 +165,7 @@ public class VoteService {
      * caller is resolved on the request thread; this runs on the casting pool, so {@code actor} comes with it.
      */
     @Transactional
-    public BallotView cast(UUID voteId, BallotInput in, Actor actor, boolean staff) {
+    public BallotView cast(UUID voteId, String topicPath, BallotInput in, Actor actor, boolean staff) {
         Channel channel = in.channel() == null ? Channel.ONLINE : in.channel();
         VoteRepository.Owner owner;
         if (staff) {
@@ -183,24 +183,30 @@ public class VoteService {
                 }
             }
         }
+        if (owner == null && !staff) {
+            throw Caller.forbidden();
+        }
+        UUID id = Ids.newId();
+        if (owner != null) {
+            // written before the vote's row lock so the serialized append stays short; a refused ballot rolls it back.
+            // The choice stays in the ballot chain only.
+            audit.record(actor, "ballot.cast", "vote", voteId, topicPath, AuditLog.summary("ballotId", id, "ownerKey", owner.ownerKey(),
+                    "channel", channel, "proxyName", trim(in.proxyName()), "evidenceRef", trim(in.evidenceRef()), "enteredBy",
+                    trim(in.enteredBy())));
+        }
         VoteRepository.ChainHead head = votes.lockChainHead(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkWindow(head, now);
         if (owner == null) {
-            throw staff ? notElector(in) : Caller.forbidden();
+            throw notElector(in);
         }
         long seq = head.lastSeq() + 1;
-        UUID id = Ids.newId();
         String hash = BallotChain.hash(head.lastHash(), voteId, seq, owner.ownerKey(), in.choice(), owner.units(), owner.area(), channel,
                 trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()), now);
         if (!votes.insertBallot(id, voteId, seq, owner, in, channel, now, head.lastHash(), hash)) {
             throw ProblemException.conflict("alreadyVoted", owner.ownerName());
         }
         votes.count(voteId, in.choice(), channel, owner, seq, hash);
-        // the choice stays in the ballot chain only
-        audit.record(actor, "ballot.cast", "vote", voteId, topicPath(voteId), AuditLog.summary("ballotId", id, "seq", seq, "ownerKey",
-                owner.ownerKey(), "channel", channel, "proxyName", trim(in.proxyName()), "evidenceRef", trim(in.evidenceRef()), "enteredBy",
-                trim(in.enteredBy())));
         return new BallotView(id, voteId, seq, owner.ownerKey(), in.choice(), owner.units(), Areas.toSquareMetres(owner.area()), channel,
                 trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()),
                 org.community.consultation.http.Times.local(now), head.lastHash(), hash);

@@ -374,6 +374,20 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** The callee judges the caller's own token; its refusal is the caller's 403, not an outage. */
+    @Test
+    void aRefusalDownstreamIsTheCallersForbidden() {
+        given().contentType("application/json").body("{\"title\":\"t\",\"description\":\"d\",\"category\":\"OTHER\",\"scopeUnitId\":\""
+                + Downstreams.REFUSED_UNIT + "\",\"proposer\":\"p\"}").post("/api/v1/topics").then().statusCode(403)
+                .contentType("application/problem+json");
+        String fresh = resolution(given().get("/api/v1/resolutions/" + b.published()).then().extract().path("topicId"));
+        given().contentType("application/json").header("If-Match", Api.etag("/api/v1/resolutions/" + fresh)).body("{\"publishedBy\":\"居委会\"}")
+                .post("/api/v1/resolutions/" + fresh + "/publish").then().statusCode(200);
+        given().contentType("application/json").body("{\"title\":\"助老\",\"description\":\"d\",\"teamId\":\"" + Downstreams.REFUSED_TEAM + "\"}")
+                .post("/api/v1/resolutions/" + fresh + "/project").then().statusCode(403);
+        given().get("/api/v1/resolutions/" + fresh).then().statusCode(200).body("project", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void publicTimelinesLeaveOutMeetingsAndPeople() {
         List<String> kinds = as(token("RESIDENT")).get("/api/v1/topics/" + a.publicTopic() + "/timeline").then().statusCode(200).extract()

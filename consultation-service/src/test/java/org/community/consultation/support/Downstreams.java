@@ -43,6 +43,10 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     public static final UUID COMPOUND_B = UUID.fromString("00000000-0000-7000-8000-00000000b005");
     public static final UUID BUILDING_B = UUID.fromString("00000000-0000-7000-8000-00000000b006");
 
+    /** A unit org-service refuses to show the caller (403), and a team volunteer-service refuses the caller projects for. */
+    public static final UUID REFUSED_UNIT = UUID.fromString("00000000-0000-7000-8000-000000000403");
+    public static final UUID REFUSED_TEAM = UUID.fromString("00000000-0000-7000-8000-000000001403");
+
     record Unit(UUID id, String name, String level, String status, UUID parentId) {
     }
 
@@ -109,6 +113,10 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String[] parts = exchange.getRequestURI().getPath().substring("/api/v1/org-units/".length()).split("/");
+        if (parts[0].equals(REFUSED_UNIT.toString())) {
+            send(exchange, 403, "{\"type\":\"urn:community-suite:problem:forbidden\",\"status\":403}");
+            return;
+        }
         Unit unit;
         try {
             unit = UNITS.get(UUID.fromString(parts[0]));
@@ -149,6 +157,10 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if (key == null || !body.contains("\"name\"") || !body.contains("\"teamId\"") || !body.contains("\"kind\"")) {
                 send(exchange, 422, "{\"status\":422}");
+                return;
+            }
+            if (body.contains(REFUSED_TEAM.toString())) {
+                send(exchange, 403, "{\"status\":403}");
                 return;
             }
             PROJECT_BODIES.add(body);

@@ -72,8 +72,9 @@ public class MemberRepository {
                         row.getString("note"), Times.local(Db.instant(row, "recorded_at"))), memberId);
     }
 
-    public boolean householdExists(UUID householdId) {
-        return db.count("select count(*) from household where id = ?", householdId) > 0;
+    /** The path of a household (its building's), if it exists. */
+    public Optional<String> householdPath(UUID householdId) {
+        return db.one("select path from household where id = ?", row -> row.getString(1), householdId);
     }
 
     /** The filters of the member search; null does not filter. Without statuses, members who left are not listed. */

@@ -222,7 +222,8 @@ public class MemberService {
     }
 
     private void checkHousehold(UUID householdId) {
-        if (householdId != null && !members.householdExists(householdId)) {
+        // a household outside the caller's scope is as unknown as one that does not exist
+        if (householdId != null && !members.householdPath(householdId).filter(path -> caller.sees(path)).isPresent()) {
             throw ProblemException.invalidField("householdId", "householdUnknown", householdId);
         }
     }

@@ -1,8 +1,6 @@
 package org.community.org.security;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,15 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.community.org.db.Db;
 import org.community.org.http.Page;
 import org.community.org.http.PageRequest;
 import org.community.org.problem.ProblemException;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
-import org.community.org.tree.Paths;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,16 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     @Inject
-    Db db;
+    AuditLog log;
 
     @Inject
     Caller caller;
 
     @Inject
     OrgUnitRepository units;
-
-    @Inject
-    ObjectMapper json;
 
     @GET
     @Operation(summary = "Audit log entries, newest first, paged", description = "Admin roles only; entries of changes inside the "
@@ -58,36 +49,18 @@ public class AuditResource {
             @QueryParam("to") @Parameter(description = "Before this instant (RFC 3339)") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
         caller.require(Access.ADMIN);
-        StringBuilder where = new StringBuilder("where true");
-        List<Object> args = new ArrayList<>();
+        String subtree = null;
         if (within != null) {
             OrgUnit unit = units.find(within).orElseThrow(() -> ProblemException.invalidField("within", "unitUnknown", within));
             caller.requireIn(Access.ADMIN, unit.path());
-            where.append(" and org_path >= ? and org_path < ?");
-            args.add(unit.path());
-            args.add(Paths.upperBound(unit.path()));
-        } else {
-            Scope.Condition scope = caller.scope().where("org_path");
-            where.append(" and ").append(scope.sql());
-            args.addAll(scope.args());
+            subtree = unit.path();
         }
-        and(where, args, "actor = ?", actor);
-        and(where, args, "resource_type = ?", resourceType);
-        and(where, args, "resource_id = ?", resourceId);
-        and(where, args, "occurred_at >= ?", from);
-        and(where, args, "occurred_at < ?", to);
-        long total = db.count("select count(*) from audit_entry " + where, args.toArray());
-        args.add(page.size);
-        args.add(page.offset());
-        List<AuditEntry> items = db.list("select * from audit_entry " + where + " order by occurred_at desc, id limit ? offset ?",
-                row -> AuditEntry.map(row, json), args.toArray());
-        return Page.of(items, page, total);
+        AuditLog.Filter filter = new AuditLog.Filter(subtree, caller.scope(), blankToNull(actor), blankToNull(resourceType),
+                blankToNull(resourceId), from, to);
+        return Page.of(log.list(filter, page), page, log.count(filter));
     }
 
-    private static void and(StringBuilder where, List<Object> args, String condition, Object value) {
-        if (value != null) {
-            where.append(" and ").append(condition);
-            args.add(value);
-        }
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -450,6 +450,11 @@ class AuthorizationMatrixTest {
                 .body("total", equalTo(1)).body("items[0].actor", equalTo("grid-worker")).body("items[0].action", equalTo("household.create"))
                 .body("items[0].requestId", equalTo(requestId)).body("items[0].roles", equalTo(List.of("GRID_WORKER")))
                 .body("items[0].summary.phone", equalTo("136****1111"));
+        as("COMMUNITY_SECRETARY").queryParam("resourceId", household).queryParam("resourceType", "household")
+                .queryParam("from", "2020-01-01T00:00:00+08:00").queryParam("actor", "grid-worker").get("/api/v1/org-audit")
+                .then().statusCode(200).body("total", equalTo(1));
+        as("COMMUNITY_SECRETARY").queryParam("resourceId", household).queryParam("to", "2020-01-01T00:00:00+08:00")
+                .get("/api/v1/org-audit").then().statusCode(200).body("total", equalTo(0));
         // admins of another scope do not see it; non-admins may not read the log at all
         given().auth().oauth2(Tokens.of("other", "COMMUNITY_SECRETARY", b.community())).queryParam("resourceId", household)
                 .get("/api/v1/org-audit").then().statusCode(200).body("total", equalTo(0));

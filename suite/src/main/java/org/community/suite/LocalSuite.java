@@ -104,8 +104,12 @@ public final class LocalSuite implements AutoCloseable {
     private final Config config;
     private final PrintStream out;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Object lifecycle = new Object();
+    /** Stops everything if the JVM exits without {@link #close()} (a test runner killed, Ctrl-C). */
+    private final Thread closer = new Thread(this::close, "local-suite-closer");
     private EmbeddedPostgres postgres;
-    private boolean closed;
+    private volatile boolean closed;
+    private boolean stopped;
 
     public LocalSuite(Config config) {
         this(config, System.out);
@@ -125,7 +129,7 @@ public final class LocalSuite implements AutoCloseable {
      * returns when every {@code /q/health/ready} answers 200. Loads no data. On failure everything started is stopped
      * again and a {@link SuiteException} says what went wrong (with the dying process's last lines).
      */
-    public synchronized void start() {
+    public void start() {
         String portProblem = config.ports().problem();
         if (portProblem != null) {
             throw new SuiteException(portProblem);
@@ -137,19 +141,29 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
         try {
-            prepareDataDir();
-            startPostgres();
-            for (String name : SERVICES) {
-                processes.put(name, processFor(name));
+            synchronized (lifecycle) {
+                requireOpen();
+                prepareDataDir();
+                startPostgres();
+                Runtime.getRuntime().addShutdownHook(closer);
+                for (String name : SERVICES) {
+                    processes.put(name, processFor(name));
+                }
+                // all four start at once (a JVM start is mostly single-threaded); readiness is checked one by one
+                processes.values().forEach(ServiceProcess::start);
             }
-            // all four start at once (a JVM start is mostly single-threaded); readiness is checked one by one
-            processes.values().forEach(ServiceProcess::start);
             for (String name : SERVICES) {
-                processes.get(name).awaitReady(portOf(name), READY_TIMEOUT);
+                processes.get(name).awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
             }
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new SuiteException("the suite is stopping");
         }
     }
 
@@ -175,8 +189,11 @@ public final class LocalSuite implements AutoCloseable {
         if (!Ports.isFree(portOf(name)) && !process.isRunning()) {
             throw new SuiteException("Port " + portOf(name) + " of " + name + " is taken by another program");
         }
-        process.start();
-        process.awaitReady(portOf(name), READY_TIMEOUT);
+        synchronized (lifecycle) {
+            requireOpen();
+            process.start();
+        }
+        process.awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
     }
 
     public boolean isRunning(String name) {
@@ -198,35 +215,44 @@ public final class LocalSuite implements AutoCloseable {
         return process(name).lastLines();
     }
 
-    /** Stops the four processes (gateway first), then PostgreSQL. Safe to call twice. */
+    /**
+     * Stops the four processes (all at once, each SIGTERM and a kill after 15 s), then PostgreSQL. Safe to call twice
+     * and from another thread while {@link #start()} is waiting (it then fails). Also runs when the JVM exits.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
+    public void close() {
         closed = true;
-        List<String> reversed = new ArrayList<>(processes.keySet());
-        java.util.Collections.reverse(reversed);
-        List<Thread> stoppers = new ArrayList<>();
-        for (String name : reversed) {
-            Thread stopper = new Thread(() -> processes.get(name).stop(STOP_GRACE), "stop-" + name);
-            stopper.start();
-            stoppers.add(stopper);
-        }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
             }
-        }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                // stopped already (Ctrl-C reaches PostgreSQL as well)
+            stopped = true;
+            List<Thread> stoppers = new ArrayList<>();
+            for (ServiceProcess process : processes.values()) {
+                Thread stopper = new Thread(() -> process.stop(STOP_GRACE), "stop-" + process.name());
+                stopper.start();
+                stoppers.add(stopper);
             }
-            postgres = null;
+            for (Thread stopper : stoppers) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException | RuntimeException e) {
+                    // stopped already (Ctrl-C reaches PostgreSQL as well)
+                }
+                postgres = null;
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(closer);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the JVM is exiting (this may be the hook itself), or it was never registered
+            }
         }
     }
 
@@ -313,6 +339,8 @@ public final class LocalSuite implements AutoCloseable {
                     // the last fraction of a second (never corrupt); a clean stop loses nothing
                     .setServerConfig("synchronous_commit", "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by close(), after the services: its own hook would stop it under their feet
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new SuiteException("PostgreSQL did not start on port " + config.ports().postgres() + " with data in " + pgData + ": "
@@ -540,7 +568,7 @@ public final class LocalSuite implements AutoCloseable {
                     boolean running = suite.isRunning(name);
                     if (!running && !reported.getOrDefault(name, false)) {
                         System.err.println("\n" + name + " has stopped. Its last lines:\n" + suite.lastLines(name)
-                                + "\nThe others keep running; Ctrl-C stops the suite, ./suite up starts it again.");
+                                + "\nThe others keep running; Ctrl-C stops the suite, ./suite.sh up starts it again.");
                     }
                     reported.put(name, !running);
                 }

@@ -93,12 +93,15 @@ final class ServiceProcess {
     }
 
     /** Polls {@code /q/health/ready} until it answers 200; fails with the last log lines if the process exits meanwhile. */
-    void awaitReady(int port, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    void awaitReady(int port, Duration timeout, java.util.function.BooleanSupplier cancelled) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new SuiteException("the suite was stopped while " + name + " was starting");
+            }
             Process current;
             synchronized (this) {
                 current = process;

@@ -146,12 +146,13 @@ final class ServiceProcess {
         if (current == null) {
             return;
         }
+        // SIGTERM through the handle: Process.destroy() would also close the output pipe, losing the shutdown lines
         current.descendants().forEach(ProcessHandle::destroy);
-        current.destroy();
+        current.toHandle().destroy();
         try {
             if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 current.descendants().forEach(ProcessHandle::destroyForcibly);
-                current.destroyForcibly();
+                current.toHandle().destroyForcibly();
                 current.waitFor(5, TimeUnit.SECONDS);
             }
             if (currentPump != null) {

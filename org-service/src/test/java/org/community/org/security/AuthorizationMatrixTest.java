@@ -387,7 +387,12 @@ class AuthorizationMatrixTest {
                 .body(Map.of("stationUnitId", b.compound(), "registeredOn", "2026-01-10"))
                 .post("/api/v1/mobile-members/" + outflow + "/registration").then().statusCode(200)
                 .body("contactPhone", equalTo("13700001111"));
-        given().auth().oauth2(stationWorker).get("/api/v1/mobile-members/" + outflow).then().statusCode(200);
+        // the station's grid worker sees the phone; internal paths never leave the service
+        given().auth().oauth2(stationWorker).get("/api/v1/mobile-members/" + outflow).then().statusCode(200)
+                .body("contactPhone", equalTo("13700001111")).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("originPath")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("stationPath")));
+        // a volunteer of the origin's community may not read mobile members at all
+        as("VOLUNTEER").get("/api/v1/mobile-members/" + outflow).then().statusCode(403);
         as("TEAM_LEADER").get("/api/v1/mobile-members/" + outflow).then().statusCode(403);
         List<String> seenByStation = given().auth().oauth2(stationWorker).get("/api/v1/mobile-members").then().statusCode(200)
                 .extract().path("items.id");

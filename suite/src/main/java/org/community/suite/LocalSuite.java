@@ -444,7 +444,7 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Small heaps and the serial collector: four JVMs share a laptop. Override with -Dsuite.jvm-options="...". */
     private static List<String> jvmOptions() {
-        String configured = System.getProperty("suite.jvm-options", "-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1");
+        String configured = System.getProperty("suite.jvm-options", "-XX:+UseSerialGC -Xms64m -Xmx512m");
         List<String> options = new ArrayList<>();
         for (String option : configured.trim().split("\\s+")) {
             if (!option.isEmpty()) {

@@ -75,6 +75,11 @@ public class VoteRepository {
                 row -> new Owner(row.getString(1), row.getString(2), row.getInt(3), row.getLong(4)), voteId, account);
     }
 
+    /** Whether a unit on the roll is linked to this account (the roll may not be frozen yet). */
+    public boolean hasAccount(UUID voteId, String account) {
+        return account != null && db.count("select count(*) from elector where vote_id = ? and account = ?", voteId, account) > 0;
+    }
+
     /** The ballots of the owners whose units are linked to this account. */
     public List<BallotView> ballotsOfAccount(UUID voteId, String account) {
         return db.list("select " + BallotView.COLUMNS + " from ballot where vote_id = ? and owner_key in"

@@ -183,7 +183,7 @@ public class VoteService {
                 }
             }
         }
-        if (owner == null && !staff) {
+        if (owner == null && !staff && !votes.hasAccount(voteId, actor.subject())) {
             throw Caller.forbidden();
         }
         UUID id = Ids.newId();
@@ -198,7 +198,7 @@ public class VoteService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkWindow(head, now);
         if (owner == null) {
-            throw notElector(in);
+            throw staff ? notElector(in) : Caller.forbidden();
         }
         long seq = head.lastSeq() + 1;
         String hash = BallotChain.hash(head.lastHash(), voteId, seq, owner.ownerKey(), in.choice(), owner.units(), owner.area(), channel,

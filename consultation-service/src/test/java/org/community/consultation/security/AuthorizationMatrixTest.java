@@ -325,6 +325,11 @@ class AuthorizationMatrixTest {
         as(resident).get("/api/v1/votes/" + a.vote() + "/ballots").then().statusCode(403);
         as(resident).get("/api/v1/votes/" + a.vote() + "/electors").then().statusCode(403);
         as(resident).body("{\"choice\":\"YES\"}").post("/api/v1/votes/" + b.vote() + "/ballots").then().statusCode(404);
+        // an owner on the roll of a vote that is not open yet hears so, like everybody
+        String draft = Api.vote(a.publicTopic(), "OWNERS_ORDINARY", "OWNERS_ORDINARY", 3600, "[{\"unitId\":\"a-201\",\"ownerName\":\"业主\","
+                + "\"areaM2\":80,\"account\":\"resident-a\"}]");
+        as(resident).body("{\"choice\":\"YES\"}").post("/api/v1/votes/" + draft + "/ballots").then().statusCode(409);
+        as(resident2).body("{\"choice\":\"YES\"}").post("/api/v1/votes/" + draft + "/ballots").then().statusCode(404);
         // a grid worker is not on the roll: no ballot of their own
         as(token("GRID_WORKER")).body("{\"choice\":\"YES\"}").post("/api/v1/votes/" + a.vote() + "/ballots").then().statusCode(403);
         // staff record paper ballots

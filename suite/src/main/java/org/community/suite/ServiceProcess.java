@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
-    private static final int KEPT_LINES = 40;
+    private static final int KEPT_LINES = 400;
+    private static final int SHOWN_LINES = 25;
     private static final Object TERMINAL = new Object();
 
     private final String name;
@@ -42,6 +43,8 @@ final class ServiceProcess {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private Process process;
     private Thread pump;
+    /** Quarkus said it could not start (its JVM may linger a while before exiting). */
+    private volatile boolean failedToStart;
 
     ServiceProcess(String name, String prefix, Path jar, Path workDir, Path logFile, Map<String, String> properties,
             List<String> jvmOptions, PrintStream echo) {
@@ -86,6 +89,7 @@ final class ServiceProcess {
         synchronized (lastLines) {
             lastLines.clear();
         }
+        failedToStart = false;
         Process started = process;
         pump = new Thread(() -> pump(started), name + "-output");
         pump.setDaemon(true);
@@ -105,6 +109,10 @@ final class ServiceProcess {
             Process current;
             synchronized (this) {
                 current = process;
+            }
+            if (failedToStart) {
+                pause(1000); // let the stack trace arrive
+                throw new SuiteException(name + " could not start. Its last lines:\n" + lastLines() + "\nFull log: " + logFile);
             }
             if (current == null || !current.isAlive()) {
                 throw new SuiteException(name + " stopped while starting" + (current == null ? "" : " (exit code " + current.exitValue() + ")")
@@ -164,9 +172,20 @@ final class ServiceProcess {
         }
     }
 
+    /** The last lines it printed, stack frames left out (the exception and its causes stay). */
     String lastLines() {
+        List<String> lines;
         synchronized (lastLines) {
-            return String.join("\n", lastLines);
+            lines = lastLines.stream().filter(l -> !l.startsWith("\tat ") && !l.matches("\\s*\\.\\.\\. \\d+ more")).toList();
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size()));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -174,6 +193,9 @@ final class ServiceProcess {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
                 Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.contains("Failed to start application")) {
+                    failedToStart = true;
+                }
                 synchronized (lastLines) {
                     if (lastLines.size() == KEPT_LINES) {
                         lastLines.removeFirst();

@@ -141,7 +141,7 @@ public class ActivityService {
                 .orElseThrow(() -> ProblemException.invalidField("volunteerId", "volunteerUnknown", input.volunteerId()));
         Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
         // volunteers sign themselves up; admin roles and team leaders sign up others for activities of their scope
-        caller.require(caller.isSelf(volunteer.id()) || caller.workScope().contains(activity.orgPath()));
+        caller.require(caller.workScope().contains(activity.orgPath()) || caller.isSelf(volunteer.id()));
         Instant now = Instant.now();
         if (activity.status() != ActivityStatus.OPEN) {
             throw ProblemException.conflict("activityCancelled", activity.title());
@@ -178,7 +178,7 @@ public class ActivityService {
         Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
         Signup signup = activities.signup(signupId).filter(s -> s.activityId().equals(activityId))
                 .orElseThrow(() -> ProblemException.notFound("signup", signupId));
-        caller.require(caller.isSelf(signup.volunteerId()) || caller.workScope().contains(activity.orgPath()));
+        caller.require(caller.workScope().contains(activity.orgPath()) || caller.isSelf(signup.volunteerId()));
         if (signup.status() == SignupStatus.CANCELLED) {
             throw ProblemException.conflict("signupAlreadyCancelled");
         }

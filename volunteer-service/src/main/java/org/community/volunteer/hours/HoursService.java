@@ -174,7 +174,7 @@ public class HoursService {
                 throw ProblemException.badField("at", "atForLeadersOnly");
             }
             // the volunteer themself with the code (admin roles and team leaders of the scope may type it for them)
-            caller.require(caller.isSelf(input.volunteerId()) || caller.workScope().contains(activity.orgPath()));
+            caller.require(caller.workScope().contains(activity.orgPath()) || caller.isSelf(input.volunteerId()));
             if (!input.code().equals(activity.checkinCode())) {
                 throw ProblemException.invalidField("code", "codeWrong");
             }

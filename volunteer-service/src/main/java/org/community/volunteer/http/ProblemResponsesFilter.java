@@ -14,13 +14,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem+json answers every operation may give: 400 and 500 everywhere, 404 on paths with an
- * id, 409/412/422/428/503 on writes. Operations keep the responses they document themselves.
+ * Documents the problem+json answers every operation may give: 400, 401, 403 and 500 everywhere, 404 on paths with an
+ * id, 409/412/422/428/503 on writes. Operations keep the responses they document themselves. Also declares the
+ * bearer JWT every /api/v1 operation needs (gateway/README.md "Token contract").
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> ALWAYS = Map.of(
             "400", "Invalid request: the fields are named in `errors`",
+            "401", "No valid bearer token (missing, malformed, expired, tampered, other issuer or audience); WWW-Authenticate: Bearer",
+            "403", "The caller's roles or org scope do not allow this",
             "500", "Unexpected failure; quote the request id");
     private static final Map<String, String> WRITES = Map.of(
             "409", "Conflicts with the current state (duplicate, full, overlap, illegal transition)",
@@ -32,6 +35,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("The gateway's (or the OIDC provider's) RS256 JWT: groups = roles, org_units = scope"));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {

@@ -51,7 +51,8 @@ class ConventionsTest {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                if (responses == null || !responses.containsKey("400") || !responses.containsKey("500")) {
+                if (responses == null || !responses.containsKey("400") || !responses.containsKey("500") || !responses.containsKey("401")
+                        || !responses.containsKey("403")) {
                     missing.add(name + ": problem responses");
                 }
                 if (!op.getKey().equals("get") && (responses == null || !responses.containsKey("409"))) {
@@ -60,6 +61,9 @@ class ConventionsTest {
             }
         }
         assertTrue(operations > 40, "operations: " + operations);
+        // every operation needs the bearer token
+        org.junit.jupiter.api.Assertions.assertEquals("bearer", api.getString("components.securitySchemes.bearer.scheme"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(Map.of("bearer", List.of())), api.getList("security"));
         assertTrue(missing.isEmpty(), String.join("\n", missing));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

@@ -43,6 +43,9 @@ public class IdempotencyFilters {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
@@ -54,7 +57,8 @@ public class IdempotencyFilters {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String endpoint = "POST " + request.getUriInfo().getPath();
+        // keys are per account: the token was verified before this filter runs, and another caller's key never replays
+        String endpoint = "POST " + request.getUriInfo().getPath() + " " + account();
         IdempotencyStore.Stored stored = store.begin(key, endpoint, sha256(body));
         switch (stored.outcome()) {
             case NEW -> request.setProperty(PROPERTY, new Pending(key, endpoint));
@@ -110,5 +114,10 @@ public class IdempotencyFilters {
 
     static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String account() {
+        return identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.isAnonymous() ? "-" : identity.getPrincipal().getName();
     }
 }

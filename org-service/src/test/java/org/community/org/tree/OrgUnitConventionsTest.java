@@ -123,6 +123,10 @@ class OrgUnitConventionsTest {
         given().contentType("application/json").header("Idempotency-Key", key)
                 .body(Map.of("code", Api.unique("I"), "name", "别的社区", "level", "COMMUNITY", "parentId", street))
                 .post("/api/v1/org-units").then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
+        // keys are per account: another admin sending the same key and body is not served the first answer
+        given().auth().oauth2(org.community.org.support.Tokens.of("other-admin", "CITY_ADMIN")).contentType("application/json")
+                .header("Idempotency-Key", key).body(body).post("/api/v1/org-units")
+                .then().statusCode(409).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

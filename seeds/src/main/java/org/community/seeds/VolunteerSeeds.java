@@ -1,5 +1,7 @@
 package org.community.seeds;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,10 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Volunteers, teams and partner organizations of a community, through volunteer-service's API. */
 final class VolunteerSeeds {
+
+    /** Registrations per bulk request (volunteer-service takes at most 500). */
+    static final int BATCH = 500;
+    /** Bulk requests in flight: each is one transaction in volunteer-service; more only queue on its two cores. */
+    static final int BATCHES_IN_FLIGHT = 4;
 
     private final Api api;
     private final Progress progress;
@@ -34,8 +42,9 @@ final class VolunteerSeeds {
     }
 
     /**
-     * Lists the community's volunteers once and creates the missing ones, {@code inFlight} at a time. A volunteer is
-     * known by the phone (shown masked to some callers: the generated phones differ in their masked form too).
+     * Lists the community's volunteers once and registers the missing ones with volunteer-service's bulk registration,
+     * {@value #BATCH} a request and at most {@value #BATCHES_IN_FLIGHT} requests in flight. A volunteer is known by the
+     * phone (shown masked to some callers: the generated phones differ in their masked form too).
      */
     private Map<Integer, String> volunteers(Plan plan) {
         Map<Integer, String> ids = new ConcurrentHashMap<>();
@@ -45,7 +54,7 @@ final class VolunteerSeeds {
         String community = units.get(plan.communityCode());
         Map<String, String> byPhone = new HashMap<>();
         api.each("/api/v1/volunteers", Map.of("orgUnitId", community), v -> byPhone.put(v.path("phone").asText(), v.path("id").asText()));
-        List<Plan.PlannedVolunteer> missing = new java.util.ArrayList<>();
+        List<Plan.PlannedVolunteer> missing = new ArrayList<>();
         for (Plan.PlannedVolunteer volunteer : plan.volunteers) {
             String id = byPhone.getOrDefault(volunteer.phone(), byPhone.get(People.masked(volunteer.phone())));
             if (id != null) {
@@ -56,20 +65,51 @@ final class VolunteerSeeds {
         }
         summary.existing("volunteers", plan.volunteers.size() - missing.size());
         Progress.Step step = progress.step(plan.communityName() + " volunteers", missing.size());
-        Parallel.each(missing, inFlight, volunteer -> {
-            ObjectNode body = Api.JSON.createObjectNode().put("name", volunteer.name()).put("phone", volunteer.phone())
-                    .put("idNumber", volunteer.idNumber()).put("gender", volunteer.female() ? "FEMALE" : "MALE")
-                    .put("availability", volunteer.availability()).put("orgUnitId", units.get(volunteer.unitCode()));
-            volunteer.skills().forEach(body.putArray("skills")::add);
-            if (volunteer.account() != null) {
-                body.put("account", volunteer.account());
+        Parallel.each(batches(missing), Math.min(inFlight, BATCHES_IN_FLIGHT), batch -> {
+            ObjectNode body = Api.JSON.createObjectNode();
+            ArrayNode items = body.putArray("volunteers");
+            batch.forEach(volunteer -> items.add(registration(volunteer)));
+            // derived from the content: a retried request replays; a later run with other missing volunteers has other batches
+            JsonNode created = api.post("/api/v1/volunteers/batch", body, SeedLoader.idempotencyKey("volunteer-batch", body.toString()));
+            JsonNode createdIds = created.path("ids");
+            if (createdIds.size() != batch.size()) {
+                throw new IllegalStateException("volunteer-service registered " + createdIds.size() + " of a batch of " + batch.size());
             }
-            JsonNode created = api.post("/api/v1/volunteers", body, SeedLoader.idempotencyKey("volunteer", volunteer.phone()));
-            ids.put(volunteer.index(), created.path("id").asText());
-            summary.created("volunteers", 1);
-        }, step);
+            for (int i = 0; i < batch.size(); i++) {
+                ids.put(batch.get(i).index(), createdIds.get(i).asText());
+            }
+            summary.created("volunteers", batch.size());
+            step.add(batch.size());
+        }, null);
         step.finish();
         return ids;
+    }
+
+    /**
+     * The missing volunteers in batches of {@value #BATCH}, grouped by unit first (the plan spreads them round-robin over
+     * the buildings): volunteer-service asks org-service about each distinct unit of a batch, so a batch of a few units
+     * costs a few lookups instead of one per building of the community.
+     */
+    static List<List<Plan.PlannedVolunteer>> batches(List<Plan.PlannedVolunteer> volunteers) {
+        List<Plan.PlannedVolunteer> sorted = new ArrayList<>(volunteers);
+        sorted.sort(Comparator.comparing(Plan.PlannedVolunteer::unitCode).thenComparingInt(Plan.PlannedVolunteer::index));
+        List<List<Plan.PlannedVolunteer>> batches = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += BATCH) {
+            batches.add(List.copyOf(sorted.subList(from, Math.min(sorted.size(), from + BATCH))));
+        }
+        return batches;
+    }
+
+    /** One registration of POST /api/v1/volunteers(/batch), with the demo account where the plan links one. */
+    private ObjectNode registration(Plan.PlannedVolunteer volunteer) {
+        ObjectNode body = Api.JSON.createObjectNode().put("name", volunteer.name()).put("phone", volunteer.phone())
+                .put("idNumber", volunteer.idNumber()).put("gender", volunteer.female() ? "FEMALE" : "MALE")
+                .put("availability", volunteer.availability()).put("orgUnitId", units.get(volunteer.unitCode()));
+        volunteer.skills().forEach(body.putArray("skills")::add);
+        if (volunteer.account() != null) {
+            body.put("account", volunteer.account());
+        }
+        return body;
     }
 
     private void teams(Plan plan, Map<Integer, String> volunteerIds) {

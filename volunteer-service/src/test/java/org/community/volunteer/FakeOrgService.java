@@ -27,6 +27,8 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
 
     static final Map<UUID, Unit> UNITS = new ConcurrentHashMap<>();
     static volatile boolean down;
+    /** Answered requests for a unit itself (not its ancestors): one per lookup volunteer-service makes. */
+    static final java.util.concurrent.atomic.AtomicLong UNIT_REQUESTS = new java.util.concurrent.atomic.AtomicLong();
     static HttpServer server;
 
     // a small city: city → district → street → two communities, with a grid and a building in the first
@@ -84,16 +86,22 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         control("up");
     }
 
-    private static void control(String command) {
+    /** How many times volunteer-service has looked a unit up so far (GET /api/v1/org-units/{id}). */
+    public static long lookups() {
+        return Long.parseLong(control("lookups").trim());
+    }
+
+    private static String control(String command) {
         String base = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.rest-client.org-service.url", String.class);
         try {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/control/" + command))
                             .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
+            if (response.statusCode() != 204 && response.statusCode() != 200) {
                 throw new IllegalStateException("control " + command + ": " + response.statusCode());
             }
+            return response.body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -126,6 +134,9 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
             down = true;
         } else if (path.endsWith("/up")) {
             down = false;
+        } else if (path.endsWith("/lookups")) {
+            send(exchange, 200, "text/plain", String.valueOf(UNIT_REQUESTS.get()));
+            return;
         } else if (path.endsWith("/add")) {
             Map<String, String> q = new java.util.HashMap<>();
             for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
@@ -178,6 +189,7 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
             send(exchange, 200, "application/json", json.append(']').toString());
             return;
         }
+        UNIT_REQUESTS.incrementAndGet();
         int depth = 1;
         for (Unit up = unit; up.parentId() != null; up = UNITS.get(up.parentId())) {
             depth++;

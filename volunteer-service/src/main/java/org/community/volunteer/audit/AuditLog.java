@@ -44,19 +44,35 @@ public class AuditLog {
     @Inject
     ObjectMapper json;
 
+    /** One entry of a bulk change: the resource, the affected unit's path and what changed. */
+    public record Entry(Object resourceId, String orgPath, Map<String, ?> summary) {
+    }
+
+    private static final String INSERT = "insert into audit_entry (id, occurred_at, actor, actor_name, roles, action, resource_type,"
+            + " resource_id, org_path, request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
     /** Records that the caller did {@code action} (e.g. {@code volunteer.verify}) to a resource at {@code orgPath}. */
     public void record(String action, String resourceType, Object resourceId, String orgPath, Map<String, ?> summary) {
+        db.update(INSERT, row(action, resourceType, new Entry(resourceId, orgPath, summary), Instant.now()));
+    }
+
+    /** One entry per resource of a bulk change, all written as one JDBC batch (same time, actor and request id). */
+    public void recordAll(String action, String resourceType, List<Entry> entries) {
+        Instant now = Instant.now();
+        db.batch(INSERT, entries.stream().map(entry -> row(action, resourceType, entry, now)).toList());
+    }
+
+    private Object[] row(String action, String resourceType, Entry entry, Instant now) {
         String text;
         try {
-            text = json.writeValueAsString(summary == null ? Map.of() : summary);
+            text = json.writeValueAsString(entry.summary() == null ? Map.of() : entry.summary());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         Object requestId = MDC.get("requestId");
-        db.update("insert into audit_entry (id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, org_path,"
-                + " request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", Ids.newId(), Instant.now(), caller.subject(),
-                caller.displayName(), caller.roles().stream().sorted().toArray(String[]::new), action, resourceType,
-                String.valueOf(resourceId), orgPath, requestId == null ? null : requestId.toString(), text);
+        return new Object[] { Ids.newId(), now, caller.subject(), caller.displayName(), caller.roles().stream().sorted().toArray(String[]::new),
+                action, resourceType, String.valueOf(entry.resourceId()), entry.orgPath(), requestId == null ? null : requestId.toString(),
+                text };
     }
 
     /** A summary map that keeps insertion order and drops null values. */

@@ -10,6 +10,12 @@ public class DataAccessException extends RuntimeException {
     }
 
     public String sqlState() {
-        return getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        // a failed JDBC batch may carry the state of the statement that failed only on its next exception
+        for (SQLException e = getCause() instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+            if (e.getSQLState() != null) {
+                return e.getSQLState();
+            }
+        }
+        return null;
     }
 }

@@ -2,7 +2,12 @@ package org.community.volunteer.orgunit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,25 +93,104 @@ public class OrgUnits {
         return unit;
     }
 
-    private OrgUnitRef remember(OrgServiceUnit unit, List<OrgServiceUnit> ancestors) {
-        List<OrgServiceUnit> chain = new ArrayList<>(ancestors);
-        chain.add(unit);
+    /**
+     * A unit as org-service describes it, nothing written yet: its chain (top down, the unit last) or, for an unknown or
+     * dissolved unit, the message key and arguments saying why it cannot be used.
+     */
+    public record Resolved(UUID id, List<OrgUnitRef> chain, String problemKey, Object[] problemArgs) {
+
+        /** The unit itself; null when unusable. */
+        public OrgUnitRef unit() {
+            return chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        }
+
+        public boolean usable() {
+            return problemKey == null;
+        }
+    }
+
+    /**
+     * Each distinct unit looked up in org-service once, in the given order, without writing: bulk writes check every unit
+     * before anything is stored, then keep the snapshot with {@link #rememberAll}. 503 naming {@code field} when
+     * org-service cannot be reached.
+     */
+    public Map<UUID, Resolved> lookupAll(String field, Collection<UUID> ids) {
+        Map<UUID, Resolved> resolved = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            if (resolved.containsKey(id)) {
+                continue;
+            }
+            OrgDirectory.Lookup lookup;
+            try {
+                lookup = directory.lookup(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("org-service unavailable while checking org unit %s: %s", id, e.toString());
+                throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown", field);
+            }
+            if (lookup.notFound() != null) {
+                resolved.put(id, new Resolved(id, List.of(), "orgUnitUnknown", new Object[] { id, lookup.notFound() }));
+            } else if ("DISSOLVED".equals(lookup.unit().status())) {
+                resolved.put(id, new Resolved(id, List.of(), "orgUnitDissolved", new Object[] { lookup.unit().name() }));
+            } else {
+                resolved.put(id, new Resolved(id, chain(lookup.unit(), lookup.ancestors()), null, null));
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * Keeps the snapshot of these units and their ancestors, writing only the rows that are missing or changed: rows
+     * that are current are not locked, so concurrent bulk writes under the same ancestors do not queue behind each other.
+     * Joins the caller's transaction.
+     */
+    public void rememberAll(Collection<Resolved> units) {
+        Map<UUID, OrgUnitRef> nodes = new LinkedHashMap<>();
+        for (Resolved unit : units) {
+            unit.chain().forEach(node -> nodes.putIfAbsent(node.id(), node));
+        }
+        if (nodes.isEmpty()) {
+            return;
+        }
+        Map<UUID, OrgUnitRef> stored = new HashMap<>();
+        db.list("select id, name, level, path, community_path from org_unit_snapshot where id = any (?)",
+                row -> stored.put(Db.uuid(row, "id"), new OrgUnitRef(Db.uuid(row, "id"), row.getString("name"), row.getString("level"),
+                        row.getString("path"), row.getString("community_path"))),
+                (Object) nodes.keySet().toArray(UUID[]::new));
+        Instant now = Instant.now();
+        // top down, like the single writes, so that two writers lock shared rows in the same order
+        nodes.values().stream().filter(node -> !node.equals(stored.get(node.id())))
+                .sorted(Comparator.comparing((OrgUnitRef node) -> node.path().length()).thenComparing(OrgUnitRef::path))
+                .forEach(node -> upsert(node, now));
+    }
+
+    private static List<OrgUnitRef> chain(OrgServiceUnit unit, List<OrgServiceUnit> ancestors) {
+        List<OrgServiceUnit> nodes = new ArrayList<>(ancestors);
+        nodes.add(unit);
+        List<OrgUnitRef> chain = new ArrayList<>();
         StringBuilder path = new StringBuilder("/");
         String community = null;
-        OrgUnitRef last = null;
-        Instant now = Instant.now();
-        for (OrgServiceUnit node : chain) {
+        for (OrgServiceUnit node : nodes) {
             path.append(node.id()).append('/');
             String nodePath = path.toString();
             if ("COMMUNITY".equals(node.level())) {
                 community = nodePath;
             }
-            last = new OrgUnitRef(node.id(), node.name(), node.level(), nodePath, community);
-            db.update("insert into org_unit_snapshot (id, name, level, path, community_path, fetched_at) values (?, ?, ?, ?, ?, ?)"
-                    + " on conflict (id) do update set name = excluded.name, level = excluded.level, path = excluded.path,"
-                    + " community_path = excluded.community_path, fetched_at = excluded.fetched_at",
-                    last.id(), last.name(), last.level(), last.path(), last.communityPath(), now);
+            chain.add(new OrgUnitRef(node.id(), node.name(), node.level(), nodePath, community));
         }
-        return last;
+        return chain;
+    }
+
+    private void upsert(OrgUnitRef node, Instant now) {
+        db.update("insert into org_unit_snapshot (id, name, level, path, community_path, fetched_at) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (id) do update set name = excluded.name, level = excluded.level, path = excluded.path,"
+                + " community_path = excluded.community_path, fetched_at = excluded.fetched_at",
+                node.id(), node.name(), node.level(), node.path(), node.communityPath(), now);
+    }
+
+    private OrgUnitRef remember(OrgServiceUnit unit, List<OrgServiceUnit> ancestors) {
+        Instant now = Instant.now();
+        List<OrgUnitRef> chain = chain(unit, ancestors);
+        chain.forEach(node -> upsert(node, now));
+        return chain.get(chain.size() - 1);
     }
 }

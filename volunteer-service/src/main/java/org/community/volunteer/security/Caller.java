@@ -98,6 +98,22 @@ public class Caller {
         return admin() ? scope() : Scope.NONE;
     }
 
+    /**
+     * Whether an admin role of the caller covers a unit with this chain (its ancestors top down, the unit last), as
+     * org-service answered it: one of the token's org units is on the chain. Unlike {@link #adminScope()} this needs no
+     * snapshot of the token's units, so it holds before the snapshot has seen them (bulk writes check before writing).
+     */
+    public boolean administers(List<UUID> chain) {
+        if (!admin()) {
+            return false;
+        }
+        if (cityAdmin()) {
+            return true;
+        }
+        List<UUID> own = orgUnits();
+        return chain.stream().anyMatch(own::contains);
+    }
+
     /** The caller's own volunteer profile (linked by {@code account} = token {@code sub}), if registered. */
     public Optional<UUID> volunteerId() {
         if (volunteerId == null) {

@@ -1,8 +1,11 @@
 package org.community.volunteer.volunteer;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +49,43 @@ public class VolunteerRepository {
         return idNumber != null && db.count("select count(*) from volunteer where id_number = ? and id <> ?", idNumber, except) > 0;
     }
 
+    private static final String INSERT = "insert into volunteer (" + Volunteer.COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public void insert(Volunteer v) {
-        db.update("insert into volunteer (" + Volunteer.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                v.id(), v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(),
+        db.update(INSERT, columns(v));
+    }
+
+    /** Many volunteers in one JDBC batch (one round trip), in the caller's transaction. */
+    public void insertAll(List<Volunteer> volunteers) {
+        db.batch(INSERT, volunteers.stream().map(VolunteerRepository::columns).toList());
+    }
+
+    private static Object[] columns(Volunteer v) {
+        return new Object[] { v.id(), v.name(), v.phone(), v.idNumber(), v.gender(), v.skills().toArray(String[]::new), v.availability(),
                 v.partyMemberId(), v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(), v.orgPath(),
-                v.verifiedMinutes(), v.starLevel(), v.version(), v.createdAt(), v.updatedAt(), v.account());
+                v.verifiedMinutes(), v.starLevel(), v.version(), v.createdAt(), v.updatedAt(), v.account() };
+    }
+
+    /** Which of these phones are registered already (one indexed lookup for all of them). */
+    public Set<String> takenPhones(Collection<String> phones) {
+        return taken("phone", phones);
+    }
+
+    public Set<String> takenIdNumbers(Collection<String> idNumbers) {
+        return taken("id_number", idNumbers);
+    }
+
+    public Set<String> takenAccounts(Collection<String> accounts) {
+        return taken("account", accounts);
+    }
+
+    private Set<String> taken(String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.list("select " + column + " from volunteer where " + column + " = any (?)", row -> row.getString(1),
+                (Object) values.toArray(String[]::new)));
     }
 
     public void update(Volunteer v) {

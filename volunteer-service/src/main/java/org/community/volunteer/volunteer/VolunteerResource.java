@@ -48,6 +48,8 @@ import org.community.volunteer.team.MembershipView;
 import org.community.volunteer.team.TeamRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,6 +65,9 @@ public class VolunteerResource {
 
     @Inject
     VolunteerRepository volunteers;
+
+    @Inject
+    BatchRegistration batch;
 
     @Inject
     TeamRepository teams;
@@ -94,6 +99,39 @@ public class VolunteerResource {
         Volunteer volunteer = service.register(input);
         return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id())).tag(Preconditions.etag(volunteer.version()))
                 .entity(view(volunteer)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Operation(summary = "Register volunteers in bulk", description = "批量登记: 1 to 500 registrations at once (a community's spreadsheet), "
+            + "by admin roles in units of their scope, all or nothing. Each item follows the rules of POST /api/v1/volunteers "
+            + "(an `account` may link a profile to its login). Every item is checked before anything is written, and all findings come "
+            + "back in one problem naming `volunteers[i].field`: **400** for Bean Validation errors, a wrong ID number check character "
+            + "or a phone, ID number or account given twice in the batch; otherwise **422** for an unknown or dissolved org unit or a "
+            + "phone, ID number or account registered already (409 on a single registration). Each distinct org unit is checked "
+            + "with org-service once per batch; one outside the caller's scope (or an item without a unit, except for CITY_ADMIN) "
+            + "makes the batch **403**. One transaction writes the volunteers and one audit entry per volunteer "
+            + "(`volunteer.batch-register`, sharing the request id). Send an `Idempotency-Key` to retry safely.")
+    @APIResponse(responseCode = "201", description = "All registered; `ids[i]` is the new id of `volunteers[i]`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerBatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid items, nothing written: each named `volunteers[i].field`; more than 500 "
+            + "items names `volunteers`", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "duplicate", value = "{\"type\":\"urn:community-suite:problem:validation\","
+                            + "\"title\":\"Invalid request\",\"status\":400,\"detail\":\"2 error(s) in the batch; no volunteer was registered\","
+                            + "\"instance\":\"/api/v1/volunteers/batch\",\"errors\":[{\"field\":\"volunteers[3].phone\","
+                            + "\"message\":\"Same as volunteers[0] of this batch\"},{\"field\":\"volunteers[7].idNumber\","
+                            + "\"message\":\"The ID number's check character is wrong\"}]}")))
+    @APIResponse(responseCode = "422", description = "Items that the stored data make impossible, nothing written: unknown or dissolved "
+            + "org unit, phone / ID number / account registered already", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "taken", value = "{\"type\":"
+                            + "\"urn:community-suite:problem:unprocessable\",\"title\":\"Request cannot be processed\",\"status\":422,"
+                            + "\"detail\":\"1 error(s) in the batch; no volunteer was registered\",\"instance\":\"/api/v1/volunteers/batch\","
+                            + "\"errors\":[{\"field\":\"volunteers[12].phone\",\"message\":\"Phone 138****1234 is already registered\"}]}")))
+    @APIResponse(responseCode = "403", description = "Not an admin role, a unit outside the caller's scope, or an item without a unit "
+            + "from someone else than CITY_ADMIN; nothing written")
+    @APIResponse(responseCode = "503", description = "org-service is unavailable, so the units cannot be checked; nothing written")
+    public Response registerBatch(@Valid @NotNull VolunteerBatchInput input) {
+        return Response.status(Response.Status.CREATED).entity(batch.register(input.volunteers())).build();
     }
 
     @GET

@@ -146,7 +146,7 @@ public class VolunteerService {
         }
     }
 
-    private static List<String> skills(VolunteerInput input) {
+    static List<String> skills(VolunteerInput input) {
         return input.skills() == null ? List.of() : input.skills().stream().distinct().toList();
     }
 

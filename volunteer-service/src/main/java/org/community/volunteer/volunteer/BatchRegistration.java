@@ -15,8 +15,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Ids;
 import org.community.volunteer.orgunit.OrgUnitRef;
@@ -48,13 +46,13 @@ public class BatchRegistration {
     VolunteerRepository volunteers;
 
     @Inject
+    VolunteerService service;
+
+    @Inject
     OrgUnits orgUnits;
 
     @Inject
     Caller caller;
-
-    @Inject
-    AuditLog audit;
 
     /** A finding about item {@code index}; {@code bad}: wrong in itself (400) rather than impossible with the stored data (422). */
     private record Finding(int index, boolean bad, ProblemException.Violation violation) {
@@ -129,11 +127,7 @@ public class BatchRegistration {
             entries.add(new AuditLog.Entry(volunteer.id(), volunteer.orgPath(), AuditLog.summary("orgUnitId", volunteer.orgUnitId(),
                     "account", account, "position", i, "batchSize", inputs.size())));
         }
-        QuarkusTransaction.joiningExisting().run(() -> {
-            orgUnits.rememberAll(units.values().stream().filter(OrgUnits.Resolved::usable).toList());
-            volunteers.insertAll(rows);
-            audit.recordAll(ACTION, "volunteer", entries);
-        });
+        service.storeBatch(units.values().stream().filter(OrgUnits.Resolved::usable).toList(), rows, ACTION, entries);
         return new VolunteerBatchResult(ids.size(), ids);
     }
 

@@ -64,6 +64,18 @@ public class VolunteerService {
         return volunteer;
     }
 
+    /**
+     * Writes a bulk registration that {@link BatchRegistration} has checked, in one transaction: the units' snapshot,
+     * the volunteers (one JDBC batch) and their audit entries (another). A duplicate that slipped in between the check
+     * and this write fails the whole batch on the unique indexes (409, nothing written).
+     */
+    @Transactional
+    public void storeBatch(List<OrgUnits.Resolved> units, List<Volunteer> rows, String action, List<AuditLog.Entry> entries) {
+        orgUnits.rememberAll(units);
+        volunteers.insertAll(rows);
+        audit.recordAll(action, "volunteer", entries);
+    }
+
     @Transactional
     public Volunteer update(UUID id, VolunteerInput input, String ifMatch) {
         Volunteer current = volunteers.lock(id).orElseThrow(() -> ProblemException.notFound("volunteer", id));

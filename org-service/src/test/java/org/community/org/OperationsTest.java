@@ -31,12 +31,13 @@ class OperationsTest {
                 .post("/api/v1/org-units").then().statusCode(201).extract().path("id");
 
         // another replica shares nothing with this one but the database: it finds the first answer there
+        // (records are per endpoint and account: the default test token is city-admin's)
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        IdempotencyStore.Stored seen = store.begin(key, "POST /api/v1/org-units", hash);
+        IdempotencyStore.Stored seen = store.begin(key, "POST /api/v1/org-units city-admin", hash);
         assertThat(seen.outcome()).isEqualTo(IdempotencyStore.Outcome.REPLAY);
         assertThat(seen.status()).isEqualTo(201);
         assertThat(seen.body()).contains(id);
-        assertThat(store.begin(key, "POST /api/v1/org-units", "another body").outcome())
+        assertThat(store.begin(key, "POST /api/v1/org-units city-admin", "another body").outcome())
                 .isEqualTo(IdempotencyStore.Outcome.MISMATCH);
     }
 

@@ -41,13 +41,7 @@ public class OrgUnits {
      * answer when unknown or dissolved, 503 when org-service cannot be reached.
      */
     public OrgUnitRef require(String field, UUID id) {
-        OrgDirectory.Lookup lookup;
-        try {
-            lookup = directory.lookup(id);
-        } catch (RuntimeException e) {
-            LOG.warnf("org-service unavailable while checking org unit %s: %s", id, e.toString());
-            throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown", field);
-        }
+        OrgDirectory.Lookup lookup = lookup(field, id);
         if (lookup.notFound() != null) {
             throw new ProblemException(ProblemType.UNPROCESSABLE,
                     java.util.List.of(new ProblemException.Violation(field, "orgUnitUnknown", id, lookup.notFound())), "orgUnitUnknown", id,
@@ -120,13 +114,7 @@ public class OrgUnits {
             if (resolved.containsKey(id)) {
                 continue;
             }
-            OrgDirectory.Lookup lookup;
-            try {
-                lookup = directory.lookup(id);
-            } catch (RuntimeException e) {
-                LOG.warnf("org-service unavailable while checking org unit %s: %s", id, e.toString());
-                throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown", field);
-            }
+            OrgDirectory.Lookup lookup = lookup(field, id);
             if (lookup.notFound() != null) {
                 resolved.put(id, new Resolved(id, List.of(), "orgUnitUnknown", new Object[] { id, lookup.notFound() }));
             } else if ("DISSOLVED".equals(lookup.unit().status())) {
@@ -192,5 +180,15 @@ public class OrgUnits {
         List<OrgUnitRef> chain = chain(unit, ancestors);
         chain.forEach(node -> upsert(node, now));
         return chain.get(chain.size() - 1);
+    }
+
+    /** org-service's answer for one unit; 503 naming {@code field} when it cannot be reached. */
+    private OrgDirectory.Lookup lookup(String field, UUID id) {
+        try {
+            return directory.lookup(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("org-service unavailable while checking org unit %s: %s", id, e.toString());
+            throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown", field);
+        }
     }
 }

@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
 import org.community.consultation.problem.ProblemException;
 import org.community.consultation.security.Caller;
+import org.community.consultation.topic.TopicRepository;
 import org.community.consultation.security.Scope;
 
 /**
@@ -27,10 +27,10 @@ public class ResolutionAccess {
     ResolutionRepository resolutions;
 
     @Inject
-    Db db;
+    TopicRepository topics;
 
     public String path(Resolution r) {
-        return db.one("select org_path from topic where id = ?", row -> row.getString(1), r.topicId()).orElseThrow();
+        return topics.orgPathOf(r.topicId());
     }
 
     public boolean readsAll(Resolution r) {

@@ -31,6 +31,11 @@ public class TopicRepository {
     @Inject
     Db db;
 
+    /** The org path of a topic, which votes and resolutions are scoped by. */
+    public String orgPathOf(UUID topicId) {
+        return db.one("select org_path from topic where id = ?", row -> row.getString(1), topicId).orElseThrow();
+    }
+
     public Optional<Topic> find(UUID id) {
         return db.one(SELECT + "where id = ?", Topic::map, id);
     }

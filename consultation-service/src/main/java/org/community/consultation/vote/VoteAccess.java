@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.community.consultation.db.Db;
 import org.community.consultation.problem.ProblemException;
 import org.community.consultation.security.Caller;
+import org.community.consultation.topic.TopicRepository;
 import org.community.consultation.security.Scope;
 
 /**
@@ -29,9 +30,12 @@ public class VoteAccess {
     @Inject
     Db db;
 
+    @Inject
+    TopicRepository topics;
+
     /** The org path of the vote's topic. */
     public String path(Vote v) {
-        return db.one("select org_path from topic where id = ?", row -> row.getString(1), v.topicId()).orElseThrow();
+        return topics.orgPathOf(v.topicId());
     }
 
     /** Whether the caller's account is linked to a unit on the vote's roll. */

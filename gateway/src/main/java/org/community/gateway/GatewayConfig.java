@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,12 +29,28 @@ public interface GatewayConfig {
 
     Auth auth();
 
+    Limits limits();
+
+    PublicBase publicBase();
+
     interface Route {
         /** Base URL of the service: scheme, host, port and an optional path prefix. */
         String url();
 
         /** The first path segments after {@code /api/v1/} that this service owns. */
         List<String> resources();
+
+        /**
+         * Largest request body sent to this service; default {@code gateway.limits.max-body-size}. Set it to the
+         * service's own {@code quarkus.http.limits.max-body-size}, e.g. larger for org-service's imports.
+         */
+        Optional<MemorySize> maxBodySize();
+
+        /**
+         * The service's readiness URL, when its {@code /q/*} endpoints live on a management port of their own
+         * (production); default {@code <url>/q/health/ready}.
+         */
+        Optional<String> healthUrl();
     }
 
     interface Proxy {
@@ -62,17 +79,39 @@ public interface GatewayConfig {
         CircuitBreaker circuitBreaker();
     }
 
+    /**
+     * One breaker per downstream (Resilience4j): it opens when at least {@code failure-rate-threshold} percent
+     * of the last {@code sliding-window-size} calls failed, once {@code minimum-number-of-calls} calls were
+     * seen. A failure is a fault of the downstream itself: connection refused, connect or read timeout, a
+     * connection the downstream broke off, and optionally a 5xx. A caller who hangs up is never one.
+     */
     interface CircuitBreaker {
         @WithDefault("true")
         boolean enabled();
 
-        /** Consecutive failures (refused or broken connections, timeouts) that open the circuit. */
-        @WithDefault("5")
-        int failureThreshold();
+        /** Percentage of failed calls in the window that opens the circuit. */
+        @WithDefault("50")
+        int failureRateThreshold();
 
-        /** How long an open circuit answers 503 at once before one trial request is let through. */
+        /** How many of the most recent calls the failure rate is computed over. */
+        @WithDefault("20")
+        int slidingWindowSize();
+
+        /** Calls needed in the window before the rate counts: a few early failures never open it. */
+        @WithDefault("10")
+        int minimumNumberOfCalls();
+
+        /** How long an open circuit answers 503 at once before it lets probes through (half-open). */
         @WithDefault("5s")
         Duration openDuration();
+
+        /** Probe requests let through when half-open; their outcome closes or re-opens the circuit. */
+        @WithDefault("1")
+        int probesWhenHalfOpen();
+
+        /** Count a 5xx answer as a failure. Off: a service that answers, even with an error, is up. */
+        @WithDefault("false")
+        boolean countServerErrors();
     }
 
     interface RateLimit {
@@ -188,5 +227,40 @@ public interface GatewayConfig {
         Optional<List<String>> orgUnits();
 
         Optional<String> displayName();
+    }
+
+    /**
+     * What the gateway accepts at all, answered with problem+json (413, 414, 431) before anything reaches a
+     * service. Each is below what the services' own HTTP servers accept (Quarkus' defaults: a 4,096-byte request
+     * line, 20 KB of headers, 10 MB of body), so a request the gateway lets through is never cut off downstream.
+     */
+    interface Limits {
+        /** Default largest request body; a route may allow more ({@code gateway.routes.<name>.max-body-size}). */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        /** Longest request target (path and query). */
+        @WithDefault("4000")
+        int maxUriLength();
+
+        /** Largest total size of the request headers (names and values). */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+    }
+
+    /**
+     * The address clients use, for {@code Location} and {@code Content-Location} headers of downstream answers,
+     * which the services build from the internal address they were called at.
+     */
+    interface PublicBase {
+        /** A fixed public base URL, e.g. {@code https://suite.example.gov.cn}. Unset: taken from each request. */
+        Optional<String> url();
+
+        /**
+         * Take scheme and host from {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} when present (an
+         * Ingress sets them); otherwise from the request's own scheme and {@code Host}.
+         */
+        @WithDefault("true")
+        boolean trustForwardedHeaders();
     }
 }

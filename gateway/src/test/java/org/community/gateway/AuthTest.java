@@ -90,6 +90,21 @@ class AuthTest {
     }
 
     @Test
+    void oneClockSkewLeewayOf30SecondsForExpiryAndIssueTime() {
+        long now = System.currentTimeMillis() / 1000;
+        given().auth().oauth2(Tokens.sign(Tokens.claims().issuedAt(now - 600).expiresAt(now - 20))).get("/api/v1/org-units/1")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.sign(Tokens.claims().issuedAt(now - 600).expiresAt(now - 40))).get("/api/v1/org-units/1")
+                .then().statusCode(401);
+        given().auth().oauth2(Tokens.sign(Tokens.claims().issuedAt(now + 20).expiresAt(now + 600))).get("/api/v1/org-units/1")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.sign(Tokens.claims().issuedAt(now + 86_400).expiresAt(now + 90_000)))
+                .header("Accept-Language", "en").get("/api/v1/org-units/1")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("future"));
+    }
+
+    @Test
     void tamperedTokenIs401() {
         String token = Tokens.gridWorker();
         String[] parts = token.split("\\.");

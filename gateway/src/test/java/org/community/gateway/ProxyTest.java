@@ -111,7 +111,8 @@ class ProxyTest {
 
     @Test
     void deadDownstreamIs503WithinASecondAndOtherRoutesWork() {
-        for (int i = 0; i < 8; i++) {
+        // ten calls make the breaker's minimum; all of them failed
+        for (int i = 0; i < 10; i++) {
             long start = System.nanoTime();
             given().auth().oauth2(token).header("Accept-Language", "en").get("/api/v1/dead-things/1")
                     .then().statusCode(503)

@@ -41,6 +41,7 @@ public class TokenVerifier {
     private static final String BEARER = "Bearer ";
 
     private final JWTParser parser;
+    private final long clockSkewSeconds;
     private final Vertx vertx;
     private final ConcurrentHashMap<String, Caller> verified = new ConcurrentHashMap<>();
 
@@ -63,7 +64,8 @@ public class TokenVerifier {
                 : Optional.empty());
         audiences.ifPresent(list -> context.setExpectedAudience(Set.copyOf(list)));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-        context.setExpGracePeriodSecs((int) config.auth().clockSkew().toSeconds());
+        this.clockSkewSeconds = config.auth().clockSkew().toSeconds();
+        context.setClockSkew((int) clockSkewSeconds);
         context.setRequiredClaims(Set.of("sub", "exp", "iat"));
         this.parser = new DefaultJWTParser(context);
     }
@@ -79,7 +81,7 @@ public class TokenVerifier {
         String token = authorization.substring(BEARER.length()).trim();
         Caller known = verified.get(token);
         if (known != null) {
-            if (known.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
+            if (known.expiresAtEpochSecond() + clockSkewSeconds >= System.currentTimeMillis() / 1000) {
                 return Future.succeededFuture(known);
             }
             verified.remove(token);
@@ -93,6 +95,10 @@ public class TokenVerifier {
             jwt = parser.parse(token);
         } catch (ParseException e) {
             throw new AuthFailure(reason(e));
+        }
+        // jose4j leaves iat alone: a token "issued" beyond the leeway in the future is refused here
+        if (jwt.getIssuedAtTime() > System.currentTimeMillis() / 1000 + clockSkewSeconds) {
+            throw new AuthFailure("tokenIssuedInFuture");
         }
         Object units = jwt.getClaim(TokenClaims.ORG_UNITS);
         List<String> orgUnits = units instanceof java.util.Collection<?> collection

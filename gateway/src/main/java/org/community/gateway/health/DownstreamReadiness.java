@@ -1,5 +1,7 @@
 package org.community.gateway.health;
 
+import java.net.URI;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,12 +46,14 @@ public class DownstreamReadiness {
     Uni<HealthCheckResponse> check(Upstream upstream) {
         long timeout = config.health().timeout().toMillis();
         long start = System.nanoTime();
+        URI url = upstream.healthUrl();
+        boolean ssl = "https".equals(url.getScheme());
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setURI(upstream.target("/q/health/ready"))
+                .setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
+                .setSsl(ssl)
+                .setURI(url.getRawPath())
                 .setConnectTimeout(timeout)
                 .setIdleTimeout(timeout);
         Future<HealthCheckResponse> answer = upstream.client().request(options)
@@ -63,9 +67,10 @@ public class DownstreamReadiness {
     private HealthCheckResponse response(Upstream upstream, long start, boolean up, String answer) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("downstream-" + upstream.name())
                 .withData("url", upstream.url())
+                .withData("health", upstream.healthUrl().toString())
                 .withData("answer", answer)
                 .withData("millis", (System.nanoTime() - start) / 1_000_000)
-                .withData("circuit", upstream.breaker().state().name())
+                .withData("circuit", upstream.breaker().getState().name())
                 .withData("downstream", up ? "UP" : "DOWN");
         return builder.status(up || !config.health().requireDownstreams()).build();
     }

@@ -1,6 +1,7 @@
 package org.community.gateway.proxy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public class Routes {
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
 
     @Inject
-    public Routes(GatewayConfig config, Vertx vertx) {
+    public Routes(GatewayConfig config, Vertx vertx, Clock clock) {
         GatewayConfig.Proxy proxy = config.proxy();
         config.routes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String name = entry.getKey();
@@ -60,10 +61,11 @@ public class Routes {
                     .setName("gateway-" + name);
             HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(proxy.maxConnections())
                     .setMaxWaitQueueSize(10_000));
-            CircuitBreaker breaker = new CircuitBreaker(proxy.circuitBreaker().enabled(),
-                    proxy.circuitBreaker().failureThreshold(), proxy.circuitBreaker().openDuration().toMillis());
-            Upstream upstream = new Upstream(name, uri.getHost(), port, ssl, basePath, List.copyOf(route.resources()), client,
-                    breaker);
+            long maxBodySize = route.maxBodySize().orElse(config.limits().maxBodySize()).asLongValue();
+            URI healthUrl = route.healthUrl().map(url -> Upstream.parse(name, url))
+                    .orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + basePath + "/q/health/ready"));
+            Upstream upstream = new Upstream(name, uri.getHost(), port, ssl, basePath, List.copyOf(route.resources()),
+                    maxBodySize, healthUrl, client, Breakers.create(name, proxy.circuitBreaker(), clock));
             byName.put(name, upstream);
             for (String resource : route.resources()) {
                 String key = resource.trim();
@@ -80,6 +82,15 @@ public class Routes {
             }
             LOG.infof("route %s -> %s for %s", name, upstream.url(), route.resources());
         });
+    }
+
+    /** The resource a gateway path names ({@code /api/v1/<resource>/...}), or null when it names none. */
+    public static String resourceOf(String path) {
+        if (path == null || !path.startsWith(ProxyHandler.PREFIX) || path.length() <= ProxyHandler.PREFIX.length()) {
+            return null;
+        }
+        int end = path.indexOf('/', ProxyHandler.PREFIX.length());
+        return end < 0 ? path.substring(ProxyHandler.PREFIX.length()) : path.substring(ProxyHandler.PREFIX.length(), end);
     }
 
     /** The owner of a resource, or null. */

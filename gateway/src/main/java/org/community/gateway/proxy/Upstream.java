@@ -3,11 +3,15 @@ package org.community.gateway.proxy;
 import java.net.URI;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.vertx.core.http.HttpClient;
 
-/** One downstream service: where it is, what it owns, its connection pool and its circuit breaker. */
+/**
+ * One downstream service: where it is, what it owns, the largest body it takes, where its readiness is
+ * asked, its connection pool and its circuit breaker.
+ */
 public record Upstream(String name, String host, int port, boolean ssl, String basePath, List<String> resources,
-        HttpClient client, CircuitBreaker breaker) {
+        long maxBodySize, URI healthUrl, HttpClient client, CircuitBreaker breaker) {
 
     public static URI parse(String name, String url) {
         URI uri = URI.create(url.trim());
@@ -25,5 +29,11 @@ public record Upstream(String name, String host, int port, boolean ssl, String b
     public String url() {
         String scheme = ssl ? "https" : "http";
         return scheme + "://" + host + ":" + port + basePath;
+    }
+
+    /** The Host header the downstream is called with, and so the authority of the URLs it builds. */
+    public String authority() {
+        boolean defaultPort = ssl ? port == 443 : port == 80;
+        return defaultPort ? host : host + ":" + port;
     }
 }

@@ -55,14 +55,13 @@ echo "== building org-service and gateway"
 ./mvnw -B -q -f gateway/pom.xml package -DskipTests
 
 echo "== starting org-service on :$ORG_PORT (embedded PostgreSQL, throw-away)"
-# QUARKUS_MANAGEMENT_ENABLED=false: /q/health on the main port, as in the local suite
-QUARKUS_MANAGEMENT_ENABLED=false java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dorg.embedded-postgres.enabled=true -Dorg.embedded-postgres.port=0 \
+java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dorg.embedded-postgres.enabled=true -Dorg.embedded-postgres.port=0 \
   -jar org-service/target/quarkus-app/quarkus-run.jar > "$WORK/org-service.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ORG_PORT/q/health/ready" 120
 
 echo "== starting the gateway on :$GW_PORT"
-QUARKUS_MANAGEMENT_ENABLED=false java -Xmx256m ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" \
+java -Xmx256m ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" \
   -Dgateway.routes.org-service.url="http://127.0.0.1:$ORG_PORT" \
   -Dgateway.rate-limit.requests-per-second=1000000 -Dgateway.rate-limit.burst=1000000 \
   -Dgateway.auth.issuer.key-dir="$WORK/keys" \

@@ -384,8 +384,6 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.http.port", String.valueOf(portOf(name)));
         p.put("quarkus.log.console.json.enabled", "false");
-        // one port per process on one machine: /q/health and /q/metrics stay on it (production moves them to 9000)
-        p.put("quarkus.management.enabled", "false");
         p.put("quarkus.banner.enabled", "false");
         p.put("file.encoding", "UTF-8");
         p.put("stdout.encoding", "UTF-8");

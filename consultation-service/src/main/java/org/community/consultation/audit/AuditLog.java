@@ -13,10 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.consultation.security.Actor;
 import org.community.consultation.security.Caller;
 import org.community.consultation.security.Scope;

@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 
 /**

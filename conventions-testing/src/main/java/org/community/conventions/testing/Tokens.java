@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -26,6 +28,14 @@ public final class Tokens {
     /** A CITY_ADMIN with no units: the default of every test that is not about security. */
     public static String cityAdmin() {
         return of("city-admin", "CITY_ADMIN");
+    }
+
+    /**
+     * Every request of a test class carries a CITY_ADMIN token unless it says otherwise ({@code .auth().oauth2(...)},
+     * {@code .auth().none()}): the alternative to {@link DefaultToken} for tests that call without a token that way.
+     */
+    public static void useCityAdminByDefault() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().setAuth(RestAssured.oauth2(cityAdmin())).build();
     }
 
     /** A caller with one role scoped to these units. */

@@ -1,28 +1,24 @@
-package org.community.volunteer.http;
+package org.community.volunteer;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.community.volunteer.FakeOrgService;
-import org.community.volunteer.Tokens;
-import org.community.volunteer.Fixtures;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+/** Every operation of the published contract has a summary, a tag and the problem responses of the conventions. */
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
-class ConventionsTest {
+class OpenApiContractTest {
 
     @BeforeEach
     void token() {
@@ -67,26 +63,5 @@ class ConventionsTest {
         assertTrue(missing.isEmpty(), String.join("\n", missing));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    void problemsPagingRequestIdsAndIdempotency() {
-        given().get("/api/v1/volunteers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/activities/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("instance", notNullValue());
-        given().queryParam("size", 500).get("/api/v1/volunteers").then().statusCode(400).body("errors[0].field", equalTo("size"));
-        given().header("X-Request-Id", "req-42").get("/api/v1/teams/" + java.util.UUID.randomUUID()).then().statusCode(404)
-                .header("X-Request-Id", "req-42").body("requestId", equalTo("req-42"));
-        given().contentType(ContentType.JSON).body("{\"name\":").post("/api/v1/volunteers").then().statusCode(400)
-                .contentType("application/problem+json");
-        given().get("/api/v1/teams/stats").then().statusCode(400).body("errors[0].field", equalTo("orgUnitId"));
-
-        String body = "{\"name\":\"幂等\",\"phone\":\"" + Fixtures.phone() + "\"}";
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "vol-key-1").body(body).post("/api/v1/volunteers")
-                .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "vol-key-1").body(body).post("/api/v1/volunteers")
-                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "vol-key-1").body("{\"name\":\"别的\",\"phone\":\"" + Fixtures.phone() + "\"}")
-                .post("/api/v1/volunteers").then().statusCode(422);
     }
 }

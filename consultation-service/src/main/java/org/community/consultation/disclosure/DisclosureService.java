@@ -1,5 +1,6 @@
 package org.community.consultation.disclosure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ public class DisclosureService {
 
     @Inject
     Db db;
+
+    /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
+    @Inject
+    Clock clock;
 
     @Inject
     OrgUnits orgUnits;
@@ -108,7 +113,7 @@ public class DisclosureService {
     private List<UUID> append(UUID compoundId, DisclosureInputs.Fund fund, Head head, String recordedBy, List<Entry> entries) {
         long balance = head.balance();
         long seq = head.lastSeq();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>();
         for (Entry e : entries) {
             balance += e.direction() == DisclosureInputs.Direction.INCOME ? e.amount() : -e.amount();

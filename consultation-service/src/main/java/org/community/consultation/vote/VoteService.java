@@ -214,7 +214,7 @@ public class VoteService {
         votes.count(voteId, in.choice(), channel, owner, seq, hash);
         return new BallotView(id, voteId, seq, owner.ownerKey(), in.choice(), owner.units(), Areas.toSquareMetres(owner.area()), channel,
                 trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()),
-                org.community.conventions.http.Times.local(now), head.lastHash(), hash);
+                BallotView.castAt(now), head.lastHash(), hash);
     }
 
     /** OPEN → CLOSED once the window has ended, or earlier when every owner has voted (nothing can change any more). */

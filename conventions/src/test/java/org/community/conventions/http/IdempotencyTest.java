@@ -3,6 +3,7 @@ package org.community.conventions.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,19 +60,13 @@ class IdempotencyTest {
     void aRetryWhileTheFirstIsStillRunningIsItsOwnProblemWithRetryAfter() throws Exception {
         String key = key();
         ThingResource.slow = new CountDownLatch(1);
+        ThingResource.slowEntered = new CountDownLatch(1);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType("application/json")
                 .header("Idempotency-Key", key).body("{\"name\":\"slow\"}").post("/api/v1/things/slow").statusCode());
         try {
-            Response retry = null;
-            for (int i = 0; i < 100; i++) {
-                retry = given().contentType("application/json").header("Idempotency-Key", key).body("{\"name\":\"slow\"}")
-                        .post("/api/v1/things/slow");
-                if (retry.statusCode() == 409) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
-            retry.then().spec(Problems.retryLater(409, "idempotency-key-in-progress")).header("Retry-After", "1");
+            assertTrue(ThingResource.slowEntered.await(30, TimeUnit.SECONDS), "the first request is running");
+            given().contentType("application/json").header("Idempotency-Key", key).body("{\"name\":\"slow\"}").post("/api/v1/things/slow")
+                    .then().spec(Problems.retryLater(409, "idempotency-key-in-progress")).header("Retry-After", "1");
         } finally {
             ThingResource.slow.countDown();
         }

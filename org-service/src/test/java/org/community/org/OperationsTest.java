@@ -9,7 +9,8 @@ import java.util.HexFormat;
 
 import jakarta.inject.Inject;
 
-import org.community.org.http.IdempotencyStore;
+import org.community.conventions.http.IdempotencyFilters;
+import org.community.conventions.http.IdempotencyStore;
 import org.community.org.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,11 @@ class OperationsTest {
         // another replica shares nothing with this one but the database: it finds the first answer there
         // (records are per endpoint and account: the default test token is city-admin's)
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        IdempotencyStore.Stored seen = store.begin(key, "POST /api/v1/org-units city-admin", hash);
+        IdempotencyStore.Stored seen = store.begin(key, IdempotencyFilters.endpoint("/api/v1/org-units", "city-admin"), hash);
         assertThat(seen.outcome()).isEqualTo(IdempotencyStore.Outcome.REPLAY);
         assertThat(seen.status()).isEqualTo(201);
         assertThat(seen.body()).contains(id);
-        assertThat(store.begin(key, "POST /api/v1/org-units city-admin", "another body").outcome())
+        assertThat(store.begin(key, IdempotencyFilters.endpoint("/api/v1/org-units", "city-admin"), "another body").outcome())
                 .isEqualTo(IdempotencyStore.Outcome.MISMATCH);
     }
 

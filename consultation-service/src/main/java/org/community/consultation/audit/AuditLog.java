@@ -1,5 +1,6 @@
 package org.community.consultation.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.consultation.security.Actor;
 import org.community.consultation.security.Caller;
 import org.community.consultation.security.Scope;
@@ -34,6 +35,10 @@ public class AuditLog {
 
     @Inject
     Db db;
+
+    /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -55,7 +60,7 @@ public class AuditLog {
             throw new IllegalStateException(e);
         }
         db.update("insert into audit_entry (id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, org_path,"
-                + " request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", Ids.newId(), Instant.now(),
+                + " request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", Ids.newId(), clock.instant(),
                 actor.subject() == null ? "unknown" : actor.subject(), actor.name(), actor.roles().toArray(String[]::new), action,
                 resourceType, String.valueOf(resourceId), orgPath, actor.requestId(), text);
     }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;

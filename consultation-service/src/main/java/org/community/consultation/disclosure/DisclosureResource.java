@@ -20,10 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -1,5 +1,6 @@
 package org.community.consultation.disclosure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,11 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 
 /**
@@ -35,6 +36,10 @@ public class DisclosureService {
 
     @Inject
     Db db;
+
+    /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
+    @Inject
+    Clock clock;
 
     @Inject
     OrgUnits orgUnits;
@@ -108,7 +113,7 @@ public class DisclosureService {
     private List<UUID> append(UUID compoundId, DisclosureInputs.Fund fund, Head head, String recordedBy, List<Entry> entries) {
         long balance = head.balance();
         long seq = head.lastSeq();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>();
         for (Entry e : entries) {
             balance += e.direction() == DisclosureInputs.Direction.INCOME ? e.amount() : -e.amount();

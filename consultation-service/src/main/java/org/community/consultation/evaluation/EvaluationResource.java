@@ -3,6 +3,7 @@ package org.community.consultation.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,13 +30,13 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.community.consultation.topic.Topic;
 import org.community.consultation.topic.TopicAccess;
@@ -80,6 +81,10 @@ public class EvaluationResource {
     @Inject
     Db db;
 
+    /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
+    @Inject
+    Clock clock;
+
     @Inject
     TopicRepository topics;
 
@@ -115,7 +120,7 @@ public class EvaluationResource {
             throw ProblemException.conflictOnField("topicId", "evaluationStage", topic.stage());
         }
         UUID id = Ids.newId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
         int inserted = db.update("insert into evaluation (id, topic_id, participant, rating, comment, created_at, account)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, topic.id(), in.participant().trim(), in.rating(), comment, now,

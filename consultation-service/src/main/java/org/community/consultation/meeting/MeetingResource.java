@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Preconditions;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
 import org.community.consultation.orgunits.OrgUnits;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

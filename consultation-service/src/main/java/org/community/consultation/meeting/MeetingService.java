@@ -1,5 +1,6 @@
 package org.community.consultation.meeting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Preconditions;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.http.Times;
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.community.consultation.security.Scope;
 import org.community.consultation.topic.Topic;
@@ -42,6 +43,10 @@ public class MeetingService {
 
     @Inject
     Db db;
+
+    /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
+    @Inject
+    Clock clock;
 
     @Inject
     TopicRepository topics;
@@ -94,7 +99,7 @@ public class MeetingService {
             found.add(topic);
         }
         UUID id = Ids.newId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // the meeting belongs where its topics meet: the longest common prefix of their org paths
         String path = found.get(0).orgPath();
         for (Topic t : found) {
@@ -126,7 +131,7 @@ public class MeetingService {
         if (!"SCHEDULED".equals(m.status())) {
             throw ProblemException.conflict("meetingNotScheduled", m.status());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String name = in.personName().trim();
         var existing = db.one("select id, registered_at, attended_at from meeting_registration where meeting_id = ? and person_name = ? and party = ?",
                 r -> new Object[] { Db.uuid(r, "id"), Db.instant(r, "registered_at"), Db.instant(r, "attended_at") }, id, name, in.party());
@@ -176,7 +181,7 @@ public class MeetingService {
             }
         }
         db.update("update meeting set status = 'HELD', minutes = ?, minutes_by = ?, held_at = ?, version = version + 1 where id = ?",
-                in.summary().trim(), in.recordedBy().trim(), Instant.now(), id);
+                in.summary().trim(), in.recordedBy().trim(), clock.instant(), id);
         audit.record("meeting.minutes", "meeting", id, m.orgPath(), AuditLog.summary("status", "HELD", "recordedBy", in.recordedBy().trim(),
                 "opinions", in.opinions() == null ? 0 : in.opinions().size(), "followUps", in.followUps() == null ? 0 : in.followUps().size()));
         return find(id).orElseThrow();
@@ -192,7 +197,7 @@ public class MeetingService {
         if (f.doneAt() != null) {
             throw ProblemException.conflict("followUpDone");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         db.update("update meeting_follow_up set done_at = ? where id = ?", now, followUpId);
         audit.record("meeting.followUpDone", "meeting", id, m.orgPath(), AuditLog.summary("followUpId", followUpId));
         return new MeetingView.FollowUpView(f.id(), f.description(), f.owner(), f.dueOn(), Times.local(now));

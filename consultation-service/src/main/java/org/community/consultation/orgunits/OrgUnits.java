@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.problem.ProblemException;
-import org.community.consultation.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /** Checks an org unit named in a request and returns the snapshot this service keeps of it. */

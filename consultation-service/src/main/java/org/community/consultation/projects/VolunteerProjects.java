@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.community.consultation.problem.ProblemException;
-import org.community.consultation.problem.ProblemType;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.community.consultation.http.CircuitBreaker;
 import org.community.consultation.http.ClientsConfig;
 import org.eclipse.microprofile.rest.client.inject.RestClient;

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.consultation.db.Db;
+import org.community.conventions.db.Db;
 
 /** 决议: what was decided, on what basis, who carries it out. */
 public record Resolution(UUID id, UUID topicId, String text, Basis basis, UUID voteId, String consensus, String responsibleParty,

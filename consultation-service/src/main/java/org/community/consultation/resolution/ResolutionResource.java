@@ -21,10 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Preconditions;
-import org.community.consultation.http.Times;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

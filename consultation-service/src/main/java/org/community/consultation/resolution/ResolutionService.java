@@ -1,6 +1,7 @@
 package org.community.consultation.resolution;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.Preconditions;
-import org.community.consultation.http.Times;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.http.Times;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.projects.NewProject;
 import org.community.consultation.projects.RemoteProject;
 import org.community.consultation.projects.VolunteerProjects;
@@ -29,6 +30,10 @@ public class ResolutionService {
 
     @Inject
     ResolutionRepository resolutions;
+
+    /** Deadlines (vote windows, notice periods) are read on this clock, which tests move instead of sleeping. */
+    @Inject
+    Clock clock;
 
     @Inject
     TopicRepository topics;
@@ -77,7 +82,7 @@ public class ResolutionService {
         }
         Resolution r = new Resolution(Ids.newId(), topic.id(), in.text().trim(), in.basis(), in.basis() == Basis.VOTE ? in.voteId() : null,
                 consensus, in.responsibleParty().trim(), in.noticeDays() == null ? 7 : in.noticeDays(), ResolutionStatus.DRAFT, null, null,
-                null, null, null, null, in.createdBy().trim(), 1, Instant.now());
+                null, null, null, null, in.createdBy().trim(), 1, clock.instant());
         resolutions.insert(r);
         audit.record("resolution.create", "resolution", r.id(), topic.orgPath(), AuditLog.summary("topicId", topic.id(), "basis", r.basis(),
                 "voteId", r.voteId(), "status", r.status()));
@@ -92,7 +97,7 @@ public class ResolutionService {
         if (r.status() != ResolutionStatus.DRAFT) {
             throw ProblemException.conflict("alreadyPublished");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant ends = in.noticeEndsAt() == null ? now.plus(Duration.ofDays(r.noticeDays())) : in.noticeEndsAt().toInstant();
         if (!ends.isAfter(now)) {
             throw ProblemException.badField("noticeEndsAt", "noticeInPast");
@@ -107,7 +112,7 @@ public class ResolutionService {
     public ResolutionRepository.Objection object(UUID id, Inputs.ObjectionInput in) {
         Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
         String path = access.requireObjector(r);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!r.inNotice(now)) {
             throw ProblemException.conflict(r.status() == ResolutionStatus.DRAFT ? "objectionNotPublished" : "objectionNoticeOver",
                     r.noticeEndsAt() == null ? "-" : Times.local(r.noticeEndsAt()));
@@ -128,7 +133,7 @@ public class ResolutionService {
         if (o.answeredAt() != null) {
             throw ProblemException.conflict("objectionAnswered");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         resolutions.answer(objectionId, in.answer().trim(), in.answeredBy().trim(), now);
         audit.record("objection.answer", "resolution", id, path, AuditLog.summary("objectionId", objectionId, "answeredBy",
                 in.answeredBy().trim()));
@@ -143,7 +148,7 @@ public class ResolutionService {
         if (r.status() != ResolutionStatus.PUBLISHED) {
             throw ProblemException.conflict("resolutionNotPublished");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ResolutionRepository.Task t = new ResolutionRepository.Task(Ids.newId(), id, in.title().trim(), in.owner().trim(), in.dueOn(), 0,
                 "OPEN", 1, now, now);
         resolutions.insertTask(t);
@@ -162,7 +167,7 @@ public class ResolutionService {
         if ("DONE".equals(t.status())) {
             throw ProblemException.conflict("taskDone");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String status = in.progress() == 100 ? "DONE" : in.progress() > 0 ? "IN_PROGRESS" : "OPEN";
         ResolutionRepository.Task changed = new ResolutionRepository.Task(t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(),
                 in.progress(), status, t.version() + 1, t.createdAt(), now);
@@ -191,7 +196,7 @@ public class ResolutionService {
         RemoteProject project = volunteer.start("consultation-resolution-" + id,
                 new NewProject(in.title().trim(), in.kind() == null ? "PRACTICAL_MATTER" : in.kind(), in.teamId(), in.description().trim(),
                         in.demandIds() == null ? List.of() : in.demandIds()));
-        resolutions.setProject(id, project.id(), project.status(), in.title().trim(), Instant.now());
+        resolutions.setProject(id, project.id(), project.status(), in.title().trim(), clock.instant());
         audit.record("resolution.project", "resolution", id, path, AuditLog.summary("projectId", project.id(), "status", project.status(),
                 "title", in.title().trim()));
         return resolutions.find(id).orElseThrow();

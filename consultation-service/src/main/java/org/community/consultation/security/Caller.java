@@ -12,9 +12,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.problem.ProblemException;
-import org.community.consultation.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.consultation.db.Db;
+import org.community.conventions.db.Db;
 
 /** 议题: a matter residents talk over, from proposal to evaluation. */
 public record Topic(UUID id, String title, String description, TopicCategory category, UUID scopeUnitId, String scopeName,

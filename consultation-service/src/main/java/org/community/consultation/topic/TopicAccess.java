@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 
 /**

@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.consultation.security.Scope;
 
 /** SQL for topics and their stage log. */

@@ -1,5 +1,6 @@
 package org.community.consultation.topic;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -8,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.Preconditions;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
 import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 
 /** The writes of topics. Every stage change takes the topic's row lock and checks If-Match and the guards. */
@@ -25,6 +26,10 @@ public class TopicService {
 
     @Inject
     TopicRepository topics;
+
+    /** Deadlines (the end of a resolution's notice period) are read on this clock, which tests move instead of sleeping. */
+    @Inject
+    Clock clock;
 
     @Inject
     OrgUnits orgUnits;
@@ -52,7 +57,7 @@ public class TopicService {
         UnitSnapshot scope = orgUnits.require(input.scopeUnitId(), "scopeUnitId", SCOPE_LEVELS);
         caller.requireIn(caller.scope(), scope.orgPath());
         String proposedBy = caller.subject();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Topic topic = new Topic(Ids.newId(), input.title().trim(), input.description().trim(), input.category(), scope.id(), scope.name(),
                 scope.level(), scope.orgPath(), input.proposer().trim(), TopicStage.PROPOSED, null, null, null, 1, now, now, proposedBy);
         topics.insert(topic);
@@ -71,7 +76,7 @@ public class TopicService {
             throw ProblemException.conflictOnField("to", "stageIllegal", from, request.to());
         }
         checkGuard(topic, request.to());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Topic moved = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(), topic.scopeName(),
                 topic.scopeLevel(), topic.orgPath(), topic.proposer(), request.to(), topic.consensus(), topic.consensusBy(),
                 topic.consensusAt(), topic.version() + 1, topic.createdAt(), now, topic.proposedBy());
@@ -93,7 +98,7 @@ public class TopicService {
         }
         Topic changed = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(),
                 topic.scopeName(), topic.scopeLevel(), topic.orgPath(), topic.proposer(), topic.stage(), request.summary().trim(),
-                request.recordedBy().trim(), Instant.now(), topic.version() + 1, topic.createdAt(), Instant.now(), topic.proposedBy());
+                request.recordedBy().trim(), clock.instant(), topic.version() + 1, topic.createdAt(), clock.instant(), topic.proposedBy());
         topics.update(changed);
         audit.record("topic.consensus", "topic", id, topic.orgPath(), AuditLog.summary("recordedBy", changed.consensusBy(), "stage",
                 topic.stage()));
@@ -115,7 +120,7 @@ public class TopicService {
             }
             case IMPLEMENTATION -> {
                 long published = db.count("select count(*) from resolution where topic_id = ? and status = 'PUBLISHED'"
-                        + " and notice_ends_at <= now()", topic.id());
+                        + " and notice_ends_at <= ?", topic.id(), clock.instant());
                 if (published == 0) {
                     throw ProblemException.conflictOnField("to", "guardImplementation");
                 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.community.consultation.db.Db;
-import org.community.consultation.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,8 +29,13 @@ public record BallotView(UUID id, UUID voteId, @Schema(description = "Position i
         return new BallotView(Db.uuid(r, "id"), Db.uuid(r, "vote_id"), r.getLong("seq"), r.getString("owner_key"),
                 Db.enumValue(r, "choice", Choice.class), r.getInt("units"), Areas.toSquareMetres(r.getLong("area")),
                 Db.enumValue(r, "channel", Channel.class), r.getString("proxy_name"), r.getString("authorization_ref"),
-                r.getString("evidence_ref"), r.getString("entered_by"), Times.local(Db.instant(r, "cast_at")), r.getString("prev_hash"),
+                r.getString("evidence_ref"), r.getString("entered_by"), castAt(Db.instant(r, "cast_at")), r.getString("prev_hash"),
                 r.getString("hash"));
+    }
+
+    /** To the microsecond, unlike other times: the ballot's hash covers the cast time at that precision, so an auditor can recompute it. */
+    static OffsetDateTime castAt(Instant instant) {
+        return instant.atZone(Times.ZONE).toOffsetDateTime();
     }
 
     Instant castInstant() {

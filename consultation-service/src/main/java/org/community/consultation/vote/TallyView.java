@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.community.consultation.http.Times;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Tally", description = "Every number the rule uses, the checks it makes and the outcome. While the vote is open this is "

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.consultation.db.Db;
+import org.community.conventions.db.Db;
 
 /** An owners' (or residents') vote on a topic, with its roll totals and running tally counters. Areas in 0.01 m². */
 public record Vote(UUID id, UUID topicId, String title, String question, VoteMatter matter, VoteRule rule, String building,

@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
+import org.community.conventions.db.Db;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -26,10 +26,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.smallrye.common.annotation.Blocking;
 
-import org.community.consultation.http.Page;
-import org.community.consultation.http.PageRequest;
-import org.community.consultation.http.Preconditions;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,6 @@
 package org.community.consultation.vote;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
-import org.community.consultation.db.Ids;
-import org.community.consultation.http.Preconditions;
-import org.community.consultation.problem.ProblemException;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Actor;
 import org.community.consultation.security.Caller;
 import org.community.consultation.topic.Topic;
@@ -30,6 +31,10 @@ public class VoteService {
 
     @Inject
     VoteRepository votes;
+
+    /** Deadlines (vote windows, notice periods) are read on this clock, which tests move instead of sleeping. */
+    @Inject
+    Clock clock;
 
     @Inject
     TopicRepository topics;
@@ -63,7 +68,7 @@ public class VoteService {
             throw ProblemException.badField("building", "entranceNeedsBuilding");
         }
         UUID id = Ids.newId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Vote vote = new Vote(id, topic.id(), in.title().trim(), in.question().trim(), in.matter(), in.rule(), trim(in.building()),
                 trim(in.entrance()), in.opensAt().toInstant(), in.closesAt().toInstant(), VoteStatus.DRAFT, 0, 0, 0, null, null, null, 0, 0, 0,
                 0, BallotChain.genesis(id), null, null, null, in.createdBy().trim(), 1, now);
@@ -125,7 +130,7 @@ public class VoteService {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(org.community.consultation.problem.ProblemType.UNPROCESSABLE,
+            throw new ProblemException(org.community.conventions.problem.ProblemType.UNPROCESSABLE,
                     violations.stream().limit(50).toList(), "invalidFields", violations.size());
         }
         votes.insertElectors(vote.id(), rows);
@@ -144,11 +149,11 @@ public class VoteService {
         if (vote.rule().needsArea && votes.countElectorsWithoutArea(id) > 0) {
             throw ProblemException.invalidField("rule", "ruleNeedsArea", vote.rule(), votes.countElectorsWithoutArea(id));
         }
-        if (!vote.closesAt().isAfter(Instant.now())) {
+        if (!vote.closesAt().isAfter(clock.instant())) {
             throw ProblemException.conflictOnField("closesAt", "closesInPast");
         }
         votes.freezeRoll(id);
-        votes.setStatus(id, VoteStatus.OPEN, null, Instant.now(), null);
+        votes.setStatus(id, VoteStatus.OPEN, null, clock.instant(), null);
         Vote opened = votes.find(id).orElseThrow();
         audit.record("vote.open", "vote", id, path, AuditLog.summary("status", VoteStatus.OPEN, "units", opened.totalUnits(), "owners",
                 opened.totalOwners()));
@@ -195,7 +200,7 @@ public class VoteService {
                     trim(in.enteredBy())));
         }
         VoteRepository.ChainHead head = votes.lockChainHead(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkWindow(head, now);
         if (owner == null) {
             throw staff ? notElector(in) : Caller.forbidden();
@@ -209,7 +214,7 @@ public class VoteService {
         votes.count(voteId, in.choice(), channel, owner, seq, hash);
         return new BallotView(id, voteId, seq, owner.ownerKey(), in.choice(), owner.units(), Areas.toSquareMetres(owner.area()), channel,
                 trim(in.proxyName()), trim(in.authorizationRef()), trim(in.evidenceRef()), trim(in.enteredBy()),
-                org.community.consultation.http.Times.local(now), head.lastHash(), hash);
+                BallotView.castAt(now), head.lastHash(), hash);
     }
 
     /** OPEN → CLOSED once the window has ended, or earlier when every owner has voted (nothing can change any more). */
@@ -219,8 +224,8 @@ public class VoteService {
         String path = access.requireAdmin(vote);
         Preconditions.checkMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CLOSED);
-        if (Instant.now().isBefore(vote.closesAt()) && vote.ballots() < vote.totalOwners()) {
-            throw ProblemException.conflict("closeTooEarly", org.community.consultation.http.Times.local(vote.closesAt()),
+        if (clock.instant().isBefore(vote.closesAt()) && vote.ballots() < vote.totalOwners()) {
+            throw ProblemException.conflict("closeTooEarly", org.community.conventions.http.Times.local(vote.closesAt()),
                     vote.totalOwners() - vote.ballots());
         }
         Vote closed = closeLocked(vote);
@@ -233,7 +238,7 @@ public class VoteService {
     @Transactional
     public boolean closeIfExpired(UUID id) {
         Vote vote = votes.lock(id).orElse(null);
-        if (vote == null || vote.status() != VoteStatus.OPEN || Instant.now().isBefore(vote.closesAt())) {
+        if (vote == null || vote.status() != VoteStatus.OPEN || clock.instant().isBefore(vote.closesAt())) {
             return false;
         }
         Vote closed = closeLocked(vote);
@@ -244,7 +249,7 @@ public class VoteService {
 
     private Vote closeLocked(Vote vote) {
         VoteRule.Outcome outcome = vote.rule().decide(vote.counts()).outcome();
-        votes.setStatus(vote.id(), VoteStatus.CLOSED, outcome, null, Instant.now());
+        votes.setStatus(vote.id(), VoteStatus.CLOSED, outcome, null, clock.instant());
         return votes.find(vote.id()).orElseThrow();
     }
 
@@ -254,7 +259,7 @@ public class VoteService {
         String path = access.requireAdmin(vote);
         Preconditions.requireMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CANCELLED);
-        votes.setStatus(id, VoteStatus.CANCELLED, null, null, Instant.now());
+        votes.setStatus(id, VoteStatus.CANCELLED, null, null, clock.instant());
         audit.record("vote.cancel", "vote", id, path, AuditLog.summary("status", VoteStatus.CANCELLED, "ballots", vote.ballots()));
         return votes.find(id).orElseThrow();
     }
@@ -303,7 +308,7 @@ public class VoteService {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(org.community.consultation.problem.ProblemType.VALIDATION, missing, "invalidFields", missing.size());
+            throw new ProblemException(org.community.conventions.problem.ProblemType.VALIDATION, missing, "invalidFields", missing.size());
         }
     }
 
@@ -313,10 +318,10 @@ public class VoteService {
             case CLOSED, CANCELLED -> throw ProblemException.conflict("voteClosed", head.status());
             case OPEN -> {
                 if (now.isBefore(head.opensAt())) {
-                    throw ProblemException.conflict("voteNotYetOpen", org.community.consultation.http.Times.local(head.opensAt()));
+                    throw ProblemException.conflict("voteNotYetOpen", org.community.conventions.http.Times.local(head.opensAt()));
                 }
                 if (!now.isBefore(head.closesAt())) {
-                    throw ProblemException.conflict("votingEnded", org.community.consultation.http.Times.local(head.closesAt()));
+                    throw ProblemException.conflict("votingEnded", org.community.conventions.http.Times.local(head.closesAt()));
                 }
             }
         }

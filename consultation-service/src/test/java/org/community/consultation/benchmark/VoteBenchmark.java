@@ -110,7 +110,7 @@ class VoteBenchmark {
                                 : owner % 31 == 0 ? ",\"channel\":\"PROXY\",\"proxyName\":\"代理人\",\"authorizationRef\":\"委托书 " + owner + "\"" : "";
                         String body = "{\"ownerKey\":\"owner-" + owner + "\",\"choice\":\"" + choice + "\"" + channel + "}";
                         HttpRequest request = HttpRequest.newBuilder(ballots).header("Content-Type", "application/json")
-                                .header("Authorization", org.community.consultation.support.DefaultToken.bearer())
+                                .header("Authorization", org.community.conventions.testing.DefaultToken.bearer())
                                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         int copies = owner % DUPLICATE_EVERY == 0 ? 2 : 1;
                         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
@@ -161,7 +161,7 @@ class VoteBenchmark {
 
         // the tally at 40,000 ballots: sequential reads, then 8 concurrent readers
         HttpRequest tally = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/votes/" + vote + "/tally"))
-                .header("Authorization", org.community.consultation.support.DefaultToken.bearer()).GET().build();
+                .header("Authorization", org.community.conventions.testing.DefaultToken.bearer()).GET().build();
         for (int i = 0; i < 200; i++) {
             http.send(tally, HttpResponse.BodyHandlers.ofString());
         }

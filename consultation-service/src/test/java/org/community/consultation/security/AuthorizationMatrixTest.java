@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 
 import org.community.consultation.support.Api;
 import org.community.consultation.support.Downstreams;
-import org.community.consultation.support.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.community.consultation.db.Db;
+import org.community.conventions.db.Db;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

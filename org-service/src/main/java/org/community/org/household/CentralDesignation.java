@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.community.org.db.Db;
-import org.community.org.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 党员中心户 designation: one current per household, history kept. */

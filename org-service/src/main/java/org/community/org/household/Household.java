@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 import org.community.org.stats.Counts;
 
 /** A household (住户) registered in a BUILDING unit, as stored. */

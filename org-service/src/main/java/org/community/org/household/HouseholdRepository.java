@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
-import org.community.org.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.org.tree.Paths;
 
 @ApplicationScoped

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.community.org.security.Caller;
 
-import org.community.org.http.Page;
-import org.community.org.http.PageRequest;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
 
 /** Builds household views with their current designation and served count. */
 @ApplicationScoped

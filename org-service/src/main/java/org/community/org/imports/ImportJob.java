@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 
 /** An import run as stored; progress is written by the runner on a separate connection so readers see it live. */
 record ImportJob(UUID id, ImportFormat format, ImportStatus status, String idempotencyKey, String contentHash, long totalRows,

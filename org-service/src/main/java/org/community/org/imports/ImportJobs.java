@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.org.db.Db;
-import org.community.org.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.org.security.Scope;
 
 /** The {@code import_job} rows. Called outside transactions: each write commits at once and is visible to readers. */

@@ -32,13 +32,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.community.org.db.Ids;
-import org.community.org.http.IdempotencyFilters;
-import org.community.org.http.Page;
-import org.community.org.http.PageRequest;
-import org.community.org.problem.Messages;
-import org.community.org.problem.ProblemException;
-import org.community.org.problem.ProblemType;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.IdempotencyFilters;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.problem.Messages;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;

@@ -22,9 +22,9 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
-import org.community.org.db.Ids;
-import org.community.org.http.Times;
-import org.community.org.problem.Messages;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Times;
+import org.community.conventions.problem.Messages;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Metric;
 import org.community.org.tree.Level;

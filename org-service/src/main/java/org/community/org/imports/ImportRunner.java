@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.community.org.problem.Messages;
+import org.community.conventions.problem.Messages;
 import org.community.org.tree.LevelRules;
 import org.jboss.logging.Logger;
 

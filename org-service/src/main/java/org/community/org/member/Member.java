@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 import org.community.org.stats.Counts;
 
 /** A party member or someone on the way to membership, as stored. {@code path} is the unit's path. */

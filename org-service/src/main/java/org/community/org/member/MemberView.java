@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.community.org.household.Phones;
-import org.community.org.http.Times;
+import org.community.conventions.http.Times;
 import org.community.org.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.org.db.Ids;
-import org.community.org.problem.ProblemException;
+import org.community.conventions.db.Ids;
+import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 
 /** 流动党员: one outflow of a member, registered at a service station, closed on return. */
 public record Outflow(UUID id, UUID memberId, String destinationCity, String destinationAddress, String reason, String contactPhone,

@@ -17,9 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.community.org.http.Page;
-import org.community.org.http.PageRequest;
-import org.community.org.problem.ProblemException;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.community.org.db.Db;
-import org.community.org.db.Ids;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
 import org.community.org.household.Phones;
 import org.community.org.member.IdNumbers;
 import org.jboss.logging.MDC;

@@ -9,8 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.org.db.Db;
-import org.community.org.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One audit log entry as the API shows it. */

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.org.db.Db;
-import org.community.org.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.org.tree.Paths;
 
 /** Reads the audit log: newest first, inside a subtree or a scope, by the optional filters of the audit endpoint. */

@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.community.org.http.Page;
-import org.community.org.http.PageRequest;
-import org.community.org.problem.ProblemException;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.problem.ProblemException;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;

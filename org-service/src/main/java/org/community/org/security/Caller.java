@@ -12,9 +12,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.community.org.db.Db;
-import org.community.org.problem.ProblemException;
-import org.community.org.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

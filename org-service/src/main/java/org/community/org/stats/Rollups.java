@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 
 /**
  * The {@code unit_rollup} counters. Writers lock the rows they change in key order, so two transactions

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.community.org.db.Db;
-import org.community.org.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 组织关系转接: from the member's unit to another unit of the system (INTERNAL) or an organization outside it (EXTERNAL). */

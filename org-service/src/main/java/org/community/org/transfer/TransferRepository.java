@@ -7,8 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
-import org.community.org.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 

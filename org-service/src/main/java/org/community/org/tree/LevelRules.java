@@ -9,7 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 
 /**
  * The allowed parent→child level pairs and the levels that may stand at the top of a deployment, read from

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.org.db.Db;
-import org.community.org.db.Ids;
-import org.community.org.http.Preconditions;
-import org.community.org.http.Times;
-import org.community.org.problem.ProblemException;
-import org.community.org.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.http.Times;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 
 /** A node of the party-organization chain, as stored. {@code key} and {@code path} never leave the service. */
 public record OrgUnit(UUID id, long key, String code, String name, Level level, OrgForm form, LocalDate establishedOn,

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
-import org.community.org.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 
 /** SQL for the tree. Subtree reads are path ranges; see {@link Paths}. */
 @ApplicationScoped

@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.community.org.http.Page;
-import org.community.org.http.PageRequest;
-import org.community.org.http.Preconditions;
-import org.community.org.problem.ProblemException;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.problem.ProblemException;
 import org.community.org.stats.Counts;
 import org.community.org.stats.Metric;
 import org.community.org.stats.Rollups;

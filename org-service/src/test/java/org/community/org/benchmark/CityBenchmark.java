@@ -32,7 +32,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.community.org.support.DefaultToken;
+import org.community.conventions.testing.DefaultToken;
 import org.community.org.tree.Paths;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import org.community.conventions.testing.Problems;
 import org.community.org.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,18 @@ class CentralHouseholdTest {
                 .then().body("size()", equalTo(1)).body("[0].revokeReason", equalTo("搬离"));
         given().delete("/api/v1/households/" + central).then().statusCode(204);
         assertThat(Api.stats(community).getInt("households")).isEqualTo(2);
+    }
+
+    @Test
+    void aNulCharacterInTheHeadOfHouseholdIs400NamingTheField() {
+        String street = Api.street("nul");
+        String community = Api.unit(Api.unique("C"), "社区丙", "COMMUNITY", "COMMITTEE", street);
+        String building = Api.unit(Api.unique("B"), "3栋", "BUILDING", "GROUP", community);
+        // PostgreSQL cannot store U+0000: refused when the body is read, before anything is written
+        given().contentType("application/json")
+                .body("{\"buildingUnitId\":\"" + building + "\",\"room\":\"301\",\"residentsCount\":2,\"headName\":\"王\\u0000芳\"}")
+                .post("/api/v1/households").then().spec(Problems.problemNaming(400, "malformed-body", "headName"));
+        assertThat(Api.stats(community).getInt("households")).isZero();
     }
 
     @Test

@@ -14,8 +14,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.community.org.support.Api;
-import org.community.org.support.DefaultToken;
-import org.community.org.support.Tokens;
+import org.community.conventions.testing.DefaultToken;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.community.org.db.Db;
+import org.community.conventions.db.Db;
 import org.community.org.support.Api;
 import org.junit.jupiter.api.Test;
 

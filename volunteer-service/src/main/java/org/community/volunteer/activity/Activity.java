@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.community.volunteer.db.Db;
+import org.community.conventions.db.Db;
 import org.community.volunteer.volunteer.Volunteer;
 
 /** An activity (shift, 志愿活动) of a team: a place and time, a capacity and a sign-up window. */

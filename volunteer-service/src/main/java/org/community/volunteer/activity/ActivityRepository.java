@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.community.volunteer.db.Conditions;
-import org.community.volunteer.db.Db;
-import org.community.volunteer.http.PageRequest;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
 
 @ApplicationScoped

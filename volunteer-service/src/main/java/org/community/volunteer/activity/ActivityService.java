@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.volunteer.audit.AuditLog;
-import org.community.volunteer.db.Ids;
-import org.community.volunteer.http.Preconditions;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
 import org.community.volunteer.team.TeamRepository;

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.volunteer.db.Db;
+import org.community.conventions.db.Db;
 
 /** A volunteer's sign-up (报名) for an activity. */
 public record Signup(UUID id, long seq, UUID activityId, UUID volunteerId, SignupStatus status, Instant createdAt, Instant promotedAt,

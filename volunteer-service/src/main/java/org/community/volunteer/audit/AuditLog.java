@@ -16,10 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.community.volunteer.db.Conditions;
-import org.community.volunteer.db.Db;
-import org.community.volunteer.db.Ids;
-import org.community.volunteer.http.PageRequest;
-import org.community.volunteer.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.jboss.logging.MDC;

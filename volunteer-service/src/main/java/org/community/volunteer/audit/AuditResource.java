@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.community.volunteer.http.Page;
-import org.community.volunteer.http.PageRequest;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
 import org.community.volunteer.security.Caller;

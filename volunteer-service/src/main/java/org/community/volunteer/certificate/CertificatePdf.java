@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.community.volunteer.hours.ServiceRecordRepository.VerifiedLine;
-import org.community.volunteer.http.Times;
+import org.community.conventions.http.Times;
 import org.community.volunteer.volunteer.Stars;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;

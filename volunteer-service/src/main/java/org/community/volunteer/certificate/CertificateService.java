@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.volunteer.db.Db;
-import org.community.volunteer.db.Ids;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
 import org.community.volunteer.hours.ServiceRecordRepository;
 import org.community.volunteer.hours.ServiceRecordRepository.VerifiedLine;
-import org.community.volunteer.http.Times;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.http.Times;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.team.Team;
 import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.volunteer.Masks;

@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.volunteer.db.Db;
-import org.community.volunteer.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.community.volunteer.volunteer.VolunteerRepository;
 
 /**

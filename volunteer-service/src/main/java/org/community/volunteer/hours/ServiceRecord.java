@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.volunteer.db.Db;
+import org.community.conventions.db.Db;
 
 /** One volunteer's service at one activity (服务记录): check-in, check-out, computed and verified minutes. */
 public record ServiceRecord(UUID id, UUID activityId, UUID volunteerId, UUID teamId, String orgPath, RecordStatus status,

@@ -14,9 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.volunteer.db.Db;
-import org.community.volunteer.problem.ProblemException;
-import org.community.volunteer.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.jboss.logging.Logger;

@@ -17,12 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.community.volunteer.http.Page;
-import org.community.volunteer.http.PageRequest;
-import org.community.volunteer.http.Preconditions;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;

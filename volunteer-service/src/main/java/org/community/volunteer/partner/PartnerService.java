@@ -14,13 +14,13 @@ import jakarta.transaction.Transactional;
 
 import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.db.Conditions;
-import org.community.volunteer.db.Db;
-import org.community.volunteer.db.Ids;
-import org.community.volunteer.http.PageRequest;
-import org.community.volunteer.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.community.volunteer.volunteer.Masks;

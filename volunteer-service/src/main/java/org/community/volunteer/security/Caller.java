@@ -13,9 +13,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.community.volunteer.db.Db;
-import org.community.volunteer.problem.ProblemException;
-import org.community.volunteer.problem.ProblemType;
+import org.community.conventions.db.Db;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

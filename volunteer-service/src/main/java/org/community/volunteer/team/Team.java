@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.volunteer.db.Db;
+import org.community.conventions.db.Db;
 
 /** A volunteer team (志愿服务队) of an org unit, led by a leader with deputies. */
 public record Team(UUID id, String name, UUID orgUnitId, String orgUnitName, String orgPath, String communityPath, String category,

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.community.volunteer.db.Conditions;
-import org.community.volunteer.db.Db;
-import org.community.volunteer.http.PageRequest;
-import org.community.volunteer.http.Times;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Times;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.volunteer.Stars;
 

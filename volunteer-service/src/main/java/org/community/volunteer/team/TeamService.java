@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.volunteer.audit.AuditLog;
-import org.community.volunteer.db.Ids;
-import org.community.volunteer.http.Preconditions;
+import org.community.conventions.db.Ids;
+import org.community.conventions.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.volunteer.Volunteer;
 import org.community.volunteer.volunteer.VolunteerRepository;

@@ -16,11 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.community.volunteer.audit.AuditLog;
-import org.community.volunteer.db.Ids;
+import org.community.conventions.db.Ids;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.volunteer.problem.ProblemException;
-import org.community.volunteer.problem.ProblemType;
+import org.community.conventions.problem.ProblemException;
+import org.community.conventions.problem.ProblemType;
 import org.community.volunteer.security.Caller;
 
 /**

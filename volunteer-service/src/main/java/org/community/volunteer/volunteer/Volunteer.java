@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.community.volunteer.db.Db;
+import org.community.conventions.db.Db;
 
 /** A registered volunteer (志愿者) with the verified minutes that count toward the star level. */
 public record Volunteer(UUID id, String name, String phone, String idNumber, Gender gender, List<String> skills,

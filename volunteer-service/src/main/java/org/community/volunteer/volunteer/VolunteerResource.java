@@ -33,12 +33,12 @@ import org.community.volunteer.activity.SignupView;
 import org.community.volunteer.certificate.Certificate;
 import org.community.volunteer.certificate.CertificateInput;
 import org.community.volunteer.certificate.CertificateService;
-import org.community.volunteer.db.Db;
-import org.community.volunteer.http.Page;
-import org.community.volunteer.http.PageRequest;
-import org.community.volunteer.http.Preconditions;
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Page;
+import org.community.conventions.http.PageRequest;
+import org.community.conventions.http.Preconditions;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.volunteer.problem.ProblemException;
+import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.community.volunteer.stats.Leaderboard;
@@ -139,7 +139,7 @@ public class VolunteerResource {
     @Operation(summary = "The caller's own volunteer profile", description = "Linked by the token's `sub`; unmasked. 404 before registering.")
     public Response me(@Context Request request) {
         Volunteer volunteer = volunteers.findByAccount(caller.subject())
-                .orElseThrow(() -> new ProblemException(org.community.volunteer.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));
+                .orElseThrow(() -> new ProblemException(org.community.conventions.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));
         return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.community.volunteer.http.Times;
+import org.community.conventions.http.Times;
 import org.community.volunteer.security.Disclosure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

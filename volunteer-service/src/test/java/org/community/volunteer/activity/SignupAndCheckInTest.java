@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.community.volunteer.FakeOrgService;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.community.volunteer.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -51,8 +51,8 @@ class VolunteerBenchmark {
 
     @org.junit.jupiter.api.BeforeEach
     void token() {
-        org.community.volunteer.Tokens.useCityAdminByDefault();
-        bearer = "Bearer " + org.community.volunteer.Tokens.cityAdmin();
+        org.community.conventions.testing.Tokens.useCityAdminByDefault();
+        bearer = "Bearer " + org.community.conventions.testing.Tokens.cityAdmin();
     }
 
     static final int COMMUNITIES = 1000;

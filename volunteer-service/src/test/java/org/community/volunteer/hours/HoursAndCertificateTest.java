@@ -17,7 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.community.volunteer.FakeOrgService;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.community.volunteer.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

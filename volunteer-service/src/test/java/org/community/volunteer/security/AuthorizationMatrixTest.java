@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.community.volunteer.FakeOrgService;
 import org.community.volunteer.Fixtures;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

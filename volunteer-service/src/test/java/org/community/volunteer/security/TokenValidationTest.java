@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import org.community.volunteer.FakeOrgService;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.community.volunteer.FakeOrgService;
 import org.community.volunteer.Fixtures;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

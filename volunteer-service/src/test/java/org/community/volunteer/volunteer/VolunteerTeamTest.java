@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.UUID;
 
 import org.community.volunteer.FakeOrgService;
-import org.community.volunteer.Tokens;
+import org.community.conventions.testing.Tokens;
 import org.community.volunteer.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

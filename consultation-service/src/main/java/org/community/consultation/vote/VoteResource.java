@@ -54,6 +54,10 @@ public class VoteResource {
     @Inject
     BallotCasting casting;
 
+    /** The answer to a cast is built once the queued cast has run, on its thread, with this request's context. */
+    @Inject
+    org.eclipse.microprofile.context.ThreadContext threadContext;
+
     @Inject
     VoteAccess access;
 
@@ -142,7 +146,7 @@ public class VoteResource {
         if (!caller.readScope().contains(path) && !access.elector(id)) {
             throw ProblemException.notFound("vote", id);
         }
-        return casting.cast(id, path, input, caller.actor(), caller.adminScope().contains(path))
+        return threadContext.withContextCapture(casting.cast(id, path, input, caller.actor(), caller.adminScope().contains(path)))
                 .thenApply(ballot -> Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build());
     }
 

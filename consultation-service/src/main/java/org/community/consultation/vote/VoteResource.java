@@ -139,6 +139,8 @@ public class VoteResource {
             + "left out), 403 otherwise.")
     @APIResponse(responseCode = "201", description = "Cast")
     @APIResponse(responseCode = "403", description = "Not the caller's own ballot, or a proxy or paper ballot by a non-admin")
+    @APIResponse(responseCode = "503", description = "Too many ballots at once: the queue is full and nothing was recorded; send the "
+            + "same ballot again after Retry-After seconds")
     @Blocking
     public CompletionStage<Response> cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
         Vote vote = votes.find(id).orElseThrow(() -> ProblemException.notFound("vote", id));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local suite in one command (needs only Java 17+):
 #   ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
+#                 [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
 # Builds what is missing, starts one embedded PostgreSQL, the three services and the gateway, loads the demo data on
 # first start and prints the URLs and logins (see suite/README.md). Ctrl-C stops everything.
 set -euo pipefail
@@ -9,12 +10,16 @@ cd "$(dirname "$0")"
 usage() {
   cat <<'USAGE'
 usage: ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-                     [--data-dir DIR] [--no-seeds]
+                     [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
        ./suite.sh build     build the services, the seeds and the suite (tests skipped)
   --fresh      wipe the data directory (.suite) and start from nothing
   --ports      change any of the five ports
   --data-dir   keep PostgreSQL's data, the gateway's keys and the logs elsewhere than .suite
   --no-seeds   do not load the demo data on first start
+  --unsafe-fast-storage
+               run PostgreSQL without fsync and with asynchronous commits: a faster first start, but an OS
+               crash or power loss can corrupt the database (not only lose the last commits). Only for
+               throwaway demos; the default keeps PostgreSQL's safe settings
 USAGE
 }
 

@@ -68,8 +68,10 @@ public final class LocalSuite implements AutoCloseable {
      * @param ports the five ports
      * @param fresh wipe the data dir before starting
      * @param echo print each process's output on the terminal with its prefix (the log files are written anyway)
+     * @param unsafeFastStorage run PostgreSQL without fsync and with asynchronous commits: faster, but an OS crash or
+     *        power loss can corrupt the database; only for throwaway demos ({@code --unsafe-fast-storage})
      */
-    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean fresh, boolean echo) {
+    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean fresh, boolean echo, boolean unsafeFastStorage) {
 
         public Config {
             Objects.requireNonNull(repoRoot, "repoRoot");
@@ -81,23 +83,27 @@ public final class LocalSuite implements AutoCloseable {
 
         /** Data in {@code <repo>/.suite}, the default ports, kept data, output echoed. */
         public static Config of(Path repoRoot) {
-            return new Config(repoRoot, repoRoot.resolve(".suite"), Ports.defaults(), false, true);
+            return new Config(repoRoot, repoRoot.resolve(".suite"), Ports.defaults(), false, true, false);
         }
 
         public Config withDataDir(Path dir) {
-            return new Config(repoRoot, dir, ports, fresh, echo);
+            return new Config(repoRoot, dir, ports, fresh, echo, unsafeFastStorage);
         }
 
         public Config withPorts(Ports newPorts) {
-            return new Config(repoRoot, dataDir, newPorts, fresh, echo);
+            return new Config(repoRoot, dataDir, newPorts, fresh, echo, unsafeFastStorage);
         }
 
         public Config withFresh(boolean wipe) {
-            return new Config(repoRoot, dataDir, ports, wipe, echo);
+            return new Config(repoRoot, dataDir, ports, wipe, echo, unsafeFastStorage);
         }
 
         public Config withEcho(boolean print) {
-            return new Config(repoRoot, dataDir, ports, fresh, print);
+            return new Config(repoRoot, dataDir, ports, fresh, print, unsafeFastStorage);
+        }
+
+        public Config withUnsafeFastStorage(boolean unsafe) {
+            return new Config(repoRoot, dataDir, ports, fresh, echo, unsafe);
         }
     }
 
@@ -330,14 +336,22 @@ public final class LocalSuite implements AutoCloseable {
         Path pgData = config.dataDir().resolve("postgres");
         try {
             Files.createDirectories(pgData);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(config.ports().postgres())
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "300")
-                    // a commit returns before its WAL is flushed: much faster bulk loading, and a crash can lose only
-                    // the last fraction of a second (never corrupt); a clean stop loses nothing
-                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("max_connections", "300");
+            if (config.unsafeFastStorage()) {
+                // --unsafe-fast-storage: writes are not forced to disk and a commit returns before its WAL is flushed.
+                // Much faster bulk loading, but an OS crash or power loss can corrupt the database, not only lose the
+                // last commits (a clean stop loses nothing): for throwaway demos only.
+                builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+            } else {
+                // PostgreSQL's safe defaults. zonky always starts the server with -F (fsync off); this -c comes after
+                // it on the command line and wins.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            postgres = builder
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // stopped by close(), after the services: its own hook would stop it under their feet
                     .setRegisterShutdownHook(false)
@@ -352,6 +366,20 @@ public final class LocalSuite implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new SuiteException("could not create the service databases: " + e.getMessage(), e);
+        }
+    }
+
+    /** A setting of the running PostgreSQL as it reports it ({@code SHOW name}), e.g. {@code fsync} → {@code on}. */
+    public String postgresSetting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a setting name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("show " + name)) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new SuiteException("could not read the PostgreSQL setting " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -466,7 +494,7 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * {@code up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-     * [--data-dir DIR] [--repo DIR] [--no-seeds]}
+     * [--data-dir DIR] [--repo DIR] [--no-seeds] [--unsafe-fast-storage]}
      */
     public static void main(String[] args) {
         long t0 = System.nanoTime();
@@ -477,6 +505,7 @@ public final class LocalSuite implements AutoCloseable {
             Path dataDir = null;
             Ports ports = Ports.defaults();
             boolean fresh = false;
+            boolean unsafeFastStorage = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -484,6 +513,7 @@ public final class LocalSuite implements AutoCloseable {
                     }
                     case "--fresh" -> fresh = true;
                     case "--no-seeds" -> seeds = false;
+                    case "--unsafe-fast-storage" -> unsafeFastStorage = true;
                     case "--ports" -> ports = ports.with(value(args, ++i, arg));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                     case "--repo" -> repo = Path.of(value(args, ++i, arg));
@@ -501,7 +531,7 @@ public final class LocalSuite implements AutoCloseable {
                 }
             }
             Path root = repo != null ? repo : findRepoRoot();
-            config = Config.of(root).withPorts(ports).withFresh(fresh);
+            config = Config.of(root).withPorts(ports).withFresh(fresh).withUnsafeFastStorage(unsafeFastStorage);
             if (dataDir != null) {
                 config = config.withDataDir(dataDir);
             }
@@ -590,8 +620,9 @@ public final class LocalSuite implements AutoCloseable {
             b.append(String.format(Locale.ROOT, "  %-22s %s   (Swagger UI %s/q/swagger-ui)%n", name, suite.serviceUrl(name),
                     suite.serviceUrl(name)));
         }
-        b.append(String.format(Locale.ROOT, "  %-22s localhost:%d (databases org, volunteer, consultation)%n", "PostgreSQL",
-                suite.config.ports().postgres()));
+        b.append(String.format(Locale.ROOT, "  %-22s localhost:%d (databases org, volunteer, consultation; fsync %s, synchronous_commit %s%s)%n",
+                "PostgreSQL", suite.config.ports().postgres(), suite.postgresSetting("fsync"), suite.postgresSetting("synchronous_commit"),
+                suite.config.unsafeFastStorage() ? ": --unsafe-fast-storage, an OS crash can corrupt the data" : ""));
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "Data and logs", suite.config.dataDir()));
         b.append("\nDemo logins (POST ").append(gw).append("/api/v1/auth/token {\"username\":…,\"password\":…}):\n\n");
         b.append(SeedLoader.accountTable(suite.config.repoRoot().resolve("seeds").resolve("data")));
@@ -617,11 +648,14 @@ public final class LocalSuite implements AutoCloseable {
     private static String usage() {
         return """
                 usage: ./suite up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-                                  [--data-dir DIR] [--no-seeds]
+                                  [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
                   --fresh      wipe the data directory (default .suite) and start from nothing
                   --ports      change any of the five ports
                   --data-dir   keep PostgreSQL's data, keys and logs elsewhere
-                  --no-seeds   do not load the demo data on first start""";
+                  --no-seeds   do not load the demo data on first start
+                  --unsafe-fast-storage
+                               PostgreSQL without fsync and with asynchronous commits: a faster first start, but an
+                               OS crash or power loss can corrupt the database. Only for throwaway demos""";
     }
 
     /** The working directory or the nearest parent holding {@code mvnw} and {@code org-service/}. */

@@ -60,6 +60,14 @@ class LocalSuiteE2ETest {
     }
 
     @Test
+    @Order(0)
+    void postgresKeepsWhatItAcknowledgesByDefault() {
+        // zonky starts PostgreSQL with -F; the suite turns fsync back on unless --unsafe-fast-storage asks otherwise
+        assertThat(suite.postgresSetting("fsync")).isEqualTo("on");
+        assertThat(suite.postgresSetting("synchronous_commit")).isEqualTo("on");
+    }
+
+    @Test
     @Order(1)
     void theSeedFiguresReadBackThroughTheApi() {
         Gateway admin = cityAdmin();

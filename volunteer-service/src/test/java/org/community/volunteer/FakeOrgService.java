@@ -40,6 +40,9 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
     public static final UUID BUILDING_A = id("BUILDING_A");
     public static final UUID COMMUNITY_B = id("COMMUNITY_B");
     public static final UUID DISSOLVED = id("DISSOLVED");
+    /** Ids org-service refuses to show the caller (403) and answers 400 for: its judgement of the request, not an outage. */
+    public static final UUID REFUSED = id("REFUSED");
+    public static final UUID BAD_REQUEST = id("BAD_REQUEST");
 
     static {
         add(new Unit(CITY, "合肥市", "CITY", null, "ACTIVE"));
@@ -169,6 +172,18 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
             id = UUID.fromString(parts[4]);
         } catch (RuntimeException e) {
             id = null;
+        }
+        if (REFUSED.equals(id)) {
+            UNIT_REQUESTS.incrementAndGet();
+            send(exchange, 403, "application/problem+json", "{\"type\":\"urn:community-suite:problem:forbidden\",\"status\":403,"
+                    + "\"detail\":\"无权查看该组织\"}");
+            return;
+        }
+        if (BAD_REQUEST.equals(id)) {
+            UNIT_REQUESTS.incrementAndGet();
+            send(exchange, 400, "application/problem+json", "{\"type\":\"urn:community-suite:problem:validation\",\"status\":400,"
+                    + "\"detail\":\"请求参数不合法\"}");
+            return;
         }
         Unit unit = id == null ? null : UNITS.get(id);
         if (unit == null) {

@@ -33,15 +33,15 @@ public class OrgUnits {
             found = client.unitWithAncestors(id).orElseThrow(() -> ProblemException.invalidField(field, "unitUnknown", id));
         } catch (ProblemException e) {
             throw e;
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 401 || status == 403) {
+        } catch (OrgServiceClient.Refused e) {
+            if (e.status == 401 || e.status == 403) {
                 // org-service judged the caller's own token (it is passed on): its refusal is the caller's
                 throw org.community.consultation.security.Caller.forbidden();
             }
-            LOG.warnf("org-service answered %d while checking unit %s", status, id);
-            throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown");
+            // any other 4xx is about what the caller sent, not about org-service being down
+            throw ProblemException.badField(field, "unitRefused", id, e.status);
         } catch (RuntimeException e) {
+            // a timeout, a connection failure, a 5xx, or the circuit is open
             LOG.warnf("org-service unavailable while checking unit %s: %s", id, e.toString());
             throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown");
         }

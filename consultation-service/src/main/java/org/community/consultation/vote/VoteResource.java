@@ -54,6 +54,10 @@ public class VoteResource {
     @Inject
     BallotCasting casting;
 
+    /** The answer to a cast is built once the queued cast has run, on its thread, with this request's context. */
+    @Inject
+    org.eclipse.microprofile.context.ThreadContext threadContext;
+
     @Inject
     VoteAccess access;
 
@@ -135,6 +139,8 @@ public class VoteResource {
             + "left out), 403 otherwise.")
     @APIResponse(responseCode = "201", description = "Cast")
     @APIResponse(responseCode = "403", description = "Not the caller's own ballot, or a proxy or paper ballot by a non-admin")
+    @APIResponse(responseCode = "503", description = "Too many ballots at once: the queue is full and nothing was recorded; send the "
+            + "same ballot again after Retry-After seconds")
     @Blocking
     public CompletionStage<Response> cast(@PathParam("id") UUID id, @Valid @NotNull BallotInput input) {
         Vote vote = votes.find(id).orElseThrow(() -> ProblemException.notFound("vote", id));
@@ -142,7 +148,7 @@ public class VoteResource {
         if (!caller.readScope().contains(path) && !access.elector(id)) {
             throw ProblemException.notFound("vote", id);
         }
-        return casting.cast(id, path, input, caller.actor(), caller.adminScope().contains(path))
+        return threadContext.withContextCapture(casting.cast(id, path, input, caller.actor(), caller.adminScope().contains(path)))
                 .thenApply(ballot -> Response.created(URI.create("/api/v1/votes/" + id + "/ballots/" + ballot.seq())).entity(ballot).build());
     }
 

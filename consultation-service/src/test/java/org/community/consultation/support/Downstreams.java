@@ -46,6 +46,8 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     /** A unit org-service refuses to show the caller (403), and a team volunteer-service refuses the caller projects for. */
     public static final UUID REFUSED_UNIT = UUID.fromString("00000000-0000-7000-8000-000000000403");
     public static final UUID REFUSED_TEAM = UUID.fromString("00000000-0000-7000-8000-000000001403");
+    /** A unit org-service answers 400 for: a request it judges wrong, not org-service being down. */
+    public static final UUID BAD_REQUEST_UNIT = UUID.fromString("00000000-0000-7000-8000-000000000400");
 
     record Unit(UUID id, String name, String level, String status, UUID parentId) {
     }
@@ -75,6 +77,10 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
     public static volatile String lastVolunteerAuthorization;
 
     public static volatile boolean orgDown;
+    /** How long org-service takes to answer a unit, to hold calls in flight. */
+    public static volatile long orgDelayMillis;
+    /** Requests for a unit itself (not its ancestors) that reached org-service. */
+    public static final AtomicInteger ORG_UNIT_REQUESTS = new AtomicInteger();
     public static volatile boolean volunteerDown;
     public static final Map<String, String> PROJECT_STATUS = new ConcurrentHashMap<>();
     public static final Map<String, String> PROJECTS_BY_KEY = new ConcurrentHashMap<>();
@@ -91,7 +97,7 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/api/v1/org-units/", this::org);
         server.createContext("/api/v1/projects", this::projects);
         server.start();
@@ -113,6 +119,20 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String[] parts = exchange.getRequestURI().getPath().substring("/api/v1/org-units/".length()).split("/");
+        if (parts.length == 1) {
+            ORG_UNIT_REQUESTS.incrementAndGet();
+            if (orgDelayMillis > 0) {
+                try {
+                    Thread.sleep(orgDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (parts[0].equals(BAD_REQUEST_UNIT.toString())) {
+            send(exchange, 400, "{\"type\":\"urn:community-suite:problem:validation\",\"status\":400}");
+            return;
+        }
         if (parts[0].equals(REFUSED_UNIT.toString())) {
             send(exchange, 403, "{\"type\":\"urn:community-suite:problem:forbidden\",\"status\":403}");
             return;

@@ -44,7 +44,6 @@ import org.community.org.security.Audit;
 import org.community.org.security.Caller;
 import org.community.org.tree.OrgUnit;
 import org.community.org.tree.OrgUnitRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,8 +83,8 @@ public class ImportResource {
     @Inject
     ImportRunner runner;
 
-    @ConfigProperty(name = "org.imports.spool-dir")
-    java.nio.file.Path spoolDir;
+    @Inject
+    ImportsConfig config;
 
     @POST
     @Consumes({ "text/csv", "application/x-ndjson" })
@@ -118,9 +117,9 @@ public class ImportResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw ProblemException.badField(IdempotencyFilters.HEADER, "idempotencyKeyInvalid");
         }
-        Files.createDirectories(spoolDir);
+        Files.createDirectories(config.spoolDir());
         UUID id = Ids.newId();
-        java.nio.file.Path file = spoolDir.resolve(id + ".import");
+        java.nio.file.Path file = config.spoolDir().resolve(id + ".import");
         Spooled spooled = spool(body, file);
         long rows = format == ImportFormat.CSV ? Math.max(0, spooled.lines() - 1) : spooled.lines();
         if (rows == 0) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -26,7 +27,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.community.volunteer.hours.ServiceRecordRepository.VerifiedLine;
 import org.community.conventions.http.Times;
 import org.community.volunteer.volunteer.Stars;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,12 +47,8 @@ public class CertificatePdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final int LINES_PER_PAGE = 28;
 
-    @ConfigProperty(name = "volunteer.certificate.font")
-    Optional<String> configuredFont;
-
-    /** Whether the usual system font paths are tried after the configured font. */
-    @ConfigProperty(name = "volunteer.certificate.system-fonts", defaultValue = "true")
-    boolean systemFonts = true;
+    @Inject
+    CertificateConfig config;
 
     public record Content(String serial, String volunteerName, String maskedIdNumber, String teamName, String issuer,
             List<VerifiedLine> lines, long totalMinutes, Instant issuedAt) {
@@ -148,8 +144,8 @@ public class CertificatePdf {
 
     private Optional<File> fontFile() {
         List<String> candidates = new ArrayList<>();
-        configuredFont.ifPresent(candidates::add);
-        if (systemFonts) {
+        config.font().ifPresent(candidates::add);
+        if (config.systemFonts()) {
             candidates.addAll(SYSTEM_FONTS);
         }
         return candidates.stream().map(File::new).filter(File::isFile).findFirst();

@@ -18,7 +18,6 @@ import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.MemberRole;
 import org.community.volunteer.team.TeamRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Check-in, check-out and review. A record is created once per volunteer and activity (unique key, insert
@@ -47,11 +46,8 @@ public class HoursService {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "volunteer.check-in.early-minutes", defaultValue = "30")
-    int earlyMinutes;
-
-    @ConfigProperty(name = "volunteer.check-in.late-checkout-minutes", defaultValue = "120")
-    int lateCheckoutMinutes;
+    @Inject
+    CheckInConfig checkIn;
 
     @Transactional
     public ServiceRecord checkIn(UUID activityId, CheckInput input) {
@@ -63,9 +59,9 @@ public class HoursService {
         if (activity.status() != ActivityStatus.OPEN) {
             throw ProblemException.conflict("activityCancelled", activity.title());
         }
-        if (at.isBefore(activity.startsAt().minus(Duration.ofMinutes(earlyMinutes))) || !at.isBefore(activity.endsAt())) {
+        if (at.isBefore(activity.startsAt().minus(Duration.ofMinutes(checkIn.earlyMinutes()))) || !at.isBefore(activity.endsAt())) {
             throw ProblemException.conflictOnField(method == CheckMethod.LEADER && input.at() != null ? "at" : "volunteerId",
-                    "checkInOutsideWindow", earlyMinutes);
+                    "checkInOutsideWindow", checkIn.earlyMinutes());
         }
         SignupStatus signup = db.one("select status from signup where activity_id = ? and volunteer_id = ? and status <> 'CANCELLED'",
                 row -> SignupStatus.valueOf(row.getString(1)), activityId, input.volunteerId()).orElse(null);
@@ -99,8 +95,8 @@ public class HoursService {
         if (at.isBefore(record.checkedInAt())) {
             throw ProblemException.invalidField("at", "checkOutBeforeCheckInTime");
         }
-        if (at.isAfter(activity.endsAt().plus(Duration.ofMinutes(lateCheckoutMinutes)))) {
-            throw ProblemException.conflictOnField("volunteerId", "checkOutTooLate", lateCheckoutMinutes);
+        if (at.isAfter(activity.endsAt().plus(Duration.ofMinutes(checkIn.lateCheckoutMinutes())))) {
+            throw ProblemException.conflictOnField("volunteerId", "checkOutTooLate", checkIn.lateCheckoutMinutes());
         }
         Instant from = record.checkedInAt().isAfter(activity.startsAt()) ? record.checkedInAt() : activity.startsAt();
         Instant to = at.isBefore(activity.endsAt()) ? at : activity.endsAt();

@@ -182,10 +182,19 @@ public class OrgUnits {
         return chain.get(chain.size() - 1);
     }
 
-    /** org-service's answer for one unit; 503 naming {@code field} when it cannot be reached. */
+    /**
+     * org-service's answer for one unit. Its refusal is the caller's: 403 when it refused the caller (401/403, the
+     * caller's token is passed on), otherwise 400 naming {@code field} and quoting org-service. 503 naming {@code field}
+     * only when org-service cannot answer: a timeout, a connection failure, a 5xx, or the circuit is open.
+     */
     private OrgDirectory.Lookup lookup(String field, UUID id) {
         try {
             return directory.lookup(id);
+        } catch (OrgDirectory.Refused e) {
+            if (e.status == 401 || e.status == 403) {
+                throw Caller.forbidden();
+            }
+            throw ProblemException.badField(field, "orgUnitRefused", id, e.status, e.detail);
         } catch (RuntimeException e) {
             LOG.warnf("org-service unavailable while checking org unit %s: %s", id, e.toString());
             throw new ProblemException(ProblemType.UNAVAILABLE, "orgServiceDown", field);

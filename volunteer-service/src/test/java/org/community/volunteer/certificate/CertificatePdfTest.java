@@ -22,8 +22,17 @@ class CertificatePdfTest {
     @Test
     void latinFallbackWithManyRecords() throws Exception {
         CertificatePdf pdf = new CertificatePdf();
-        pdf.configuredFont = Optional.empty();
-        pdf.systemFonts = false;
+        pdf.config = new CertificateConfig() {
+            @Override
+            public Optional<String> font() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean systemFonts() {
+                return false;
+            }
+        };
         assertFalse(pdf.hasCjkFont());
         List<VerifiedLine> lines = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -57,6 +57,8 @@ public final class KeycloakServer {
     /** The claim services require in {@code aud}: put there by the realm's audience mapper on client community-web. */
     public static final String AUDIENCE = "community-suite";
     static final int MINIMUM_JAVA = 21;
+    /** From the services being ready; the first start of a new distribution also rebuilds it (minutes on a busy machine). */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private static final String GROUP_PATH = "org/keycloak/keycloak-quarkus-dist/" + VERSION;
     private static final String ZIP = "keycloak-quarkus-dist-" + VERSION + ".zip";

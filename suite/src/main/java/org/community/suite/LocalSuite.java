@@ -147,6 +147,9 @@ public final class LocalSuite implements AutoCloseable {
                 throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
             }
         }
+        if (config.keycloak() && KeycloakServer.findJava().isEmpty()) {
+            throw new SuiteException(KeycloakServer.missingJavaMessage());
+        }
         try {
             synchronized (lifecycle) {
                 requireOpen();
@@ -169,7 +172,7 @@ public final class LocalSuite implements AutoCloseable {
                 processes.get(name).awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
             }
             if (keycloak != null) {
-                keycloak.awaitReady(READY_TIMEOUT, () -> closed);
+                keycloak.awaitReady(KeycloakServer.READY_TIMEOUT, () -> closed);
             }
         } catch (RuntimeException e) {
             close();

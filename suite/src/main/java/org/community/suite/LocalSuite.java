@@ -46,6 +46,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * }                                         // close(): the four processes, then PostgreSQL
  * }</pre>
  *
+ * With {@link Config#withKeycloak} Keycloak (see {@link KeycloakServer}) starts beside them and issues the tokens: the
+ * services and the gateway verify its tokens, the gateway's built-in issuer is off, and {@link #loader} scopes the demo
+ * users through Keycloak's admin API.
+ * <p>
  * Service names for {@link #stopService}/{@link #startService}: {@code org-service}, {@code volunteer-service},
  * {@code consultation-service}, {@code gateway}. Each process's output is also written to
  * {@code <data dir>/logs/<name>.log}.

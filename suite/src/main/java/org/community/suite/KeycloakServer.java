@@ -262,10 +262,16 @@ public final class KeycloakServer {
 
     /** What to do when {@link #findJava()} finds nothing. */
     public static String missingJavaMessage() {
+        String explicit = Optional.ofNullable(System.getProperty("suite.keycloak.java-home")).orElse(System.getenv("KEYCLOAK_JAVA_HOME"));
+        if (explicit != null && !explicit.isBlank()) {
+            return "Keycloak " + VERSION + " needs Java " + MINIMUM_JAVA + " or newer; KEYCLOAK_JAVA_HOME (or -Dsuite.keycloak.java-home) is "
+                    + explicit + ", which is not a JDK " + MINIMUM_JAVA + "+ (bin/java and a release file saying JAVA_VERSION). "
+                    + "Point it at one, or unset it to let the suite look in JAVA_HOME and /usr/lib/jvm.";
+        }
         return "Keycloak " + VERSION + " needs Java " + MINIMUM_JAVA + " or newer, and none was found (looked at "
                 + "-Dsuite.keycloak.java-home / KEYCLOAK_JAVA_HOME, JAVA_HOME, the running JVM " + System.getProperty("java.home")
                 + ", /usr/lib/jvm, /usr/java, /opt/java, /opt, ~/.sdkman/candidates/java, ~/.jdks). Install a JDK 21+ "
-                + "(e.g. Debian: apt-get install openjdk-21-jdk-headless, or a Temurin build) and, if it is elsewhere, point "
+                + "(a Temurin build, or your distribution's openjdk-21 or newer package) and, if it is elsewhere, point "
                 + "KEYCLOAK_JAVA_HOME at it. The suite itself keeps running on Java 17.";
     }
 

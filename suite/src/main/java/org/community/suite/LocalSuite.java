@@ -69,7 +69,7 @@ public final class LocalSuite implements AutoCloseable {
      *
      * @param repoRoot the repository (holds {@code <module>/target/quarkus-app/quarkus-run.jar} and {@code seeds/data})
      * @param dataDir where PostgreSQL's data, the gateway's keys, the logs and the seed marker live
-     * @param ports the five ports
+     * @param ports the ports (Keycloak's is used only with {@code keycloak})
      * @param fresh wipe the data dir before starting
      * @param echo print each process's output on the terminal with its prefix (the log files are written anyway)
      * @param keycloak Keycloak issues the tokens (see {@link KeycloakServer}) instead of the gateway's built-in issuer
@@ -151,18 +151,17 @@ public final class LocalSuite implements AutoCloseable {
                 throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
             }
         }
-        if (config.keycloak() && KeycloakServer.findJava().isEmpty()) {
-            throw new SuiteException(KeycloakServer.missingJavaMessage());
+        if (config.keycloak()) {
+            // finds the JDK 21+ and fetches/unpacks the distribution (once), outside the lock that close() takes
+            keycloak = new KeycloakServer(config.repoRoot(), config.dataDir().resolve("keycloak"), config.ports().keycloak(),
+                    config.dataDir().resolve("logs").resolve("keycloak.log"), config.echo() ? out : null, colour("34", "kc    | "));
         }
         try {
             synchronized (lifecycle) {
                 requireOpen();
                 prepareDataDir();
-                if (config.keycloak()) {
-                    // first, so that it starts while PostgreSQL and the services do
-                    keycloak = new KeycloakServer(config.repoRoot(), config.dataDir().resolve("keycloak"), config.ports().keycloak(),
-                            config.dataDir().resolve("logs").resolve("keycloak.log"), config.echo() ? out : null, colour("34", "kc    | "));
-                    keycloak.start();
+                if (keycloak != null) {
+                    keycloak.start(); // first, so that it starts while PostgreSQL and the services do
                 }
                 startPostgres();
                 Runtime.getRuntime().addShutdownHook(closer);
@@ -482,6 +481,8 @@ public final class LocalSuite implements AutoCloseable {
         p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + config.ports().postgres() + "/" + db);
         p.put("quarkus.datasource.username", db);
         p.put("quarkus.datasource.password", db);
+        // five JVMs (six with Keycloak) start at once on a laptop: a first connection may take longer than the default 5 s
+        p.put("quarkus.datasource.jdbc.acquisition-timeout", "60S");
     }
 
     /** Small heaps and the serial collector: four JVMs share a laptop. Override with -Dsuite.jvm-options="...". */

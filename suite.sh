@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The local suite in one command (needs only Java 17+):
-#   ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
+# The local suite in one command (needs only Java 17+; --keycloak also a JDK 21+ somewhere on the machine):
+#   ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430] [--keycloak]
 #                 [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
 # Builds what is missing, starts one embedded PostgreSQL, the three services and the gateway, loads the demo data on
 # first start and prints the URLs and logins (see suite/README.md). Ctrl-C stops everything.
@@ -9,13 +9,15 @@ cd "$(dirname "$0")"
 
 usage() {
   cat <<'USAGE'
-usage: ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-                     [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
+usage: ./suite.sh up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430,keycloak=8180]
+                     [--data-dir DIR] [--no-seeds] [--keycloak] [--unsafe-fast-storage]
        ./suite.sh build     build the services, the seeds and the suite (tests skipped)
   --fresh      wipe the data directory (.suite) and start from nothing
-  --ports      change any of the five ports
+  --ports      change any of the ports
   --data-dir   keep PostgreSQL's data, the gateway's keys and the logs elsewhere than .suite
   --no-seeds   do not load the demo data on first start
+  --keycloak   Keycloak (fetched once through Maven) issues the tokens, with the realm file of deploy/; the seeds set the
+               demo users' org_units there. Needs a JDK 21+ (JAVA_HOME, /usr/lib/jvm, … or KEYCLOAK_JAVA_HOME)
   --unsafe-fast-storage
                run PostgreSQL without fsync and with asynchronous commits: a faster first start, but an OS
                crash or power loss can corrupt the database (not only lose the last commits). Only for

@@ -45,22 +45,43 @@ final class Api {
     private final URI base;
     private final HttpClient client;
     private volatile String token;
-    private String username;
-    private String password;
+    /** Logs in again (a new token) when a call answers 401: the gateway's login or another token source. */
+    private java.util.function.Supplier<String> tokenSource;
+    private java.util.function.Function<String, String> accountIds = java.util.function.Function.identity();
 
     Api(URI base) {
         this.base = base;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** Logs in at the gateway's built-in issuer ({@code POST /api/v1/auth/token}). */
     void login(String user, String secret) {
-        this.username = user;
-        this.password = secret;
-        JsonNode answer = send("POST", "/api/v1/auth/token", Map.of("username", user, "password", secret), null, null, false);
-        token = answer.path("accessToken").asText(null);
-        if (token == null) {
-            throw new IllegalStateException("the gateway answered the login without an accessToken: " + answer);
-        }
+        useTokens(() -> {
+            JsonNode answer = send("POST", "/api/v1/auth/token", Map.of("username", user, "password", secret), null, null, false);
+            String accessToken = answer.path("accessToken").asText(null);
+            if (accessToken == null) {
+                throw new IllegalStateException("the gateway answered the login without an accessToken: " + answer);
+            }
+            return accessToken;
+        });
+    }
+
+    /**
+     * The account id a record links a demo login by (a volunteer profile's or an elector's {@code account}, compared
+     * with the token's {@code sub}): the user name for the gateway's built-in issuer, the user id for Keycloak.
+     */
+    String accountId(String username) {
+        return accountIds.apply(username);
+    }
+
+    void accountIds(java.util.function.Function<String, String> byUsername) {
+        this.accountIds = byUsername;
+    }
+
+    /** Takes tokens from elsewhere (an OIDC provider such as Keycloak); asks again when a call answers 401. */
+    void useTokens(java.util.function.Supplier<String> source) {
+        this.tokenSource = source;
+        this.token = source.get();
     }
 
     JsonNode get(String path) {
@@ -161,9 +182,9 @@ final class Api {
                 throw new IllegalStateException("interrupted", e);
             }
             int status = response.statusCode();
-            if (status == 401 && authorized && !relogged && username != null) {
+            if (status == 401 && authorized && !relogged && tokenSource != null) {
                 relogged = true;
-                login(username, password);
+                token = tokenSource.get();
                 continue;
             }
             boolean retryable = status == 502 || status == 503 || status == 504 || status == 429;

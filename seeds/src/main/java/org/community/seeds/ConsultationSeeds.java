@@ -237,7 +237,7 @@ final class ConsultationSeeds {
                     .put("areaM2", area);
             String account = accounts.get(electors.size() + 1);
             if (account != null) {
-                elector.put("account", account);
+                elector.put("account", api.accountId(account));
             }
             electors.add(elector);
         }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the demo data of {@code seeds/data} into a running suite through the gateway's public API only (no database
- * access), as the demo user {@code city-admin}. Idempotent: every item is looked up by its natural key first (unit
+ * access), as the demo user {@code city-admin} (logged in at the gateway's built-in issuer, or at Keycloak). Idempotent: every item is looked up by its natural key first (unit
  * codes; a household's building, entrance and room; a member's branch, name and birth date; a volunteer's phone; a
  * team's, partner's, topic's or meeting's name within its parent), bulk kinds are listed once, 200 a page, and only
  * what is missing is created, each POST with an {@code Idempotency-Key} derived from the item. Running it twice creates
@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *         .progress(System.err).load();
  * }</pre>
  *
- * As a program: {@code java -jar seeds/target/seeds.jar --gateway http://localhost:8080 [--data seeds/data] [--quiet]}.
+ * As a program: {@code java -jar seeds/target/seeds.jar --gateway http://localhost:8080 [--data seeds/data] [--quiet]}, with
+ * {@code --keycloak URL} (see {@link #keycloak}) when Keycloak issues the tokens.
  */
 public final class SeedLoader {
 
@@ -44,6 +45,7 @@ public final class SeedLoader {
     private int inFlight = 8;
     private String username;
     private String password;
+    private Keycloak keycloak;
 
     private Api api;
     private Progress progress;
@@ -85,6 +87,38 @@ public final class SeedLoader {
         return this;
     }
 
+    /**
+     * Use this Keycloak realm as the identity provider: the loader logs in there (password grant) instead of at the
+     * gateway's built-in issuer, and sets the demo users' scopes as their {@code org_units} attribute through Keycloak's
+     * admin API instead of the gateway's account endpoint.
+     */
+    public SeedLoader keycloak(Keycloak realm) {
+        this.keycloak = realm;
+        return this;
+    }
+
+    /**
+     * Only the demo accounts' scopes: each account's unit (by code, from accounts.yaml) is looked up and set as its scope
+     * where it is not that already. For a suite whose data are loaded but whose identity provider is new.
+     */
+    public Summary scopeAccounts() {
+        long t0 = System.nanoTime();
+        summary = new Summary();
+        progress = new Progress(progressOut);
+        List<SeedData.Account> accounts = SeedData.accounts(dataDir);
+        api = new Api(gateway);
+        login(accounts);
+        for (SeedData.Account account : accounts) {
+            units.computeIfAbsent(account.unit(), code -> {
+                JsonNode found = api.get("/api/v1/org-units?code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
+                return found.path("items").isEmpty() ? null : found.path("items").get(0).path("id").asText();
+            });
+        }
+        setScopes(accounts);
+        summary.elapsed(Duration.ofNanos(System.nanoTime() - t0));
+        return summary;
+    }
+
     /** Loads everything missing and answers what was created and what was there already. */
     public Summary load() {
         long t0 = System.nanoTime();
@@ -121,7 +155,15 @@ public final class SeedLoader {
             user = admin == null ? "city-admin" : admin.username();
             secret = admin == null ? "demo-city" : admin.password();
         }
-        api.login(user, secret);
+        if (keycloak == null) {
+            api.login(user, secret);
+        } else {
+            String name = user;
+            String pass = secret;
+            api.useTokens(() -> keycloak.login(name, pass).accessToken());
+            Map<String, String> ids = new ConcurrentHashMap<>();
+            api.accountIds(account -> ids.computeIfAbsent(account, keycloak::userId));
+        }
     }
 
     // ---- org units and households -------------------------------------------------------------------------------
@@ -323,14 +365,21 @@ public final class SeedLoader {
 
     // ---- demo account scopes ------------------------------------------------------------------------------------
 
-    /** Sets each demo account's scope to its unit from accounts.yaml, where it is not that already. */
+    /**
+     * Sets each demo account's scope to its unit from accounts.yaml, where it is not that already: at the gateway's
+     * built-in issuer, or as the user's {@code org_units} attribute in Keycloak.
+     */
     private void setScopes(List<SeedData.Account> accounts) {
-        Progress.Step step = progress.step("demo account scopes", accounts.size());
+        Progress.Step step = progress.step(keycloak == null ? "demo account scopes" : "demo user scopes (Keycloak)", accounts.size());
         Map<String, List<String>> current = new HashMap<>();
-        for (JsonNode account : api.get("/api/v1/auth/accounts")) {
-            List<String> scope = new ArrayList<>();
-            account.path("orgUnits").forEach(u -> scope.add(u.asText()));
-            current.put(account.path("username").asText(), scope);
+        if (keycloak == null) {
+            for (JsonNode account : api.get("/api/v1/auth/accounts")) {
+                List<String> scope = new ArrayList<>();
+                account.path("orgUnits").forEach(u -> scope.add(u.asText()));
+                current.put(account.path("username").asText(), scope);
+            }
+        } else {
+            accounts.forEach(account -> current.put(account.username(), keycloak.orgUnits(account.username())));
         }
         for (SeedData.Account account : accounts) {
             String id = units.get(account.unit());
@@ -340,8 +389,11 @@ public final class SeedLoader {
             }
             if (List.of(id).equals(current.get(account.username()))) {
                 summary.existing("account scopes", 1);
-            } else {
+            } else if (keycloak == null) {
                 api.put("/api/v1/auth/accounts/" + account.username() + "/org-units", Map.of("orgUnits", List.of(id)));
+                summary.created("account scopes", 1);
+            } else {
+                keycloak.setOrgUnits(account.username(), List.of(id));
                 summary.created("account scopes", 1);
             }
             step.add(1);
@@ -403,37 +455,75 @@ public final class SeedLoader {
         return b.toString();
     }
 
-    /** {@code --gateway URL [--data DIR] [--in-flight N] [--quiet]} */
+    private static final String USAGE = """
+            usage: java -jar seeds/target/seeds.jar [--gateway http://localhost:8080] [--data seeds/data] [--in-flight 8] [--quiet]
+                   [--keycloak http://localhost:8180 [--realm community] [--client community-web]
+                    [--keycloak-admin admin] [--keycloak-admin-password …] [--keycloak-admin-realm master]] [--scopes-only]
+              --gateway        the suite's gateway (everything but the scopes goes through its public API)
+              --keycloak       log in at this Keycloak (no /realms/… path) instead of the gateway's built-in issuer, and set the
+                               demo users' org_units attribute through its admin API (the password defaults to the environment
+                               variable KEYCLOAK_ADMIN_PASSWORD, else admin)
+              --scopes-only    only set the demo accounts' scopes (the data are loaded already)""";
+
+    /** See {@link #USAGE}. */
     public static void main(String[] args) {
         URI gateway = URI.create("http://localhost:8080");
         Path data = Path.of("seeds", "data");
         boolean quiet = false;
+        boolean scopesOnly = false;
         int inFlight = 8;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--gateway" -> gateway = URI.create(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
-                case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
-                case "--quiet" -> quiet = true;
-                case "-h", "--help" -> {
-                    System.out.println("usage: java -jar seeds/target/seeds.jar [--gateway http://localhost:8080] [--data seeds/data]"
-                            + " [--in-flight 8] [--quiet]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument " + args[i] + " (try --help)");
-                    System.exit(2);
+        String keycloakUrl = null;
+        String realm = "community";
+        String client = "community-web";
+        String adminRealm = "master";
+        String admin = "admin";
+        String adminPassword = System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--gateway" -> gateway = URI.create(value(args, ++i, arg));
+                    case "--data" -> data = Path.of(value(args, ++i, arg));
+                    case "--in-flight" -> inFlight = Integer.parseInt(value(args, ++i, arg));
+                    case "--quiet" -> quiet = true;
+                    case "--scopes-only" -> scopesOnly = true;
+                    case "--keycloak" -> keycloakUrl = value(args, ++i, arg);
+                    case "--realm" -> realm = value(args, ++i, arg);
+                    case "--client" -> client = value(args, ++i, arg);
+                    case "--keycloak-admin" -> admin = value(args, ++i, arg);
+                    case "--keycloak-admin-password" -> adminPassword = value(args, ++i, arg);
+                    case "--keycloak-admin-realm" -> adminRealm = value(args, ++i, arg);
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + arg + " (try --help)");
                 }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
         try {
-            Summary summary = SeedLoader.to(gateway).dataDir(data).inFlight(inFlight).progress(quiet ? null : System.err).load();
-            if (quiet) {
+            SeedLoader loader = SeedLoader.to(gateway).dataDir(data).inFlight(inFlight).progress(quiet ? null : System.err);
+            if (keycloakUrl != null) {
+                loader.keycloak(Keycloak.at(URI.create(keycloakUrl)).realm(realm).client(client).administrator(adminRealm, admin, adminPassword));
+            }
+            Summary summary = scopesOnly ? loader.scopeAccounts() : loader.load();
+            if (quiet || scopesOnly) {
                 System.out.println(summary.table());
             }
         } catch (RuntimeException e) {
             System.err.println("\nLoading the seeds failed: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static String value(String[] args, int index, String flag) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value (try --help)");
+        }
+        return args[index];
     }
 }

@@ -107,7 +107,7 @@ final class VolunteerSeeds {
                 .put("availability", volunteer.availability()).put("orgUnitId", units.get(volunteer.unitCode()));
         volunteer.skills().forEach(body.putArray("skills")::add);
         if (volunteer.account() != null) {
-            body.put("account", volunteer.account());
+            body.put("account", api.accountId(volunteer.account()));
         }
         return body;
     }

@@ -46,6 +46,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * }                                         // close(): the four processes, then PostgreSQL
  * }</pre>
  *
+ * With {@link Config#withKeycloak} Keycloak (see {@link KeycloakServer}) starts beside them and issues the tokens: the
+ * services and the gateway verify its tokens, the gateway's built-in issuer is off, and {@link #loader} scopes the demo
+ * users through Keycloak's admin API.
+ * <p>
  * Service names for {@link #stopService}/{@link #startService}: {@code org-service}, {@code volunteer-service},
  * {@code consultation-service}, {@code gateway}. Each process's output is also written to
  * {@code <data dir>/logs/<name>.log}.
@@ -65,13 +69,15 @@ public final class LocalSuite implements AutoCloseable {
      *
      * @param repoRoot the repository (holds {@code <module>/target/quarkus-app/quarkus-run.jar} and {@code seeds/data})
      * @param dataDir where PostgreSQL's data, the gateway's keys, the logs and the seed marker live
-     * @param ports the five ports
+     * @param ports the ports (Keycloak's is used only with {@code keycloak})
      * @param fresh wipe the data dir before starting
      * @param echo print each process's output on the terminal with its prefix (the log files are written anyway)
      * @param unsafeFastStorage run PostgreSQL without fsync and with asynchronous commits: faster, but an OS crash or
      *        power loss can corrupt the database; only for throwaway demos ({@code --unsafe-fast-storage})
+     * @param keycloak Keycloak issues the tokens (see {@link KeycloakServer}) instead of the gateway's built-in issuer
      */
-    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean fresh, boolean echo, boolean unsafeFastStorage) {
+    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean fresh, boolean echo, boolean unsafeFastStorage,
+            boolean keycloak) {
 
         public Config {
             Objects.requireNonNull(repoRoot, "repoRoot");
@@ -83,27 +89,32 @@ public final class LocalSuite implements AutoCloseable {
 
         /** Data in {@code <repo>/.suite}, the default ports, kept data, output echoed. */
         public static Config of(Path repoRoot) {
-            return new Config(repoRoot, repoRoot.resolve(".suite"), Ports.defaults(), false, true, false);
+            return new Config(repoRoot, repoRoot.resolve(".suite"), Ports.defaults(), false, true, false, false);
         }
 
         public Config withDataDir(Path dir) {
-            return new Config(repoRoot, dir, ports, fresh, echo, unsafeFastStorage);
+            return new Config(repoRoot, dir, ports, fresh, echo, unsafeFastStorage, keycloak);
         }
 
         public Config withPorts(Ports newPorts) {
-            return new Config(repoRoot, dataDir, newPorts, fresh, echo, unsafeFastStorage);
+            return new Config(repoRoot, dataDir, newPorts, fresh, echo, unsafeFastStorage, keycloak);
         }
 
         public Config withFresh(boolean wipe) {
-            return new Config(repoRoot, dataDir, ports, wipe, echo, unsafeFastStorage);
+            return new Config(repoRoot, dataDir, ports, wipe, echo, unsafeFastStorage, keycloak);
         }
 
         public Config withEcho(boolean print) {
-            return new Config(repoRoot, dataDir, ports, fresh, print, unsafeFastStorage);
+            return new Config(repoRoot, dataDir, ports, fresh, print, unsafeFastStorage, keycloak);
         }
 
         public Config withUnsafeFastStorage(boolean unsafe) {
-            return new Config(repoRoot, dataDir, ports, fresh, echo, unsafe);
+            return new Config(repoRoot, dataDir, ports, fresh, echo, unsafe, keycloak);
+        }
+
+        /** Keycloak as the identity provider (needs a JDK 21+ on the machine; see {@link KeycloakServer#findJava()}). */
+        public Config withKeycloak(boolean on) {
+            return new Config(repoRoot, dataDir, ports, fresh, echo, unsafeFastStorage, on);
         }
     }
 
@@ -114,6 +125,7 @@ public final class LocalSuite implements AutoCloseable {
     /** Stops everything if the JVM exits without {@link #close()} (a test runner killed, Ctrl-C). */
     private final Thread closer = new Thread(this::close, "local-suite-closer");
     private EmbeddedPostgres postgres;
+    private KeycloakServer keycloak;
     private volatile boolean closed;
     private boolean stopped;
 
@@ -136,7 +148,7 @@ public final class LocalSuite implements AutoCloseable {
      * again and a {@link SuiteException} says what went wrong (with the dying process's last lines).
      */
     public void start() {
-        String portProblem = config.ports().problem();
+        String portProblem = config.ports().problem(config.keycloak());
         if (portProblem != null) {
             throw new SuiteException(portProblem);
         }
@@ -146,10 +158,18 @@ public final class LocalSuite implements AutoCloseable {
                 throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
             }
         }
+        if (config.keycloak()) {
+            // finds the JDK 21+ and fetches/unpacks the distribution (once), outside the lock that close() takes
+            keycloak = new KeycloakServer(config.repoRoot(), config.dataDir().resolve("keycloak"), config.ports().keycloak(),
+                    config.dataDir().resolve("logs").resolve("keycloak.log"), config.echo() ? out : null, colour("34", "kc    | "));
+        }
         try {
             synchronized (lifecycle) {
                 requireOpen();
                 prepareDataDir();
+                if (keycloak != null) {
+                    keycloak.start(); // first, so that it starts while PostgreSQL and the services do
+                }
                 startPostgres();
                 Runtime.getRuntime().addShutdownHook(closer);
                 for (String name : SERVICES) {
@@ -160,6 +180,9 @@ public final class LocalSuite implements AutoCloseable {
             }
             for (String name : SERVICES) {
                 processes.get(name).awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
+            }
+            if (keycloak != null) {
+                keycloak.awaitReady(KeycloakServer.READY_TIMEOUT, () -> closed);
             }
         } catch (RuntimeException e) {
             close();
@@ -178,9 +201,19 @@ public final class LocalSuite implements AutoCloseable {
         return loader(out == null ? null : System.err).load();
     }
 
-    /** The loader aimed at this suite's gateway and {@code <repo>/seeds/data}; progress to {@code progress} (null: quiet). */
+    /**
+     * The loader aimed at this suite's gateway and {@code <repo>/seeds/data} (and at its Keycloak, which then holds the
+     * demo users' scopes); progress to {@code progress} (null: quiet).
+     */
     public SeedLoader loader(PrintStream progress) {
-        return SeedLoader.to(URI.create(gatewayUrl())).dataDir(config.repoRoot().resolve("seeds").resolve("data")).progress(progress);
+        SeedLoader loader = SeedLoader.to(URI.create(gatewayUrl())).dataDir(config.repoRoot().resolve("seeds").resolve("data"))
+                .progress(progress);
+        return keycloak == null ? loader : loader.keycloak(keycloak.realm());
+    }
+
+    /** The Keycloak of this suite (started with {@link Config#withKeycloak}); empty when the gateway issues the tokens. */
+    public java.util.Optional<KeycloakServer> keycloak() {
+        return java.util.Optional.ofNullable(keycloak);
     }
 
     /** Stops one service (SIGTERM, then a kill after 15 s) and returns when it is gone. */
@@ -236,6 +269,12 @@ public final class LocalSuite implements AutoCloseable {
             List<Thread> stoppers = new ArrayList<>();
             for (ServiceProcess process : processes.values()) {
                 Thread stopper = new Thread(() -> process.stop(STOP_GRACE), "stop-" + process.name());
+                stopper.start();
+                stoppers.add(stopper);
+            }
+            if (keycloak != null) {
+                KeycloakServer server = keycloak;
+                Thread stopper = new Thread(() -> server.stop(STOP_GRACE), "stop-keycloak");
                 stopper.start();
                 stoppers.add(stopper);
             }
@@ -455,6 +494,9 @@ public final class LocalSuite implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException(name);
         }
+        if (keycloak != null) {
+            p.putAll("gateway".equals(name) ? keycloak.gatewayProperties() : keycloak.serviceProperties());
+        }
         return new ServiceProcess(name, prefix, jarOf(name), config.repoRoot(), data.resolve("logs").resolve(name + ".log"), p,
                 jvmOptions(), config.echo() ? out : null);
     }
@@ -468,6 +510,8 @@ public final class LocalSuite implements AutoCloseable {
         p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + config.ports().postgres() + "/" + db);
         p.put("quarkus.datasource.username", db);
         p.put("quarkus.datasource.password", db);
+        // five JVMs (six with Keycloak) start at once on a laptop: a first connection may take longer than the default 5 s
+        p.put("quarkus.datasource.jdbc.acquisition-timeout", "60S");
     }
 
     /** Small heaps and the serial collector: four JVMs share a laptop. Override with -Dsuite.jvm-options="...". */
@@ -494,7 +538,7 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * {@code up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-     * [--data-dir DIR] [--repo DIR] [--no-seeds] [--unsafe-fast-storage]}
+     * [--data-dir DIR] [--repo DIR] [--no-seeds] [--keycloak] [--unsafe-fast-storage]}
      */
     public static void main(String[] args) {
         long t0 = System.nanoTime();
@@ -506,6 +550,7 @@ public final class LocalSuite implements AutoCloseable {
             Ports ports = Ports.defaults();
             boolean fresh = false;
             boolean unsafeFastStorage = false;
+            boolean withKeycloak = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -514,6 +559,7 @@ public final class LocalSuite implements AutoCloseable {
                     case "--fresh" -> fresh = true;
                     case "--no-seeds" -> seeds = false;
                     case "--unsafe-fast-storage" -> unsafeFastStorage = true;
+                    case "--keycloak" -> withKeycloak = true;
                     case "--ports" -> ports = ports.with(value(args, ++i, arg));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                     case "--repo" -> repo = Path.of(value(args, ++i, arg));
@@ -531,7 +577,8 @@ public final class LocalSuite implements AutoCloseable {
                 }
             }
             Path root = repo != null ? repo : findRepoRoot();
-            config = Config.of(root).withPorts(ports).withFresh(fresh).withUnsafeFastStorage(unsafeFastStorage);
+            config = Config.of(root).withPorts(ports).withFresh(fresh).withUnsafeFastStorage(unsafeFastStorage)
+                    .withKeycloak(withKeycloak);
             if (dataDir != null) {
                 config = config.withDataDir(dataDir);
             }
@@ -551,16 +598,21 @@ public final class LocalSuite implements AutoCloseable {
         }, "suite-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            System.err.println("Starting PostgreSQL (port " + config.ports().postgres() + ", data in " + config.dataDir() + ") and "
+            System.err.println("Starting " + (config.keycloak() ? "Keycloak (port " + config.ports().keycloak() + "), " : "")
+                    + "PostgreSQL (port " + config.ports().postgres() + ", data in " + config.dataDir() + ") and "
                     + String.join(", ", SERVICES) + "…");
             suite.start();
             double startedIn = (System.nanoTime() - t0) / 1e9;
-            System.err.printf(Locale.ROOT, "All four services ready after %.1f s.%n", startedIn);
+            System.err.printf(Locale.ROOT, "All four services%s ready after %.1f s.%n", config.keycloak() ? " and Keycloak" : "", startedIn);
             Summary summary = null;
             if (seeds && !suite.seedsLoaded()) {
                 System.err.println("First start: loading the demo data through the gateway…");
                 summary = suite.loadSeeds();
                 suite.markSeedsLoaded(summary);
+            } else if (seeds && config.keycloak()) {
+                // the data may have been loaded without Keycloak, or Keycloak's own data may be new: scope the users again
+                System.err.println("Setting the demo users' scopes in Keycloak…");
+                suite.loader(null).scopeAccounts();
             }
             double readyIn = (System.nanoTime() - t0) / 1e9;
             System.out.println(banner(suite, summary, readyIn, seeds));
@@ -591,6 +643,11 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, Boolean> reported = new LinkedHashMap<>();
         try {
             while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (suite.keycloak != null && !suite.closed && !suite.keycloak.isRunning() && !reported.getOrDefault("keycloak", false)) {
+                    System.err.println("\nKeycloak has stopped: nobody can log in. Its last lines:\n" + suite.keycloak.lastLines()
+                            + "\nCtrl-C stops the suite, ./suite.sh up --keycloak starts it again.");
+                    reported.put("keycloak", true);
+                }
                 for (String name : SERVICES) {
                     if (suite.closed) {
                         return;
@@ -624,7 +681,17 @@ public final class LocalSuite implements AutoCloseable {
                 "PostgreSQL", suite.config.ports().postgres(), suite.postgresSetting("fsync"), suite.postgresSetting("synchronous_commit"),
                 suite.config.unsafeFastStorage() ? ": --unsafe-fast-storage, an OS crash can corrupt the data" : ""));
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "Data and logs", suite.config.dataDir()));
-        b.append("\nDemo logins (POST ").append(gw).append("/api/v1/auth/token {\"username\":…,\"password\":…}):\n\n");
+        if (suite.keycloak != null) {
+            String kc = suite.keycloak.url();
+            b.append(String.format(Locale.ROOT, "  %-22s %s (admin console %s/admin, %s / %s; realm %s)%n", "Keycloak", kc, kc,
+                    KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, KeycloakServer.REALM));
+            b.append("\nKeycloak issues the tokens; the gateway's built-in issuer is off (/api/v1/auth/** answers 404).\n");
+            b.append("Demo logins (password grant of client community-web):\n");
+            b.append("  curl -s ").append(suite.keycloak.realm().tokenUrl())
+                    .append(" -d grant_type=password -d client_id=community-web -d username=secretary -d password=demo-secretary\n\n");
+        } else {
+            b.append("\nDemo logins (POST ").append(gw).append("/api/v1/auth/token {\"username\":…,\"password\":…}):\n\n");
+        }
         b.append(SeedLoader.accountTable(suite.config.repoRoot().resolve("seeds").resolve("data")));
         if (summary != null) {
             b.append("\nSeeds loaded:\n").append(summary.table());
@@ -647,12 +714,13 @@ public final class LocalSuite implements AutoCloseable {
 
     private static String usage() {
         return """
-                usage: ./suite up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430]
-                                  [--data-dir DIR] [--no-seeds] [--unsafe-fast-storage]
+                usage: ./suite up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430,keycloak=8180]
+                                  [--data-dir DIR] [--no-seeds] [--keycloak] [--unsafe-fast-storage]
                   --fresh      wipe the data directory (default .suite) and start from nothing
-                  --ports      change any of the five ports
+                  --ports      change any of the ports
                   --data-dir   keep PostgreSQL's data, keys and logs elsewhere
                   --no-seeds   do not load the demo data on first start
+                  --keycloak   Keycloak issues the tokens, with the realm of deploy/ (needs a JDK 21+ on the machine)
                   --unsafe-fast-storage
                                PostgreSQL without fsync and with asynchronous commits: a faster first start, but an
                                OS crash or power loss can corrupt the database. Only for throwaway demos""";

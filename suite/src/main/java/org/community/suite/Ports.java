@@ -8,25 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The five ports of a local suite. {@link #free()} picks unused ones (for tests running beside a developer's suite). */
-public record Ports(int gateway, int org, int volunteer, int consultation, int postgres) {
+/**
+ * The ports of a local suite: gateway, the three services, PostgreSQL, and Keycloak (used only with {@code --keycloak}).
+ * {@link #free()} picks unused ones (for tests running beside a developer's suite).
+ */
+public record Ports(int gateway, int org, int volunteer, int consultation, int postgres, int keycloak) {
 
-    /** The ports of the README: gateway 8080, services 8081–8083, PostgreSQL 55430. */
+    /** The ports of the README: gateway 8080, services 8081–8083, PostgreSQL 55430, Keycloak 8180 (as in deploy/compose). */
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 55430);
+        return new Ports(8080, 8081, 8082, 8083, 55430, 8180);
     }
 
-    /** Five ports the operating system reports free right now. */
+    /** Six ports the operating system reports free right now. */
     public static Ports free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 6; i++) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 socket.setReuseAddress(true);
                 sockets.add(socket);
             }
             return new Ports(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(), sockets.get(2).getLocalPort(),
-                    sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort());
+                    sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort(), sockets.get(5).getLocalPort());
         } catch (IOException e) {
             throw new IllegalStateException("could not find free ports", e);
         } finally {
@@ -42,7 +45,7 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
 
     /**
      * Overrides from a flag value such as {@code gateway=9080,postgres=55440}; names are
-     * gateway, org, volunteer, consultation, postgres.
+     * gateway, org, volunteer, consultation, postgres, keycloak.
      */
     public Ports with(String overrides) {
         Map<String, Integer> values = asMap();
@@ -68,7 +71,7 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
             values.put(name, port);
         }
         return new Ports(values.get("gateway"), values.get("org"), values.get("volunteer"), values.get("consultation"),
-                values.get("postgres"));
+                values.get("postgres"), values.get("keycloak"));
     }
 
     /** name → port, in start order. */
@@ -79,20 +82,28 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
         map.put("volunteer", volunteer);
         map.put("consultation", consultation);
         map.put("postgres", postgres);
+        map.put("keycloak", keycloak);
         return map;
     }
 
-    /** The first port that is taken or given twice, as a message naming the flag to change it; null when all are usable. */
-    String problem() {
+    /**
+     * The first port that is taken or given twice, as a message naming the flag to change it; null when all are usable.
+     * Keycloak's port counts only when Keycloak runs.
+     */
+    String problem(boolean withKeycloak) {
+        Map<String, Integer> used = asMap();
+        if (!withKeycloak) {
+            used.remove("keycloak");
+        }
         Map<Integer, String> seen = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> entry : asMap().entrySet()) {
+        for (Map.Entry<String, Integer> entry : used.entrySet()) {
             String earlier = seen.putIfAbsent(entry.getValue(), entry.getKey());
             if (earlier != null) {
                 return "Port " + entry.getValue() + " is given to both " + earlier + " and " + entry.getKey()
                         + ". Give one of them another port, e.g. --ports " + entry.getKey() + "=" + (entry.getValue() + 10);
             }
         }
-        for (Map.Entry<String, Integer> entry : asMap().entrySet()) {
+        for (Map.Entry<String, Integer> entry : used.entrySet()) {
             if (!isFree(entry.getValue())) {
                 return "Port " + entry.getValue() + " (" + entry.getKey() + ") is already in use by another program. "
                         + "Stop that program or start the suite with another port: --ports " + entry.getKey() + "="

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service running as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}: its output goes to the
- * terminal with a prefix (when echoing) and to {@code <data dir>/logs/<name>.log}; the last lines are kept for the
- * message when it dies.
+ * One service running as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} (or any other command, such as
+ * Keycloak's {@code kc.sh}): its output goes to the terminal with a prefix (when echoing) and to
+ * {@code <data dir>/logs/<name>.log}; the last lines are kept for the message when it dies.
  */
 final class ServiceProcess {
 
@@ -40,6 +40,9 @@ final class ServiceProcess {
     private final Map<String, String> properties;
     private final List<String> jvmOptions;
     private final PrintStream echo;
+    /** A command of its own instead of {@code java -jar}, with extra environment variables; null for a service jar. */
+    private final List<String> command;
+    private final Map<String, String> environment;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private Process process;
     private Thread pump;
@@ -56,6 +59,23 @@ final class ServiceProcess {
         this.properties = properties;
         this.jvmOptions = jvmOptions;
         this.echo = echo;
+        this.command = null;
+        this.environment = Map.of();
+    }
+
+    /** A process started with this command line (run in {@code workDir}, these variables added to the environment). */
+    ServiceProcess(String name, String prefix, List<String> command, Map<String, String> environment, Path workDir, Path logFile,
+            PrintStream echo) {
+        this.name = name;
+        this.prefix = prefix;
+        this.jar = null;
+        this.workDir = workDir;
+        this.logFile = logFile;
+        this.properties = Map.of();
+        this.jvmOptions = List.of();
+        this.echo = echo;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
     }
 
     String name() {
@@ -70,16 +90,9 @@ final class ServiceProcess {
         if (isRunning()) {
             return;
         }
-        if (!Files.isRegularFile(jar)) {
-            throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        List<String> commandLine = command != null ? command : javaJar();
+        ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
             process = builder.start();
@@ -96,11 +109,28 @@ final class ServiceProcess {
         pump.start();
     }
 
+    private List<String> javaJar() {
+        if (!Files.isRegularFile(jar)) {
+            throw new SuiteException(name + " is not built: " + jar + " is missing. Build it with ./mvnw -B -DskipTests package");
+        }
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        commandLine.addAll(jvmOptions);
+        properties.forEach((key, value) -> commandLine.add("-D" + key + "=" + value));
+        commandLine.add("-jar");
+        commandLine.add(jar.toString());
+        return commandLine;
+    }
+
     /** Polls {@code /q/health/ready} until it answers 200; fails with the last log lines if the process exits meanwhile. */
     void awaitReady(int port, Duration timeout, java.util.function.BooleanSupplier cancelled) {
+        awaitReady(URI.create("http://localhost:" + port + "/q/health/ready"), timeout, cancelled);
+    }
+
+    /** Polls this URL until it answers 200; fails with the last log lines if the process exits meanwhile. */
+    void awaitReady(URI readiness, Duration timeout, java.util.function.BooleanSupplier cancelled) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (cancelled.getAsBoolean()) {
@@ -130,7 +160,7 @@ final class ServiceProcess {
                 throw new SuiteException("interrupted while waiting for " + name, e);
             }
             if (System.nanoTime() > deadline) {
-                throw new SuiteException(name + " was not ready within " + timeout.toSeconds() + " s (GET /q/health/ready on port " + port
+                throw new SuiteException(name + " was not ready within " + timeout.toSeconds() + " s (GET " + readiness
                         + "). Its last lines:\n" + lastLines() + "\nFull log: " + logFile);
             }
             try {

@@ -8,7 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** Calls through the gateway only, as one logged-in demo account. */
+/** Calls through the gateway (or one service's own URL), as one logged-in demo account. */
 final class Gateway {
 
     private final String baseUri;
@@ -24,6 +24,11 @@ final class Gateway {
                 .body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/token")
                 .then().statusCode(200).extract().path("accessToken");
+        return new Gateway(baseUri, token);
+    }
+
+    /** Calls with a token from elsewhere (Keycloak). */
+    static Gateway withToken(String baseUri, String token) {
         return new Gateway(baseUri, token);
     }
 

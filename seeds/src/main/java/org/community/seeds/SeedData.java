@@ -29,7 +29,7 @@ public final class SeedData {
     /** One community file. */
     public record Community(long seed, List<Unit> region, Unit community, List<UnitGenerator> units, Households households,
             CentralHouseholds centralHouseholds, Members members, Volunteers volunteers, Teams teams, Partners partners,
-            List<TopicSpec> topics, List<Disclosure> disclosures) {
+            List<TopicSpec> topics, List<Disclosure> disclosures, Education education) {
 
         public Community {
             region = region == null ? List.of() : region;
@@ -121,6 +121,30 @@ public final class SeedData {
 
     public record Disclosure(String compound, String fund, String direction, BigDecimal amount, LocalDate occurredOn, String summary,
             String counterparty, String voucherRef, String recordedBy) {
+    }
+
+    /** Member education (org-service): a training program of the community, and a secretaries' studio. */
+    public record Education(ProgramSpec program, StudioSpec studio) {
+    }
+
+    /**
+     * A program with its teacher pool ({@code externalTeachers} from {@code affiliations}, {@code internalTeachers} among the
+     * community's members), {@code coursesPerTheme} courses per theme plus the {@code practicals}, one session each (every
+     * {@code videoEvery}-th a video course with the main classroom and a sub-classroom per grid), attended by
+     * {@code attendance} of the trainees; {@code quietTrainees} attend nothing in {@code quietMonth} (the bottom of its
+     * ranking), {@code reminderTalks} of them get the talk. Closed after loading.
+     */
+    public record ProgramSpec(String name, String description, LocalDate startsOn, LocalDate endsOn, BigDecimal requiredCredits,
+            int externalTeachers, int internalTeachers, List<String> affiliations, List<String> themes, List<String> practicals,
+            int coursesPerTheme, int videoEvery, double attendance, String quietMonth, int quietTrainees, int reminderTalks) {
+    }
+
+    /**
+     * A studio led by the community's first member; {@code pairs} mentees from the last units, each with a mentor from the
+     * first {@code mentors} units, {@code sessionsEach} sessions a month apart from {@code pairsFrom}.
+     */
+    public record StudioSpec(String name, LocalDate foundedOn, String description, int mentors, int pairs, LocalDate pairsFrom,
+            int sessionsEach, List<String> topics) {
     }
 
     public record Account(String username, String password, String role, String unit) {

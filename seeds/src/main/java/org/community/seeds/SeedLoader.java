@@ -140,6 +140,10 @@ public final class SeedLoader {
         for (Plan plan : plans) {
             consultation.load(plan);
         }
+        EducationSeeds education = new EducationSeeds(api, progress, summary, units, inFlight);
+        for (Plan plan : plans) {
+            education.load(plan);
+        }
         setScopes(accounts);
 
         summary.elapsed(Duration.ofNanos(System.nanoTime() - t0));

@@ -29,7 +29,8 @@ class PlanTest {
     @Test
     void theCommunitiesCarryTheFiguresOfTheSources() {
         Map<String, Plan> plans = plans();
-        assertThat(plans).containsOnlyKeys("江欣苑社区", "北站社区", "滨湖世纪社区", "文昌花园社区", "裕园社区", "康城社区", "草厂社区", "西山社区");
+        assertThat(plans).containsOnlyKeys("江欣苑社区", "北站社区", "滨湖世纪社区", "文昌花园社区", "裕园社区", "康城社区", "草厂社区", "西山社区",
+                "北蔡镇");
 
         Plan jiangxinyuan = plans.get("江欣苑社区");
         assertThat(count(jiangxinyuan, null, "BRANCH")).isEqualTo(8);
@@ -52,6 +53,17 @@ class PlanTest {
         assertThat(binhu.volunteers).hasSize(15_000);
         assertThat(binhu.teams).hasSize(68);
         assertThat(binhu.teams.stream().map(Plan.PlannedTeam::name).distinct()).hasSize(68);
+
+        // member education (source 004): a pool of 110 teachers and more than 15,000 person-times
+        SeedData.ProgramSpec training = binhu.source.education().program();
+        assertThat(training.externalTeachers() + training.internalTeachers()).isEqualTo(110);
+        long sessions = (long) training.themes().size() * training.coursesPerTheme() + training.practicals().size();
+        assertThat(sessions * binhu.members.size() * training.attendance()).isGreaterThan(15_000);
+        // 北蔡镇's 红帆书记工作室 (source 001): mentors and mentees are secretaries of its 16 residential areas
+        Plan beicai = plans.get("北蔡镇");
+        assertThat(count(beicai, "COMMUNITY", "BRANCH")).isEqualTo(16);
+        assertThat(beicai.source.education().studio().name()).isEqualTo("红帆书记工作室");
+        assertThat(beicai.source.education().studio().mentors() + beicai.source.education().studio().pairs()).isLessThanOrEqualTo(16);
 
         assertThat(count(plans.get("康城社区"), "BUILDING", null)).isEqualTo(286);
         assertThat(plans.get("西山社区").partnerNames).hasSize(43);

@@ -66,6 +66,9 @@ public class LifeResource {
     @Inject
     PostRepository posts;
 
+    @Inject
+    org.community.org.education.attendance.AttendanceRepository studies;
+
     @POST
     @Path("meetings")
     @Operation(summary = "Record a meeting with its attendance", description = "Attendees must be members of the unit's subtree, or mobile "
@@ -147,11 +150,11 @@ public class LifeResource {
     @GET
     @Path("members/{id}/growth-record")
     @Operation(summary = "A member's growth record (一人一册)", description = "Profile, pipeline steps, posts, transfers, outflows, credits "
-            + "per year and the latest 500 sessions.")
+            + "per year, the latest 500 sessions and the study credits per education program.")
     public LifeViews.GrowthRecord growthRecord(@PathParam("id") UUID id) {
         Member member = member(id);
         return new LifeViews.GrowthRecord(MemberView.of(member, caller), members.steps(id), posts.heldBy(id).stream().map(Post::view).toList(),
-                life.transfers(id), life.outflows(id), life.creditsByYear(id), life.sessions(id, 500));
+                life.transfers(id), life.outflows(id), life.creditsByYear(id), life.sessions(id, 500), studies.programCredits(id));
     }
 
     @GET

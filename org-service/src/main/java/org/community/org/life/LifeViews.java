@@ -55,7 +55,9 @@ public final class LifeViews {
 
     @Schema(name = "GrowthRecord", description = "一人一册: a member's profile, steps, posts, transfers, outflows, sessions and credits")
     public record GrowthRecord(MemberView member, List<MemberStep> steps, List<Post.View> posts, List<TransferLine> transfers,
-            List<OutflowLine> outflows, List<YearCredits> creditsByYear, List<Session> sessions) {
+            List<OutflowLine> outflows, List<YearCredits> creditsByYear, List<Session> sessions,
+            @Schema(description = "Study credits (学分) per education program, newest first")
+            List<org.community.org.education.attendance.AttendanceViews.ProgramCredits> studyCredits) {
     }
 
     @Schema(name = "GrowthTransfer", description = "A transfer in the growth record")

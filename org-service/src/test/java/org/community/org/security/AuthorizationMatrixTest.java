@@ -82,6 +82,15 @@ class AuthorizationMatrixTest {
         return base + "10X98765432".charAt(sum % 11);
     }
 
+    private static final Map<String, String> PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A training program of the community, created once as CITY_ADMIN. */
+    private static String program(Community c) {
+        return PROGRAMS.computeIfAbsent(c.community(), unit -> given().contentType("application/json").body(Map.of("unitId", unit,
+                "name", "2025 冬训春训", "startsOn", "2025-11-01", "endsOn", "2026-04-30", "requiredCredits", 4))
+                .post("/api/v1/education/programs").then().statusCode(201).extract().path("id"));
+    }
+
     /** A token of this role scoped as the class comment says. */
     static String token(String role) {
         return switch (role) {
@@ -259,6 +268,56 @@ class AuthorizationMatrixTest {
             RESIDENT            | member.create    | B      | 403
             RESIDENT            | audit.list       | A      | 403
             RESIDENT            | audit.list       | B      | 403
+
+            # member education (issue 17): programs of the community, reports within it
+            CITY_ADMIN          | edu.program.get  | A      | 200
+            CITY_ADMIN          | edu.program.get  | B      | 200
+            CITY_ADMIN          | edu.program.create | A      | 201
+            CITY_ADMIN          | edu.program.create | B      | 201
+            CITY_ADMIN          | edu.report       | A      | 200
+            CITY_ADMIN          | edu.report       | B      | 200
+            DISTRICT_ADMIN      | edu.program.get  | A      | 200
+            DISTRICT_ADMIN      | edu.program.get  | B      | 404
+            DISTRICT_ADMIN      | edu.program.create | A      | 201
+            DISTRICT_ADMIN      | edu.program.create | B      | 403
+            DISTRICT_ADMIN      | edu.report       | A      | 200
+            DISTRICT_ADMIN      | edu.report       | B      | 403
+            STREET_ADMIN        | edu.program.get  | A      | 200
+            STREET_ADMIN        | edu.program.get  | B      | 404
+            STREET_ADMIN        | edu.program.create | A      | 201
+            STREET_ADMIN        | edu.program.create | B      | 403
+            STREET_ADMIN        | edu.report       | A      | 200
+            STREET_ADMIN        | edu.report       | B      | 403
+            COMMUNITY_SECRETARY | edu.program.get  | A      | 200
+            COMMUNITY_SECRETARY | edu.program.get  | B      | 404
+            COMMUNITY_SECRETARY | edu.program.create | A      | 201
+            COMMUNITY_SECRETARY | edu.program.create | B      | 403
+            COMMUNITY_SECRETARY | edu.report       | A      | 200
+            COMMUNITY_SECRETARY | edu.report       | B      | 403
+            GRID_WORKER         | edu.program.get  | A      | 404
+            GRID_WORKER         | edu.program.get  | B      | 404
+            GRID_WORKER         | edu.program.create | A      | 403
+            GRID_WORKER         | edu.program.create | B      | 403
+            GRID_WORKER         | edu.report       | A      | 403
+            GRID_WORKER         | edu.report       | B      | 403
+            TEAM_LEADER         | edu.program.get  | A      | 403
+            TEAM_LEADER         | edu.program.get  | B      | 403
+            TEAM_LEADER         | edu.program.create | A      | 403
+            TEAM_LEADER         | edu.program.create | B      | 403
+            TEAM_LEADER         | edu.report       | A      | 403
+            TEAM_LEADER         | edu.report       | B      | 403
+            VOLUNTEER           | edu.program.get  | A      | 403
+            VOLUNTEER           | edu.program.get  | B      | 403
+            VOLUNTEER           | edu.program.create | A      | 403
+            VOLUNTEER           | edu.program.create | B      | 403
+            VOLUNTEER           | edu.report       | A      | 403
+            VOLUNTEER           | edu.report       | B      | 403
+            RESIDENT            | edu.program.get  | A      | 403
+            RESIDENT            | edu.program.get  | B      | 403
+            RESIDENT            | edu.program.create | A      | 403
+            RESIDENT            | edu.program.create | B      | 403
+            RESIDENT            | edu.report       | A      | 403
+            RESIDENT            | edu.report       | B      | 403
             """)
     void matrix(String role, String operation, String target, int expected) {
         Community c = target.equals("A") ? a : b;
@@ -276,6 +335,11 @@ class AuthorizationMatrixTest {
             case "member.create" -> as(role).body(Map.of("unitId", c.building(), "name", "新申请人", "gender", "FEMALE",
                     "birthDate", "1990-01-01")).post("/api/v1/members");
             case "audit.list" -> as(role).queryParam("within", c.community()).get("/api/v1/org-audit");
+            case "edu.program.get" -> as(role).get("/api/v1/education/programs/" + program(c));
+            case "edu.program.create" -> as(role).body(Map.of("unitId", c.community(), "name", Api.unique("冬训春训"), "startsOn", "2025-11-01",
+                    "endsOn", "2026-04-30", "requiredCredits", 4)).post("/api/v1/education/programs");
+            case "edu.report" -> as(role).queryParam("within", c.community()).queryParam("from", "2025-01-01").queryParam("to", "2025-12-31")
+                    .get("/api/v1/education/reports/person-times");
             default -> throw new IllegalArgumentException(operation);
         };
         response.then().statusCode(expected);

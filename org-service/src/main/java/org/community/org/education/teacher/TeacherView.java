@@ -1,0 +1,21 @@
+package org.community.org.education.teacher;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Teacher", description = "A teacher of a unit's pool; `courses` (what they taught) on the single read")
+public record TeacherView(UUID id, UUID unitId, String unitName, TeacherKind kind, UUID memberId, String name, String affiliation,
+        String title, List<String> specialties,
+        @Schema(description = "Masked (138****1234) unless the caller's role and scope may see phones") String phone, boolean active,
+        long version, List<CourseTaught> courses) {
+
+    @Schema(name = "CourseTaught", description = "A course the teacher taught, with its sessions held")
+    public record CourseTaught(UUID courseId, String title, UUID programId, String programName, BigDecimal hours, long sessions) {
+    }
+}

@@ -129,10 +129,13 @@ public class BaseService {
             throw ProblemException.conflictOnField(figures.validFrom() == null ? "year" : "validFrom", "duesBaseBeforePaid", account.startMonth());
         }
         if (replaced != null) {
-            dues.supersede(replaced.id(), base.id(), now);
+            dues.supersede(replaced.id(), now);
         }
         if (!dues.insert(base)) {
             throw ProblemException.conflictOnField("year", "duesBaseExists", member.name(), String.valueOf(year));
+        }
+        if (replaced != null) {
+            dues.linkSuccessor(replaced.id(), base.id());
         }
         MonthFigures beforeSchedule = account == null ? new MonthFigures() : Schedule.of(before, account.unitSince(), account.closedAfter());
         Account changed;
@@ -197,8 +200,8 @@ public class BaseService {
 
     /** A base as this caller may see it: the income figures only for the admin roles of the member's scope. */
     static DuesViews.BaseView view(Base b, boolean showIncome) {
-        List<BigDecimal> quarter = b.quarterFen() == null || !showIncome ? null
-                : java.util.Arrays.stream(b.quarterFen()).mapToObj(Money::yuan).toList();
+        List<String> quarter = b.quarterFen() == null || !showIncome ? null
+                : java.util.Arrays.stream(b.quarterFen()).mapToObj(fen -> Money.yuan(fen).toPlainString()).toList();
         return new DuesViews.BaseView(b.id(), b.memberId(), b.year(), b.validFrom(), b.category(), showIncome ? Money.yuan(b.incomeFen()) : null,
                 quarter, showIncome && b.rateBp() != null ? BigDecimal.valueOf(b.rateBp(), 2).setScale(1, java.math.RoundingMode.UNNECESSARY) : null,
                 Money.yuan(b.monthlyFen()), showIncome, b.note(), b.setBy(), b.supersededAt() == null, b.version(),

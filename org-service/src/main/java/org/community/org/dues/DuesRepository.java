@@ -77,8 +77,13 @@ public class DuesRepository {
         });
     }
 
-    public void supersede(UUID id, UUID by, Instant at) {
-        db.update("update dues_base set superseded_at = ?, superseded_by = ? where id = ?", at, by, id);
+    /** Takes a base out of the current ones (before its successor is inserted: one current base per member and year). */
+    public void supersede(UUID id, Instant at) {
+        db.update("update dues_base set superseded_at = ? where id = ?", at, id);
+    }
+
+    public void linkSuccessor(UUID id, UUID successor) {
+        db.update("update dues_base set superseded_by = ? where id = ?", successor, id);
     }
 
     // ---- accounts ----

@@ -7,12 +7,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.community.org.member.MemberStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The read models of party dues. Amounts are yuan with two decimals (exact, from whole fen). */
+/** The read models of party dues. Amounts are yuan with two decimals, as JSON strings ("45.00"): exact, from whole fen. */
 public final class DuesViews {
 
     private DuesViews() {
@@ -23,10 +24,10 @@ public final class DuesViews {
             + "roles whose scope holds the member (otherwise null, with incomeVisible false)")
     public record BaseView(UUID id, UUID memberId, int year, @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
             example = "2026-01") YearMonth validFrom, DuesCategory category,
-            @Schema(description = "The income base in yuan; null when hidden or for fixed amounts", example = "4500.00") BigDecimal income,
-            @Schema(description = "NO_FIXED_INCOME: the three monthly net incomes of the last quarter; null when hidden") List<BigDecimal> quarterIncomes,
-            @Schema(description = "The rate in percent, e.g. 1.0; null for fixed amounts; null when hidden", example = "1.0") BigDecimal ratePercent,
-            @Schema(description = "Monthly dues in yuan", example = "45.00") BigDecimal monthlyAmount,
+            @Schema(description = "The income base in yuan; null when hidden or for fixed amounts", example = "4500.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal income,
+            @Schema(description = "NO_FIXED_INCOME: the three monthly net incomes of the last quarter; null when hidden") List<String> quarterIncomes,
+            @Schema(description = "The rate in percent, e.g. 1.0; null for fixed amounts; null when hidden", example = "1.0") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ratePercent,
+            @Schema(description = "Monthly dues in yuan", example = "45.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyAmount,
             boolean incomeVisible, String note, String setBy, boolean current, long version, OffsetDateTime createdAt,
             OffsetDateTime supersededAt) {
     }
@@ -50,9 +51,9 @@ public final class DuesViews {
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth closedAfter,
             @Schema(description = "The month arrears are counted to: the last finished month",
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth asOf,
-            long owedMonths, BigDecimal owedAmount,
+            long owedMonths, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal owedAmount,
             @Schema(description = "Six or more consecutive unpaid months without a recorded valid reason") boolean flagged,
-            BigDecimal monthlyAmount, BaseView currentBase, List<Excuse> excuses) {
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyAmount, BaseView currentBase, List<Excuse> excuses) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,13 +63,13 @@ public final class DuesViews {
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2026-10") YearMonth fromMonth,
             int months,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2026-12") YearMonth toMonth,
-            @Schema(description = "Dues of the months, yuan; negative on a reversal") BigDecimal dueAmount,
-            @Schema(description = "Voluntary extra payment, yuan") BigDecimal extraAmount, BigDecimal totalAmount, LocalDate paidOn,
+            @Schema(description = "Dues of the months, yuan; negative on a reversal") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal dueAmount,
+            @Schema(description = "Voluntary extra payment, yuan") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal extraAmount, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount, LocalDate paidOn,
             PaymentMethod method, String backPaymentReason, String note, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     @Schema(name = "DuesBatchResult", description = "The receipts of a batch, in the order of the request")
-    public record BatchResult(int count, BigDecimal totalAmount, List<Receipt> receipts) {
+    public record BatchResult(int count, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount, List<Receipt> receipts) {
     }
 
     @Schema(name = "DuesCollectionLine", description = "Collection figures of a unit's subtree (the unit included) for a month")
@@ -76,13 +77,13 @@ public final class DuesViews {
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth month,
             @Schema(description = "Members owing dues for the month") long liable,
             @Schema(description = "Of them, whose month is settled") long paid,
-            @Schema(description = "paid / liable, 0 to 1, four decimals; null when nobody is liable") BigDecimal collectionRate,
-            @Schema(description = "Dues owed for the month, yuan") BigDecimal dueAmount,
-            @Schema(description = "Dues of the month paid, yuan") BigDecimal paidDueAmount,
-            @Schema(description = "Voluntary extra paid with the month, yuan") BigDecimal extraAmount,
-            @Schema(description = "dueAmount − paidDueAmount") BigDecimal outstandingAmount,
+            @Schema(description = "paid / liable, 0 to 1, four decimals; null when nobody is liable") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal collectionRate,
+            @Schema(description = "Dues owed for the month, yuan") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal dueAmount,
+            @Schema(description = "Dues of the month paid, yuan") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidDueAmount,
+            @Schema(description = "Voluntary extra paid with the month, yuan") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal extraAmount,
+            @Schema(description = "dueAmount − paidDueAmount") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal outstandingAmount,
             @Schema(description = "Money handed in during the month at units of the subtree (any months' dues, reversals subtracted)")
-            BigDecimal receivedAmount) {
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal receivedAmount) {
     }
 
     @Schema(name = "DuesCollection", description = "A month's collection for a unit's subtree and for each of its child units")
@@ -93,14 +94,14 @@ public final class DuesViews {
     public record ArrearsLine(UUID memberId, String name, UUID unitId, MemberStatus status,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth paidThrough,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth nextMonth, long owedMonths,
-            BigDecimal owedAmount, @Schema(description = "The longest run of consecutive unpaid months not covered by a recorded reason")
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal owedAmount, @Schema(description = "The longest run of consecutive unpaid months not covered by a recorded reason")
             long unexcusedMonths, boolean flagged, boolean mobile) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DuesRosterLine", description = "A member's dues for one month in the branch's roster")
     public record RosterLine(UUID memberId, String name, UUID unitId, MemberStatus status, RosterStatus duesStatus, DuesCategory category,
-            BigDecimal monthlyAmount, BigDecimal paidDueAmount, BigDecimal extraAmount, String receiptNo, LocalDate paidOn,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal monthlyAmount, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidDueAmount, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal extraAmount, String receiptNo, LocalDate paidOn,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) YearMonth paidThrough) {
     }
 
@@ -113,9 +114,9 @@ public final class DuesViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DuesRemittance", description = "The half-year's money of a unit's subtree and its remittance to the higher organization")
     public record Remittance(UUID unitId, String half, LocalDate from, LocalDate to,
-            @Schema(description = "Handed in during the half at units of the subtree") BigDecimal receivedAmount,
-            @Schema(description = "Recorded remittance; null while not remitted") BigDecimal remittedAmount, LocalDate remittedOn,
+            @Schema(description = "Handed in during the half at units of the subtree") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal receivedAmount,
+            @Schema(description = "Recorded remittance; null while not remitted") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal remittedAmount, LocalDate remittedOn,
             String toOrganization, String note, String recordedBy,
-            @Schema(description = "receivedAmount − remittedAmount") BigDecimal outstandingAmount) {
+            @Schema(description = "receivedAmount − remittedAmount") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal outstandingAmount) {
     }
 }

@@ -113,10 +113,12 @@ public class Ledger {
         });
     }
 
-    /** Unsettles the months of a reversed payment; answers how many there were. */
-    public int unsettle(Entry payment) {
-        return db.update("delete from dues_month where member_id = ? and month >= ? and month <= ? and receipt_id = ?", payment.memberId(),
-                Date.valueOf(payment.fromMonth().atDay(1)), Date.valueOf(payment.toMonth().atDay(1)), payment.id());
+    /** Unsettles the months of a reversed payment; answers the dues of each month removed, in month order. */
+    public long[] unsettle(Entry payment) {
+        return db.list("delete from dues_month where member_id = ? and month >= ? and month <= ? and receipt_id = ? returning month, due_fen",
+                row -> new long[] { row.getDate(1).toLocalDate().toEpochDay(), row.getLong(2) }, payment.memberId(),
+                Date.valueOf(payment.fromMonth().atDay(1)), Date.valueOf(payment.toMonth().atDay(1)), payment.id())
+                .stream().sorted(java.util.Comparator.comparingLong(m -> m[0])).mapToLong(m -> m[1]).toArray();
     }
 
     public Optional<Entry> find(UUID id) {
@@ -141,7 +143,7 @@ public class Ledger {
         args.add(page.size);
         args.add(page.offset());
         return db.list("select r.*, m.name member_name from dues_receipt r join member m on m.id = r.member_id " + where
-                + " order by r.created_at desc, r.id limit ? offset ?", row -> view(map(row), row.getString("member_name")), args.toArray());
+                + " order by r.created_at desc, r.receipt_no desc limit ? offset ?", row -> view(map(row), row.getString("member_name")), args.toArray());
     }
 
     public long count(Filter filter) {

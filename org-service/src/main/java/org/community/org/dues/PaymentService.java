@@ -186,7 +186,8 @@ public class PaymentService {
                 throw ProblemException.conflict("duesReverseBeforeTransfer", payment.receiptNo());
             }
         }
-        if (ledger.unsettle(payment) != payment.months()) {
+        long[] reversedDues = ledger.unsettle(payment);
+        if (reversedDues.length != payment.months()) {
             throw ProblemException.conflict("duesReverseStale", payment.receiptNo());
         }
         LocalDate today = calendar.today();
@@ -196,7 +197,7 @@ public class PaymentService {
                 payment.unitId(), payment.collectedUnitId(), payment.fromMonth(), payment.months(), -payment.dueFen(), -payment.extraFen(),
                 -payment.totalFen(), today, payment.method(), null, input.reason().trim(), caller.subject(), now);
         RollupChange change = new RollupChange();
-        change.addChain(Paths.keys(unit.path()), paidFigures(payment.fromMonth(), payment.months(), null, payment.dueFen(), payment.extraFen(), -1));
+        change.addChain(Paths.keys(unit.path()), paidFigures(payment.fromMonth(), payment.months(), reversedDues, payment.dueFen(), payment.extraFen(), -1));
         change.addChain(Paths.keys(collected.path()), new MonthFigures().add(YearMonth.from(today), MonthFigures.Column.RECEIVED_FEN, -payment.totalFen()));
         List<Ledger.Entry> entries = new ArrayList<>(List.of(reversal));
         List<Ledger.PaidMonth> months = new ArrayList<>();
@@ -208,7 +209,7 @@ public class PaymentService {
             }
             long extra = input.extra() == null ? payment.extraFen() : Money.fen(input.extra());
             long due = java.util.Arrays.stream(dueByMonth).sum();
-            LocalDate paidOn = input.paidOn() == null ? payment.paidOn() : input.paidOn();
+            LocalDate paidOn = input.paidOn() == null ? today : input.paidOn();
             Ledger.Entry again = new Ledger.Entry(Ids.newId(), numbers.get(1), ReceiptKind.PAYMENT, null, payment.memberId(), payment.unitId(),
                     payment.collectedUnitId(), payment.fromMonth(), payment.months(), due, extra, due + extra, paidOn, payment.method(),
                     payment.backPaymentReason(), "更正 " + payment.receiptNo() + ":" + input.reason().trim(), caller.subject(), now);

@@ -19,5 +19,5 @@ public record ReversalInput(
         @NotBlank @Size(max = 500) String reason,
         boolean rerecord,
         @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal extra,
-        @PastOrPresent LocalDate paidOn) {
+        @PastOrPresent @Schema(description = "With rerecord: the new payment's date, today when absent") LocalDate paidOn) {
 }

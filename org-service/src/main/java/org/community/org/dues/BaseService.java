@@ -54,7 +54,7 @@ public class BaseService {
 
     @Transactional
     public Base set(BaseInput input) {
-        Member member = lockMember(input.memberId());
+        Member member = lockMember(input.memberId(), false);
         Base created = write(member, input.year(), input.figures(), null);
         audit.record("dues.base.set", "duesBase", created.id(), member.path(), Map.of("memberId", member.id().toString(), "year", input.year(),
                 "category", input.category(), "validFrom", created.validFrom().toString(), "monthly", Money.yuan(created.monthlyFen())));
@@ -63,7 +63,7 @@ public class BaseService {
 
     @Transactional
     public Base correct(UUID memberId, int year, BaseFigures figures, String ifMatch) {
-        Member member = lockMember(memberId);
+        Member member = lockMember(memberId, true);
         Base current = dues.current(memberId, year).orElseThrow(() -> ProblemException.notFound("duesBase", memberId + "/" + year));
         Preconditions.requireMatch(ifMatch, current.version());
         Base corrected = write(member, year, figures, current);
@@ -75,7 +75,7 @@ public class BaseService {
 
     @Transactional
     public DuesViews.Excuse excuse(UUID memberId, ExcuseInput input) {
-        Member member = lockMember(memberId);
+        Member member = lockMember(memberId, true);
         if (input.untilMonth() != null && input.untilMonth().isBefore(input.fromMonth())) {
             throw ProblemException.badField("untilMonth", "duesUntilBeforeFrom");
         }
@@ -85,10 +85,12 @@ public class BaseService {
         return dues.excuses(memberId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private Member lockMember(UUID memberId) {
+    /** A member the caller administers; unknown or outside the scope: 404 for an id in the path, 422 naming the body's field. */
+    private Member lockMember(UUID memberId, boolean inPath) {
         caller.require(Access.ADMIN);
         Member member = members.lockForUpdate(memberId).filter(found -> caller.sees(found.path()))
-                .orElseThrow(() -> ProblemException.invalidField("memberId", "memberUnknown", memberId));
+                .orElseThrow(() -> inPath ? ProblemException.notFound("member", memberId)
+                        : ProblemException.invalidField("memberId", "memberUnknown", memberId));
         caller.requireIn(Access.ADMIN, member.path());
         if (!member.status().isPartyMember()) {
             throw ProblemException.conflictOnField("memberId", "duesNotMember", member.name(), member.status());

@@ -24,6 +24,11 @@ import org.community.org.tree.Paths;
 public class DuesReports {
 
     private static final String PARTY_MEMBER = "m.status in ('PROBATIONARY', 'FULL')";
+    /**
+     * A member's account by primary key, for each member of the subtree's range. OFFSET 0 keeps the planner from turning
+     * this into a hash join that reads all the accounts of the city (it underestimates how selective the path range is).
+     */
+    private static final String ACCOUNT = " join lateral (select * from dues_account a where a.member_id = m.id offset 0) a on true";
 
     @Inject
     Db db;
@@ -67,11 +72,14 @@ public class DuesReports {
         List<DuesViews.CollectionLine> lines = db.list("select u.id, u.code, u.name, sum(r.liable_delta) liable, sum(r.due_delta_fen) due,"
                 + " coalesce(sum(r.paid_members) filter (where r.month = ?), 0) paid, coalesce(sum(r.paid_due_fen) filter (where r.month = ?), 0) paid_due,"
                 + " coalesce(sum(r.paid_extra_fen) filter (where r.month = ?), 0) extra, coalesce(sum(r.received_fen) filter (where r.month = ?), 0) received"
-                + " from org_unit u join dues_rollup r on r.unit_key = u.key and r.month <= ?"
-                + " where u.id = ? or (u.parent_id = ? and u.status = 'ACTIVE') group by u.id, u.code, u.name order by u.id = ? desc, u.code",
+                // the unit and its children first, then each one's counter rows by primary-key range (not a hash join over all rows)
+                + " from (select id, key, code, name from org_unit where id = ? union all"
+                + " select id, key, code, name from org_unit where parent_id = ? and status = 'ACTIVE') u"
+                + " join lateral (select * from dues_rollup r where r.unit_key = u.key and r.month <= ? offset 0) r on true"
+                + " group by u.id, u.code, u.name order by u.id = ? desc, u.code",
                 row -> line(Db.uuid(row, "id"), row.getString("code"), row.getString("name"), month, row.getLong("liable"), row.getLong("due"),
                         row.getLong("paid"), row.getLong("paid_due"), row.getLong("extra"), row.getLong("received")),
-                day, day, day, day, day, unit.id(), unit.id(), unit.id());
+                day, day, day, day, unit.id(), unit.id(), day, unit.id());
         if (lines.isEmpty() || !lines.get(0).unitId().equals(unit.id())) {
             return new DuesViews.Collection(line(unit.id(), unit.code(), unit.name(), month, 0, 0, 0, 0, 0, 0), lines);
         }
@@ -103,7 +111,7 @@ public class DuesReports {
      */
     public List<DuesViews.ArrearsLine> arrears(String path, YearMonth asOf, int minMonths, boolean flaggedOnly, PageRequest page) {
         YearMonth latestNext = asOf.minusMonths(Math.max(minMonths, flaggedOnly ? 6 : 1) - 1L);
-        String sql = "select m.id, m.name, m.unit_id, m.status, m.is_mobile, a.* from member m join dues_account a on a.member_id = m.id"
+        String sql = "select m.id, m.name, m.unit_id, m.status, m.is_mobile, a.* from member m" + ACCOUNT
                 + " where m.path >= ? and m.path < ? and " + PARTY_MEMBER + " and a.closed_after is null and a.next_month <= ?"
                 + " order by a.next_month, m.path, m.name, m.id";
         List<Object> args = new ArrayList<>(List.of(path, Paths.upperBound(path), Date.valueOf(latestNext.atDay(1))));
@@ -128,7 +136,7 @@ public class DuesReports {
             return arrears(path, asOf, minMonths, true, PageRequest.of(0, Integer.MAX_VALUE)).size();
         }
         YearMonth latestNext = asOf.minusMonths(Math.max(minMonths, 1) - 1L);
-        return db.count("select count(*) from member m join dues_account a on a.member_id = m.id where m.path >= ? and m.path < ? and "
+        return db.count("select count(*) from member m" + ACCOUNT + " where m.path >= ? and m.path < ? and "
                 + PARTY_MEMBER + " and a.closed_after is null and a.next_month <= ?", path, Paths.upperBound(path), Date.valueOf(latestNext.atDay(1)));
     }
 

@@ -330,10 +330,10 @@ public class PaymentService {
         rollups.apply(change);
         List<DuesViews.Receipt> receipts = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Ledger.Entry entry = entries.get(i);
-            audit.record("dues.payment", "duesReceipt", entry.id(), plans.get(i).member().path(), summary(entry));
-            receipts.add(Ledger.view(entry, plans.get(i).member().name()));
+            receipts.add(Ledger.view(entries.get(i), plans.get(i).member().name()));
         }
+        audit.recordAll("dues.payment", "duesReceipt", entries.stream().map(Ledger.Entry::id).toList(),
+                plans.stream().map(p -> p.member().path()).toList(), entries.stream().map(PaymentService::summary).toList());
         return receipts;
     }
 

@@ -69,6 +69,8 @@ class DuesBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final StringBuilder report = new StringBuilder();
+    /** Branches with fewer members due this month (the last, partly filled one) are not a branch's month. */
+    private long minBatch;
 
     private record Unit(UUID id, long key, String level, String path, String code) {
     }
@@ -154,6 +156,7 @@ class DuesBenchmark {
     private void load(List<Unit> units, long members, YearMonth first, YearMonth current) throws SQLException {
         List<Unit> branches = units.stream().filter(u -> u.level.equals("COMPOUND")).toList();
         long perBranch = (members + branches.size() - 1) / branches.size();
+        minBatch = perBranch * 9 / 10;
         String firstDay = "date '" + first.atDay(1) + "'";
         String year2 = "date '" + YearMonth.of(current.getYear(), 1).atDay(1) + "'";
         try (Connection connection = dataSource.getConnection()) {
@@ -329,12 +332,12 @@ class DuesBenchmark {
         YearMonth last = current.minusMonths(1);
         Random random = new Random(17);
         line("");
-        line("## Reads over HTTP (sequential, CITY_ADMIN token), against the same question answered by scanning the rows");
+        line("## Reads over HTTP (sequential, CITY_ADMIN token), and SQL");
         line("");
         line("%d requests each after %d warm-up; units drawn at random. Targets: a street's monthly collection report p99 ≤ 50 ms, a "
                 + "community's arrears list p99 ≤ 50 ms.", SAMPLES, WARMUP);
         line("");
-        line("| operation | units | HTTP p50 ms | HTTP p99 ms | scan p50 ms | scan p99 ms |");
+        line("| operation | units | HTTP p50 ms | HTTP p99 ms | SQL p50 ms | SQL p99 ms |");
         line("|---|---|---:|---:|---:|---:|");
         measure("street's collection for a month `/dues/units/{id}/collection?month=` (with its 10 communities)", "streets", streets, random,
                 u -> "/api/v1/dues/units/" + u.id + "/collection?month=" + last,
@@ -343,7 +346,8 @@ class DuesBenchmark {
                 u -> new Object[] { last.atDay(1), u.path, Paths.upperBound(u.path) }, 200);
         measure("community's arrears, first page `/dues/units/{id}/arrears`", "communities", communities, random,
                 u -> "/api/v1/dues/units/" + u.id + "/arrears?size=20",
-                "select m.id, m.name, a.next_month from member m join dues_account a on a.member_id = m.id where m.path >= ? and m.path < ?"
+                "select m.id, m.name, a.next_month from member m join lateral (select * from dues_account a where a.member_id = m.id offset 0) a"
+                        + " on true where m.path >= ? and m.path < ?"
                         + " and m.status in ('PROBATIONARY', 'FULL') and a.closed_after is null and a.next_month <= ? order by a.next_month, m.path, m.name, m.id limit 20",
                 u -> new Object[] { u.path, Paths.upperBound(u.path), last.atDay(1) }, SAMPLES);
         measure("street's collection, 12 months `/collection/months`", "streets", streets, random,
@@ -367,8 +371,8 @@ class DuesBenchmark {
         line("");
         line("Check: the first street's report says %,d members paid %s; counting its paid months row by row gives the same.", fromCounters, last);
         line("");
-        line("The scan column answers only \"how many paid the month\" in the street by reading its paid months (the member range and one "
-                + "primary-key probe per member, %d samples); the report reads the counters instead.", 200);
+        line("SQL: for the street, what the report would cost without counters — \"how many paid the month\" by reading the street's "
+                + "paid months (its members' range and one primary-key probe each, %d samples); for the arrears, the page query itself.", 200);
     }
 
     private void measureBatches(List<Unit> units, YearMonth current) throws Exception {
@@ -391,7 +395,7 @@ class DuesBenchmark {
                     }
                 }
             }
-            if (members.isEmpty()) {
+            if (members.isEmpty() || members.size() < Math.min(200, minBatch)) {
                 i--;
                 continue;
             }

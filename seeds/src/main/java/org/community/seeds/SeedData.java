@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SeedData {
     /** One community file. */
     public record Community(long seed, List<Unit> region, Unit community, List<UnitGenerator> units, Households households,
             CentralHouseholds centralHouseholds, Members members, Volunteers volunteers, Teams teams, Partners partners,
-            List<TopicSpec> topics, List<Disclosure> disclosures, Education education) {
+            List<TopicSpec> topics, List<Disclosure> disclosures, Education education, Dues dues) {
 
         public Community {
             region = region == null ? List.of() : region;
@@ -37,6 +38,14 @@ public final class SeedData {
             topics = topics == null ? List.of() : topics;
             disclosures = disclosures == null ? List.of() : disclosures;
         }
+    }
+
+    /**
+     * Party dues (org-service): bases and {@code months} months of payments from {@code from}, categories drawn with these
+     * shares; every {@code arrearsEvery}-th member stops one to three months early, {@code longArrears} members seven months
+     * early (flagged after six unpaid months).
+     */
+    public record Dues(YearMonth from, int months, java.util.LinkedHashMap<String, Double> categories, int arrearsEvery, int longArrears) {
     }
 
     /** A unit typed out in full: a region level above the community, or the community itself. */

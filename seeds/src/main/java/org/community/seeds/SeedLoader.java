@@ -132,6 +132,8 @@ public final class SeedLoader {
         loadUnitsAndHouseholds(plans);
         loadCentralHouseholds(plans);
         loadMembers(plans);
+        DuesSeeds dues = new DuesSeeds(api, progress, summary, units, inFlight);
+        plans.forEach(dues::load);
         VolunteerSeeds volunteers = new VolunteerSeeds(api, progress, summary, units, inFlight);
         for (Plan plan : plans) {
             volunteers.load(plan);

@@ -79,6 +79,13 @@ class LocalSuiteE2ETest {
         JsonPath beizhan = admin.get("/api/v1/org-units/" + admin.unit("BZ") + "/stats").then().statusCode(200).extract().jsonPath();
         assertThat(beizhan.getLong("units.byForm.BRANCH")).as("北站 branches").isEqualTo(15);
         assertThat(beizhan.getLong("members.partyMembers")).as("北站 members").isEqualTo(368);
+        // 北站's dues: every member owes November 2026, 15 are behind, one of them for more than six months
+        JsonPath november = admin.get("/api/v1/dues/units/" + admin.unit("BZ") + "/collection?month=2026-11").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(november.getLong("total.liable")).as("北站 members owing dues").isEqualTo(368);
+        assertThat(november.getLong("total.paid")).as("北站 members paid for 2026-11").isEqualTo(353);
+        assertThat(admin.get("/api/v1/dues/units/" + admin.unit("BZ") + "/arrears?asOf=2026-11&flaggedOnly=true").then().statusCode(200)
+                .extract().<Integer>path("total")).as("北站 members flagged after six unpaid months").isEqualTo(1);
 
         JsonPath kangcheng = admin.get("/api/v1/org-units/" + admin.unit("KC") + "/stats").then().statusCode(200).extract().jsonPath();
         assertThat(kangcheng.getLong("units.byLevel.BUILDING")).as("康城 buildings").isEqualTo(286);

@@ -47,6 +47,9 @@ public class MemberService {
     @Inject
     Rollups rollups;
 
+    @Inject
+    org.community.org.dues.DuesHooks dues;
+
     @Transactional
     public Member create(MemberInput input) {
         caller.require(Access.ADMIN);
@@ -175,6 +178,7 @@ public class MemberService {
         rollups.apply(Paths.keys(current.path()), changed.contribution().minus(current.contribution()));
         if (to.isExit()) {
             posts.endAllHeldBy(current.id(), on, "exit " + to);
+            dues.memberLeft(current);
         }
         return changed;
     }
@@ -182,6 +186,7 @@ public class MemberService {
     /** Moves a locked member to another unit: the counters leave the old chain and join the new one in one transaction. */
     public Member moveTo(Member current, OrgUnit unit) {
         Member moved = current.withUnit(unit.id(), unit.path(), Instant.now());
+        dues.memberMoved(current, unit);
         rollups.lock(union(Paths.keys(current.path()), Paths.keys(unit.path())));
         rollups.apply(Paths.keys(current.path()), current.contribution().negated());
         rollups.apply(Paths.keys(unit.path()), moved.contribution());

@@ -31,6 +31,19 @@ public class Letters {
     @Inject
     OrgUnitRepository units;
 
+    @Inject
+    org.community.org.dues.DuesHooks dues;
+
+    /** The paid-up month (党费交至): the receiving branch continues from the month after it. */
+    private String duesLine(Member member) {
+        java.time.YearMonth paidThrough = dues.paidThrough(member.id());
+        if (paidThrough != null) {
+            return "党费已交至" + paidThrough.getYear() + "年" + paidThrough.getMonthValue() + "月,接收党组织自"
+                    + paidThrough.plusMonths(1).getYear() + "年" + paidThrough.plusMonths(1).getMonthValue() + "月起收缴。";
+        }
+        return dues.hasAccount(member.id()) ? "党费尚未交纳,接收党组织自其起交月份起收缴。" : "原党组织未登记党费基数。";
+    }
+
     public String render(Transfer transfer, Kind kind) {
         Member member = members.find(transfer.memberId()).orElseThrow();
         String from = units.find(transfer.fromUnitId()).map(OrgUnit::name).orElse("");
@@ -61,12 +74,14 @@ public class Letters {
             if (transfer.reason() != null) {
                 text.append("    转接原因:").append(transfer.reason()).append("\n");
             }
+            text.append("    ").append(duesLine(member)).append("\n");
         } else {
             text.append("党员组织关系转接告知书\n\n");
             text.append(member.name()).append("同志:\n\n");
             text.append("    你的党员组织关系已于").append(DATE.format(transfer.initiatedOn())).append("由").append(from).append("开具介绍信(编号 ")
                     .append(transfer.letterNumber()).append("),转往").append(to)
                     .append("。请自开具之日起三个月内持介绍信到接收党组织报到,并按期参加组织生活、交纳党费。\n");
+            text.append("    ").append(duesLine(member)).append("\n");
         }
         text.append("\n    办理状态:").append(status).append("\n\n");
         text.append(from).append("\n").append(DATE.format(transfer.initiatedOn())).append("\n");

@@ -27,6 +27,9 @@ public class OrgTreeService {
     private static final long MOVE_LOCK = 0x6f7267_6d6f7665L;
 
     @Inject
+    org.community.org.dues.DuesHooks dues;
+
+    @Inject
     OrgUnitRepository units;
 
     @Inject
@@ -138,6 +141,7 @@ public class OrgTreeService {
         Counts subtree = rollups.read(unit.key()).plus(Counts.ofUnit(unit));
         rollups.apply(oldAncestors, subtree.negated());
         rollups.apply(newAncestors, subtree);
+        dues.unitMoved(unit.key(), oldAncestors, newAncestors);
         units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
         audit.record("orgUnit.move", "orgUnit", id, newPath,
                 java.util.Map.of("fromParentId", String.valueOf(unit.parentId()), "toParentId", newParent.id().toString()));

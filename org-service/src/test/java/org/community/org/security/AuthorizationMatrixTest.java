@@ -47,6 +47,10 @@ class AuthorizationMatrixTest {
             String city = Api.unit(Api.unique("sec-city"), "安全测试市", "CITY", "COMMITTEE", null);
             Community first = community(city, "A");
             b = community(city, "B");
+            for (Community c : List.of(first, b)) {
+                given().contentType("application/json").body(Map.of("memberId", c.member(), "year", java.time.LocalDate.now().getYear(),
+                        "category", "SALARIED", "income", "4500.00")).post("/api/v1/dues/bases").then().statusCode(201);
+            }
             a = first;
         }
     }
@@ -128,6 +132,12 @@ class AuthorizationMatrixTest {
             CITY_ADMIN          | member.create    | B      | 201
             CITY_ADMIN          | audit.list       | A      | 200
             CITY_ADMIN          | audit.list       | B      | 200
+            CITY_ADMIN          | dues.member      | A      | 200
+            CITY_ADMIN          | dues.member      | B      | 200
+            CITY_ADMIN          | dues.collection  | A      | 200
+            CITY_ADMIN          | dues.collection  | B      | 200
+            CITY_ADMIN          | dues.pay         | A      | 201
+            CITY_ADMIN          | dues.pay         | B      | 201
 
             DISTRICT_ADMIN      | unit.get         | A      | 200
             DISTRICT_ADMIN      | unit.get         | B      | 200
@@ -148,6 +158,12 @@ class AuthorizationMatrixTest {
             DISTRICT_ADMIN      | member.create    | B      | 403
             DISTRICT_ADMIN      | audit.list       | A      | 200
             DISTRICT_ADMIN      | audit.list       | B      | 403
+            DISTRICT_ADMIN      | dues.member      | A      | 200
+            DISTRICT_ADMIN      | dues.member      | B      | 404
+            DISTRICT_ADMIN      | dues.collection  | A      | 200
+            DISTRICT_ADMIN      | dues.collection  | B      | 403
+            DISTRICT_ADMIN      | dues.pay         | A      | 201
+            DISTRICT_ADMIN      | dues.pay         | B      | 422
 
             STREET_ADMIN        | unit.get         | A      | 200
             STREET_ADMIN        | unit.get         | B      | 200
@@ -168,6 +184,12 @@ class AuthorizationMatrixTest {
             STREET_ADMIN        | member.create    | B      | 403
             STREET_ADMIN        | audit.list       | A      | 200
             STREET_ADMIN        | audit.list       | B      | 403
+            STREET_ADMIN        | dues.member      | A      | 200
+            STREET_ADMIN        | dues.member      | B      | 404
+            STREET_ADMIN        | dues.collection  | A      | 200
+            STREET_ADMIN        | dues.collection  | B      | 403
+            STREET_ADMIN        | dues.pay         | A      | 201
+            STREET_ADMIN        | dues.pay         | B      | 422
 
             COMMUNITY_SECRETARY | unit.get         | A      | 200
             COMMUNITY_SECRETARY | unit.get         | B      | 200
@@ -188,6 +210,12 @@ class AuthorizationMatrixTest {
             COMMUNITY_SECRETARY | member.create    | B      | 403
             COMMUNITY_SECRETARY | audit.list       | A      | 200
             COMMUNITY_SECRETARY | audit.list       | B      | 403
+            COMMUNITY_SECRETARY | dues.member      | A      | 200
+            COMMUNITY_SECRETARY | dues.member      | B      | 404
+            COMMUNITY_SECRETARY | dues.collection  | A      | 200
+            COMMUNITY_SECRETARY | dues.collection  | B      | 403
+            COMMUNITY_SECRETARY | dues.pay         | A      | 201
+            COMMUNITY_SECRETARY | dues.pay         | B      | 422
 
             GRID_WORKER         | unit.get         | A      | 200
             GRID_WORKER         | unit.get         | B      | 200
@@ -208,6 +236,12 @@ class AuthorizationMatrixTest {
             GRID_WORKER         | member.create    | B      | 403
             GRID_WORKER         | audit.list       | A      | 403
             GRID_WORKER         | audit.list       | B      | 403
+            GRID_WORKER         | dues.member      | A      | 200
+            GRID_WORKER         | dues.member      | B      | 404
+            GRID_WORKER         | dues.collection  | A      | 200
+            GRID_WORKER         | dues.collection  | B      | 403
+            GRID_WORKER         | dues.pay         | A      | 403
+            GRID_WORKER         | dues.pay         | B      | 403
 
             TEAM_LEADER         | unit.get         | A      | 200
             TEAM_LEADER         | unit.get         | B      | 200
@@ -228,6 +262,12 @@ class AuthorizationMatrixTest {
             TEAM_LEADER         | member.create    | B      | 403
             TEAM_LEADER         | audit.list       | A      | 403
             TEAM_LEADER         | audit.list       | B      | 403
+            TEAM_LEADER         | dues.member      | A      | 403
+            TEAM_LEADER         | dues.member      | B      | 403
+            TEAM_LEADER         | dues.collection  | A      | 403
+            TEAM_LEADER         | dues.collection  | B      | 403
+            TEAM_LEADER         | dues.pay         | A      | 403
+            TEAM_LEADER         | dues.pay         | B      | 403
 
             VOLUNTEER           | unit.get         | A      | 200
             VOLUNTEER           | unit.get         | B      | 200
@@ -248,6 +288,12 @@ class AuthorizationMatrixTest {
             VOLUNTEER           | member.create    | B      | 403
             VOLUNTEER           | audit.list       | A      | 403
             VOLUNTEER           | audit.list       | B      | 403
+            VOLUNTEER           | dues.member      | A      | 403
+            VOLUNTEER           | dues.member      | B      | 403
+            VOLUNTEER           | dues.collection  | A      | 403
+            VOLUNTEER           | dues.collection  | B      | 403
+            VOLUNTEER           | dues.pay         | A      | 403
+            VOLUNTEER           | dues.pay         | B      | 403
 
             RESIDENT            | unit.get         | A      | 200
             RESIDENT            | unit.get         | B      | 200
@@ -318,6 +364,12 @@ class AuthorizationMatrixTest {
             RESIDENT            | edu.program.create | B      | 403
             RESIDENT            | edu.report       | A      | 403
             RESIDENT            | edu.report       | B      | 403
+            RESIDENT            | dues.member      | A      | 403
+            RESIDENT            | dues.member      | B      | 403
+            RESIDENT            | dues.collection  | A      | 403
+            RESIDENT            | dues.collection  | B      | 403
+            RESIDENT            | dues.pay         | A      | 403
+            RESIDENT            | dues.pay         | B      | 403
             """)
     void matrix(String role, String operation, String target, int expected) {
         Community c = target.equals("A") ? a : b;
@@ -340,12 +392,18 @@ class AuthorizationMatrixTest {
                     "endsOn", "2026-04-30", "requiredCredits", 4)).post("/api/v1/education/programs");
             case "edu.report" -> as(role).queryParam("within", c.community()).queryParam("from", "2025-01-01").queryParam("to", "2025-12-31")
                     .get("/api/v1/education/reports/person-times");
+            case "dues.member" -> as(role).get("/api/v1/dues/members/" + c.member());
+            case "dues.collection" -> as(role).get("/api/v1/dues/units/" + c.compound() + "/collection");
+            case "dues.pay" -> as(role).body(Map.of("memberId", c.member(), "fromMonth",
+                    given().get("/api/v1/dues/members/" + c.member()).then().extract().path("nextMonth"), "backPaymentReason", "补交",
+                    "paidOn", java.time.LocalDate.now().toString())).post("/api/v1/dues/payments");
             default -> throw new IllegalArgumentException(operation);
         };
         response.then().statusCode(expected);
         if (expected >= 400) {
             response.then().contentType("application/problem+json")
-                    .body("type", equalTo(expected == 403 ? "urn:community-suite:problem:forbidden" : "urn:community-suite:problem:not-found"));
+                    .body("type", equalTo(expected == 403 ? "urn:community-suite:problem:forbidden"
+                            : expected == 422 ? "urn:community-suite:problem:unprocessable" : "urn:community-suite:problem:not-found"));
         }
     }
 
@@ -384,6 +442,29 @@ class AuthorizationMatrixTest {
                 .body("phone", equalTo("13912345678")).body("idNumber", org.hamcrest.Matchers.matchesPattern("110\\*{11}[0-9]{3}[0-9X]"));
         as("TEAM_LEADER").get("/api/v1/members/" + a.member()).then().statusCode(403);
         as("GRID_WORKER").get("/api/v1/households/" + a.household()).then().statusCode(200).body("phone", equalTo("13812345678"));
+    }
+
+    @Test
+    void aMembersIncomeBaseIsSeenByTheAdminsOfTheirScopeOnly() {
+        for (String role : List.of("CITY_ADMIN", "DISTRICT_ADMIN", "STREET_ADMIN", "COMMUNITY_SECRETARY")) {
+            as(role).get("/api/v1/dues/members/" + a.member()).then().statusCode(200).body("currentBase.income", equalTo("4500.00"))
+                    .body("currentBase.incomeVisible", equalTo(true));
+            as(role).get("/api/v1/dues/members/" + a.member() + "/bases").then().statusCode(200).body("[0].income", equalTo("4500.00"));
+        }
+        // a grid worker of the scope reads the dues (what is owed and paid) but not the income behind them
+        as("GRID_WORKER").get("/api/v1/dues/members/" + a.member()).then().statusCode(200).body("monthlyAmount", equalTo("45.00"))
+                .body("currentBase.income", org.hamcrest.Matchers.nullValue()).body("currentBase.ratePercent", org.hamcrest.Matchers.nullValue())
+                .body("currentBase.incomeVisible", equalTo(false));
+        as("GRID_WORKER").get("/api/v1/dues/members/" + a.member() + "/bases").then().statusCode(200)
+                .body("[0].income", org.hamcrest.Matchers.nullValue());
+        // outside the scope the member does not exist; the roles without record access are refused
+        as("COMMUNITY_SECRETARY").get("/api/v1/dues/members/" + b.member() + "/bases").then().statusCode(404);
+        as("TEAM_LEADER").get("/api/v1/dues/members/" + a.member() + "/bases").then().statusCode(403);
+        // and writes on bases stay with the admins of the member's scope
+        as("GRID_WORKER").body(Map.of("memberId", a.member(), "year", 2020, "category", "STUDENT")).post("/api/v1/dues/bases")
+                .then().statusCode(403);
+        as("COMMUNITY_SECRETARY").body(Map.of("memberId", b.member(), "year", 2020, "category", "STUDENT")).post("/api/v1/dues/bases")
+                .then().statusCode(422).body("errors[0].field", equalTo("memberId"));
     }
 
     @Test

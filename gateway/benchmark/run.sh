@@ -55,7 +55,7 @@ echo "== building org-service and gateway"
 ./mvnw -B -q -f gateway/pom.xml package -DskipTests
 
 echo "== starting org-service on :$ORG_PORT (embedded PostgreSQL, throw-away)"
-java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dorg.embedded-postgres.enabled=true -Dorg.embedded-postgres.port=0 \
+java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dconventions.embedded-postgres.enabled=true -Dconventions.embedded-postgres.port=0 \
   -jar org-service/target/quarkus-app/quarkus-run.jar > "$WORK/org-service.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ORG_PORT/q/health/ready" 120

@@ -182,6 +182,17 @@ public interface GatewayConfig {
 
         /** Accepted {@code aud} values (any one must be in the token). */
         Optional<List<String>> audiences();
+
+        /**
+         * Minutes a fetched JWKS is used before it is fetched again, so a key the provider removed is refused within
+         * about this time (deploy/README.md "Signing-key rotation").
+         */
+        @WithDefault("1")
+        int jwksRefreshInterval();
+
+        /** Minutes between two fetches forced by a token naming an unknown {@code kid} (a newly rotated key). */
+        @WithDefault("1")
+        int jwksForcedRefreshInterval();
     }
 
     /** The built-in token issuer of the local suite. Switch it off in production and use an OIDC provider. */

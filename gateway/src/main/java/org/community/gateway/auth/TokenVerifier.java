@@ -53,6 +53,8 @@ public class TokenVerifier {
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         if (verify.publickeyLocation().isPresent()) {
             context.setPublicKeyLocation(verify.publickeyLocation().get());
+            context.setJwksRefreshInterval(verify.jwksRefreshInterval());
+            context.setForcedJwksRefreshInterval(verify.jwksForcedRefreshInterval());
         } else if (builtIn.enabled()) {
             context.setPublicVerificationKey(keys.publicKey());
         } else if (config.auth().enabled()) {

@@ -45,7 +45,7 @@ public class DuesAccess {
         return member;
     }
 
-    /** The income base (personal data) is shown to the admin roles whose scope holds the member, and to no one else. */
+    /** The income base (personal data) is shown to the admin roles whose scope holds the member; the member reads their own at /mine. */
     public boolean seesIncome(String memberPath) {
         return caller.has(Access.ADMIN) && caller.scope().contains(memberPath);
     }

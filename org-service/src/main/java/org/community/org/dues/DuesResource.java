@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.community.conventions.http.Page;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Preconditions;
+import org.community.org.education.account.MemberAccounts;
 import org.community.org.member.Member;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
@@ -47,6 +48,9 @@ public class DuesResource {
 
     @Inject
     BaseService bases;
+
+    @Inject
+    MemberAccounts accounts;
 
     @Inject
     PaymentService payments;
@@ -114,6 +118,22 @@ public class DuesResource {
             + "the station where a mobile member is registered; income figures only for the admin roles of the member's scope.")
     public DuesViews.MemberDues member(@PathParam("memberId") UUID memberId) {
         Member member = access.readable(memberId);
+        return duesOf(member, access.seesIncome(member.path()));
+    }
+
+    @GET
+    @Path("mine")
+    @Operation(summary = "The caller's own dues", description = "For a member whose account is linked (PUT /api/v1/members/{id}/account): the "
+            + "same answer as for the branch, income figures included, since a member may see their own base. 404 when the caller's "
+            + "account is linked to no member.")
+    @APIResponse(responseCode = "404", description = "The caller's account is linked to no member")
+    public DuesViews.MemberDues mine() {
+        Member member = accounts.me().orElseThrow(() -> ProblemException.notFound("memberAccount", caller.subject()));
+        return duesOf(member, true);
+    }
+
+    private DuesViews.MemberDues duesOf(Member member, boolean income) {
+        UUID memberId = member.id();
         YearMonth asOf = calendar.currentMonth().minusMonths(1);
         Account account = dues.account(memberId).orElse(null);
         List<DuesViews.Excuse> excuses = dues.excuses(memberId);
@@ -129,7 +149,7 @@ public class DuesResource {
         }
         return new DuesViews.MemberDues(member.id(), member.name(), member.unitId(), member.status(), true, account.startMonth(),
                 account.paidThrough(), account.nextMonth(), account.closedAfter(), asOf, standing.owedMonths(), Money.yuan(standing.owedFen()),
-                standing.flagged(), Money.yuan(applying.monthlyFen()), BaseService.view(applying, access.seesIncome(member.path())), excuses);
+                standing.flagged(), Money.yuan(applying.monthlyFen()), BaseService.view(applying, income), excuses);
     }
 
     @POST

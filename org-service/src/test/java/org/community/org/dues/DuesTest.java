@@ -383,6 +383,25 @@ class DuesTest {
     }
 
     @Test
+    void aMemberReadsTheirOwnBaseIncomeIncludedOnceTheirAccountIsLinked() {
+        String branch = branch(community(Api.street("dm"), "本人"), "本人");
+        String member = Api.member(branch, "本人党员", "FULL");
+        salaried(member, 2025, "4200.00");
+        String account = "self." + member;
+        given().auth().oauth2(Tokens.of(account, "RESIDENT")).get("/api/v1/dues/mine").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType("application/json").body(Map.of("account", account)).put("/api/v1/members/" + member + "/account")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.of(account, "RESIDENT")).get("/api/v1/dues/mine").then().statusCode(200)
+                .body("memberId", equalTo(member))
+                .body("monthlyAmount", equalTo("42.00"))
+                .body("currentBase.incomeVisible", equalTo(true))
+                .body("currentBase.income", equalTo("4200.00"));
+        // the same resident may not read the member's record through the branch's address
+        given().auth().oauth2(Tokens.of(account, "RESIDENT")).get("/api/v1/dues/members/" + member).then().statusCode(403);
+    }
+
+    @Test
     void aMobileMemberPaysAtTheStationAndTheOriginSeesItButNotTheIncome() {
         today("2025-05-10");
         String origin = community(Api.street("dmo"), "流出地");

@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.community.conventions.testing.TestClock;
 import org.community.gateway.FakeDownstreams.Flaky;
 import org.community.gateway.proxy.Routes;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,9 @@ class CircuitBreakerTest {
     @Inject
     Routes routes;
 
+    @Inject
+    TestClock clock;
+
     String token;
 
     @BeforeEach
@@ -41,6 +46,11 @@ class CircuitBreakerTest {
         Flaky.mode = Flaky.Mode.OK;
         Flaky.HITS.set(0);
         routes.forResource("flaky-things").breaker().reset();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test
@@ -69,7 +79,7 @@ class CircuitBreakerTest {
 
         // half-open: of eight concurrent callers exactly one is let through
         Flaky.mode = Flaky.Mode.SLOW_OK;
-        TestClock.advance(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -97,7 +107,7 @@ class CircuitBreakerTest {
             post();
         }
         post().then().statusCode(503);
-        TestClock.advance(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         post().then().statusCode(502); // the probe
         post().then().statusCode(503);
         assertThat(Flaky.HITS.get()).isEqualTo(11);

@@ -137,6 +137,24 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureBeyondTheLeewayIsRefusedWithinItIsAccepted() {
+        given().header("Authorization", "Bearer " + Tokens.issuedAhead(Duration.ofDays(1), "CITY_ADMIN")).get("/api/v1/things")
+                .then().spec(Problems.problem(401, "unauthorized"));
+        given().header("Authorization", "Bearer " + Tokens.issuedAhead(Duration.ofSeconds(40), "CITY_ADMIN")).get("/api/v1/things")
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + Tokens.issuedAhead(Duration.ofSeconds(10), "CITY_ADMIN")).get("/api/v1/things")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aTokenThatExpiredWithinTheLeewayIsAcceptedBeyondItRefused() {
+        given().header("Authorization", "Bearer " + Tokens.build("late", java.util.Set.of("CITY_ADMIN"), Tokens.ISSUER, Tokens.AUDIENCE,
+                java.time.Instant.now().minusSeconds(10))).get("/api/v1/things").then().statusCode(200);
+        given().header("Authorization", "Bearer " + Tokens.build("late", java.util.Set.of("CITY_ADMIN"), Tokens.ISSUER, Tokens.AUDIENCE,
+                java.time.Instant.now().minusSeconds(45))).get("/api/v1/things").then().statusCode(401);
+    }
+
+    @Test
     void frameworkErrorsAreProblemsToo() {
         given().get("/api/v1/nothing-here").then().spec(Problems.problem(404, "not-found")).body("detail", containsString("/api/v1/nothing-here"));
         given().delete("/api/v1/things").then().spec(Problems.problem(405, "method-not-allowed"));

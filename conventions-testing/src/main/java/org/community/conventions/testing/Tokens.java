@@ -59,6 +59,12 @@ public final class Tokens {
                 .expiresAt(expiresAt).sign();
     }
 
+    /** A token whose {@code iat} lies {@code ahead} in the future (and whose expiry is an hour after that). */
+    public static String issuedAhead(java.time.Duration ahead, String role, String... unitIds) {
+        Instant issuedAt = Instant.now().plus(ahead);
+        return claims("early", Set.of(role), List.of(unitIds)).issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(3600)).sign();
+    }
+
     public static String expired(String role, String... unitIds) {
         return claims("expired", Set.of(role), List.of(unitIds)).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign();

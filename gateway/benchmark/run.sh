@@ -23,6 +23,8 @@ CONNECTIONS="${CONNECTIONS:-16}"
 ROUNDS="${ROUNDS:-3}"
 ORG_PORT="${ORG_PORT:-18081}"
 GW_PORT="${GW_PORT:-18080}"
+ORG_OPS_PORT="${ORG_OPS_PORT:-19081}"
+GW_OPS_PORT="${GW_OPS_PORT:-19080}"
 NGINX_PORT="${NGINX_PORT:-18090}"
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 PIDS=()
@@ -55,20 +57,21 @@ echo "== building org-service and gateway"
 ./mvnw -B -q -f gateway/pom.xml package -DskipTests
 
 echo "== starting org-service on :$ORG_PORT (embedded PostgreSQL, throw-away)"
-java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dconventions.embedded-postgres.enabled=true -Dconventions.embedded-postgres.port=0 \
+java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dquarkus.management.port="$ORG_OPS_PORT" -Dconventions.embedded-postgres.enabled=true -Dconventions.embedded-postgres.port=0 \
   -jar org-service/target/quarkus-app/quarkus-run.jar > "$WORK/org-service.log" 2>&1 &
 PIDS+=($!)
-wait_for "http://127.0.0.1:$ORG_PORT/q/health/ready" 120
+wait_for "http://127.0.0.1:$ORG_OPS_PORT/q/health/ready" 120
 
 echo "== starting the gateway on :$GW_PORT"
-java -Xmx256m ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" \
+java -Xmx256m ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" -Dquarkus.management.port="$GW_OPS_PORT" \
   -Dgateway.routes.org-service.url="http://127.0.0.1:$ORG_PORT" \
+  -Dgateway.routes.org-service.health-url="http://127.0.0.1:$ORG_OPS_PORT/q/health/ready" \
   -Dgateway.rate-limit.requests-per-second=1000000 -Dgateway.rate-limit.burst=1000000 \
   -Dgateway.auth.issuer.key-dir="$WORK/keys" \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GW_PID=$!
-wait_for "http://127.0.0.1:$GW_PORT/q/health/live" 60
+wait_for "http://127.0.0.1:$GW_OPS_PORT/q/health/live" 60
 
 echo "== starting nginx on :$NGINX_PORT"
 mkdir -p "$WORK/nginx"

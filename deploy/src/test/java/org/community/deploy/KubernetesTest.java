@@ -71,13 +71,17 @@ class KubernetesTest {
                     .as(dir + " image of " + module)
                     .matches("(.+/)?community-suite/" + module + ":" + Suite.VERSION.replace(".", "\\."));
             List<Map<String, Object>> ports = Yaml.maps(container, "ports");
-            assertThat(ports).as(dir + " " + module + " container ports").hasSize(1);
-            assertThat(((Number) ports.get(0).get("containerPort")).intValue())
-                    .as(dir + " " + module + " containerPort = quarkus.http.port").isEqualTo(port);
+            assertThat(ports).as(dir + " " + module + " container ports").hasSize(2);
+            assertThat(resolvePort(container, "http")).as(dir + " " + module + " http = quarkus.http.port").isEqualTo(port);
+            int management = Suite.managementPort(module);
+            assertThat(resolvePort(container, "management")).as(dir + " " + module + " management port").isEqualTo(management);
+            assertThat(Suite.properties(module).getProperty("%prod.quarkus.management.enabled"))
+                    .as(module + " serves /q/* on the management port in production").isEqualTo("true");
 
-            assertProbe(dir, module, container, "readinessProbe", "/q/health/ready", port);
-            assertProbe(dir, module, container, "livenessProbe", "/q/health/live", port);
-            assertProbe(dir, module, container, "startupProbe", "/q/health/started", port);
+            // probes and metrics on the management port, which the Ingress never routes
+            assertProbe(dir, module, container, "readinessProbe", "/q/health/ready", management);
+            assertProbe(dir, module, container, "livenessProbe", "/q/health/live", management);
+            assertProbe(dir, module, container, "startupProbe", "/q/health/started", management);
 
             for (String kind : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
@@ -102,15 +106,21 @@ class KubernetesTest {
 
             Map<String, Object> annotations = Yaml.map(deployment, "spec.template.metadata.annotations");
             assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
-                    .containsEntry("prometheus.io/path", Suite.properties(module).getProperty("quarkus.micrometer.export.prometheus.path"))
-                    .containsEntry("prometheus.io/port", String.valueOf(port));
+                    .containsEntry("prometheus.io/path", "/q/metrics")
+                    .containsEntry("prometheus.io/port", String.valueOf(management));
 
             Map<String, Object> service = Kustomize.find(resources, "Service", module);
             assertThat(Yaml.string(service, "spec.type")).as(dir + " only ClusterIP services").isIn(null, "ClusterIP");
-            assertThat(Yaml.maps(service, "spec.ports")).singleElement().satisfies(servicePort -> {
+            List<Map<String, Object>> servicePorts = Yaml.maps(service, "spec.ports");
+            assertThat(servicePorts.get(0)).satisfies(servicePort -> {
                 assertThat(((Number) servicePort.get("port")).intValue()).isEqualTo(port);
                 assertThat(resolvePort(container, servicePort.get("targetPort"))).isEqualTo(port);
             });
+            // the gateway's Service (the Ingress backend) never exposes the management port; a service's does,
+            // in-cluster, for the gateway's readiness checks
+            assertThat(servicePorts).extracting(servicePort -> resolvePort(container, servicePort.get("targetPort")))
+                    .as(dir + " " + module + " Service ports")
+                    .containsExactlyElementsOf(module.equals("gateway") ? List.of(port) : List.of(port, management));
             assertThat(Yaml.map(service, "spec.selector")).isEqualTo(Yaml.map(deployment, "spec.selector.matchLabels"));
         }
     }

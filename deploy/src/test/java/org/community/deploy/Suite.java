@@ -47,6 +47,11 @@ final class Suite {
         return properties;
     }
 
+    /** The port of /q/health and /q/metrics in production: {@code quarkus.management.port}, Quarkus' default 9000. */
+    static int managementPort(String module) {
+        return Integer.parseInt(properties(module).getProperty("quarkus.management.port", "9000"));
+    }
+
     static int httpPort(String module) {
         String port = properties(module).getProperty("quarkus.http.port");
         if (port == null) {

@@ -179,7 +179,7 @@ public final class LocalSuite implements AutoCloseable {
                 processes.values().forEach(ServiceProcess::start);
             }
             for (String name : SERVICES) {
-                processes.get(name).awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
+                processes.get(name).awaitReady(managementPortOf(name), READY_TIMEOUT, () -> closed);
             }
             if (keycloak != null) {
                 keycloak.awaitReady(KeycloakServer.READY_TIMEOUT, () -> closed);
@@ -232,7 +232,7 @@ public final class LocalSuite implements AutoCloseable {
             requireOpen();
             process.start();
         }
-        process.awaitReady(portOf(name), READY_TIMEOUT, () -> closed);
+        process.awaitReady(managementPortOf(name), READY_TIMEOUT, () -> closed);
     }
 
     public boolean isRunning(String name) {
@@ -340,6 +340,22 @@ public final class LocalSuite implements AutoCloseable {
             case "gateway" -> ports.gateway();
             default -> throw new IllegalArgumentException("unknown service '" + name + "'; one of " + SERVICES);
         };
+    }
+
+    private int managementPortOf(String name) {
+        Ports ports = config.ports();
+        return switch (name) {
+            case "org-service" -> ports.orgOps();
+            case "volunteer-service" -> ports.volunteerOps();
+            case "consultation-service" -> ports.consultationOps();
+            case "gateway" -> ports.gatewayOps();
+            default -> throw new IllegalArgumentException("unknown service '" + name + "'; one of " + SERVICES);
+        };
+    }
+
+    /** A service's management URL ({@code /q/health}, {@code /q/metrics}), by service name. */
+    public String managementUrl(String name) {
+        return "http://localhost:" + managementPortOf(name);
     }
 
     private void prepareDataDir() {
@@ -451,6 +467,8 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.http.port", String.valueOf(portOf(name)));
         p.put("quarkus.log.console.json.enabled", "false");
+        // the jars serve /q/health and /q/metrics on a management port, as in production; here one per process
+        p.put("quarkus.management.port", String.valueOf(managementPortOf(name)));
         p.put("quarkus.banner.enabled", "false");
         p.put("file.encoding", "UTF-8");
         p.put("stdout.encoding", "UTF-8");
@@ -487,6 +505,9 @@ public final class LocalSuite implements AutoCloseable {
                 p.put("gateway.routes.org-service.url", org);
                 p.put("gateway.routes.volunteer-service.url", volunteer);
                 p.put("gateway.routes.consultation-service.url", consultation);
+                for (String service : List.of("org-service", "volunteer-service", "consultation-service")) {
+                    p.put("gateway.routes." + service + ".health-url", managementUrl(service) + "/q/health/ready");
+                }
                 p.put("gateway.auth.issuer.key-dir", data.resolve("gateway-keys").toString());
                 // one user and the seed loader: the public-internet limit would only slow the demo down
                 p.put("gateway.rate-limit.requests-per-second", "100000");
@@ -677,6 +698,9 @@ public final class LocalSuite implements AutoCloseable {
             b.append(String.format(Locale.ROOT, "  %-22s %s   (Swagger UI %s/q/swagger-ui)%n", name, suite.serviceUrl(name),
                     suite.serviceUrl(name)));
         }
+        b.append(String.format(Locale.ROOT, "  %-22s /q/health, /q/metrics at %s (gateway), %s, %s, %s%n", "Operations",
+                suite.managementUrl("gateway"), suite.managementUrl("org-service"), suite.managementUrl("volunteer-service"),
+                suite.managementUrl("consultation-service")));
         b.append(String.format(Locale.ROOT, "  %-22s localhost:%d (databases org, volunteer, consultation; fsync %s, synchronous_commit %s%s)%n",
                 "PostgreSQL", suite.config.ports().postgres(), suite.postgresSetting("fsync"), suite.postgresSetting("synchronous_commit"),
                 suite.config.unsafeFastStorage() ? ": --unsafe-fast-storage, an OS crash can corrupt the data" : ""));
@@ -714,7 +738,8 @@ public final class LocalSuite implements AutoCloseable {
 
     private static String usage() {
         return """
-                usage: ./suite up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430,keycloak=8180]
+                usage: ./suite up [--fresh] [--ports gateway=8080,org=8081,volunteer=8082,consultation=8083,postgres=55430,keycloak=8180,
+                                           gateway-ops=9000,org-ops=9001,volunteer-ops=9002,consultation-ops=9003]
                                   [--data-dir DIR] [--no-seeds] [--keycloak] [--unsafe-fast-storage]
                   --fresh      wipe the data directory (default .suite) and start from nothing
                   --ports      change any of the ports

@@ -9,27 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ports of a local suite: gateway, the three services, PostgreSQL, and Keycloak (used only with {@code --keycloak}).
- * {@link #free()} picks unused ones (for tests running beside a developer's suite).
+ * The ports of a local suite: gateway, the three services, PostgreSQL, Keycloak (used only with {@code --keycloak}), and
+ * the management ports of the gateway and the services, where each serves {@code /q/health} and {@code /q/metrics}
+ * (the jars are built with Quarkus' management interface on, as production runs them). {@link #free()} picks unused
+ * ones (for tests running beside a developer's suite).
  */
-public record Ports(int gateway, int org, int volunteer, int consultation, int postgres, int keycloak) {
+public record Ports(int gateway, int org, int volunteer, int consultation, int postgres, int keycloak, int gatewayOps, int orgOps,
+        int volunteerOps, int consultationOps) {
 
-    /** The ports of the README: gateway 8080, services 8081–8083, PostgreSQL 55430, Keycloak 8180 (as in deploy/compose). */
+    private static final int COUNT = 10;
+
+    /**
+     * The ports of the README: gateway 8080, services 8081–8083, PostgreSQL 55430, Keycloak 8180 (as in deploy/compose),
+     * management 9000 (gateway) and 9001–9003 (services).
+     */
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 55430, 8180);
+        return new Ports(8080, 8081, 8082, 8083, 55430, 8180, 9000, 9001, 9002, 9003);
     }
 
-    /** Six ports the operating system reports free right now. */
+    /** Ports the operating system reports free right now. */
     public static Ports free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < COUNT; i++) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 socket.setReuseAddress(true);
                 sockets.add(socket);
             }
-            return new Ports(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(), sockets.get(2).getLocalPort(),
-                    sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort(), sockets.get(5).getLocalPort());
+            int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
         } catch (IOException e) {
             throw new IllegalStateException("could not find free ports", e);
         } finally {
@@ -45,7 +53,7 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
 
     /**
      * Overrides from a flag value such as {@code gateway=9080,postgres=55440}; names are
-     * gateway, org, volunteer, consultation, postgres, keycloak.
+     * gateway, org, volunteer, consultation, postgres, keycloak, gateway-ops, org-ops, volunteer-ops, consultation-ops.
      */
     public Ports with(String overrides) {
         Map<String, Integer> values = asMap();
@@ -71,7 +79,8 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
             values.put(name, port);
         }
         return new Ports(values.get("gateway"), values.get("org"), values.get("volunteer"), values.get("consultation"),
-                values.get("postgres"), values.get("keycloak"));
+                values.get("postgres"), values.get("keycloak"), values.get("gateway-ops"), values.get("org-ops"),
+                values.get("volunteer-ops"), values.get("consultation-ops"));
     }
 
     /** name → port, in start order. */
@@ -83,6 +92,10 @@ public record Ports(int gateway, int org, int volunteer, int consultation, int p
         map.put("consultation", consultation);
         map.put("postgres", postgres);
         map.put("keycloak", keycloak);
+        map.put("gateway-ops", gatewayOps);
+        map.put("org-ops", orgOps);
+        map.put("volunteer-ops", volunteerOps);
+        map.put("consultation-ops", consultationOps);
         return map;
     }
 

@@ -57,7 +57,8 @@ echo "== building org-service and gateway"
 ./mvnw -B -q -f gateway/pom.xml package -DskipTests
 
 echo "== starting org-service on :$ORG_PORT (embedded PostgreSQL, throw-away)"
-java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dquarkus.management.port="$ORG_OPS_PORT" -Dconventions.embedded-postgres.enabled=true -Dconventions.embedded-postgres.port=0 \
+java -Xmx512m -Dquarkus.http.port="$ORG_PORT" -Dquarkus.management.port="$ORG_OPS_PORT" \
+  -Dmp.jwt.verify.publickey.location="http://127.0.0.1:$GW_PORT/api/v1/auth/jwks" -Dconventions.embedded-postgres.enabled=true -Dconventions.embedded-postgres.port=0 \
   -jar org-service/target/quarkus-app/quarkus-run.jar > "$WORK/org-service.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ORG_OPS_PORT/q/health/ready" 120
@@ -104,10 +105,11 @@ CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" -g 'daemon on;'
 
 echo "== test data and a token"
-UNIT_ID=$(curl -fs -X POST "http://127.0.0.1:$ORG_PORT/api/v1/org-units" -H 'Content-Type: application/json' \
-  -d '{"code":"BENCH-CITY","name":"基准市","level":"CITY","form":"COMMITTEE"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 TOKEN=$(curl -fs -X POST "http://127.0.0.1:$GW_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"city-admin","password":"demo-city"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+UNIT_ID=$(curl -fsS -X POST "http://127.0.0.1:$GW_PORT/api/v1/org-units" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $TOKEN" \
+  -d '{"code":"BENCH-CITY","name":"基准市","level":"CITY","form":"COMMITTEE"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 PATH_UNDER_TEST="/api/v1/org-units/$UNIT_ID"
 declare -A URL=(
   [direct]="http://127.0.0.1:$ORG_PORT$PATH_UNDER_TEST"

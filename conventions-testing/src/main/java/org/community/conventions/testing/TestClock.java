@@ -23,18 +23,27 @@ public class TestClock extends Clock {
     private static final ZoneId ZONE = ZoneId.of(System.getProperty("community.time-zone", "Asia/Shanghai"));
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozenAt;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
+    /** Stops the clock where it is (still moved by {@link #advance}), for a test that must not depend on how fast it runs. */
+    public void freeze() {
+        frozenAt = Instant.now();
+    }
+
+    /** Back to the system clock: no offset, not frozen. */
     public void reset() {
         offset = Duration.ZERO;
+        frozenAt = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant frozen = frozenAt;
+        return (frozen == null ? Instant.now() : frozen).plus(offset);
     }
 
     @Override
@@ -44,6 +53,7 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
+        Instant frozen = frozenAt;
+        return frozen == null ? Clock.offset(Clock.system(zone), offset) : Clock.fixed(frozen.plus(offset), zone);
     }
 }

@@ -1,6 +1,8 @@
 package org.community.gateway.ratelimit;
 
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,10 +32,12 @@ public class RateLimiter {
     private final double perNano;
     private final double burst;
     private final Vertx vertx;
+    private final Clock clock;
     private long sweeper = -1;
 
     @Inject
-    public RateLimiter(GatewayConfig config, Vertx vertx) {
+    public RateLimiter(GatewayConfig config, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.enabled = config.rateLimit().enabled();
         this.perNano = config.rateLimit().requestsPerSecond() / 1e9;
         this.burst = Math.max(1, config.rateLimit().burst());
@@ -43,7 +47,7 @@ public class RateLimiter {
     @PostConstruct
     void startSweeper() {
         if (enabled) {
-            sweeper = vertx.setPeriodic(60_000, id -> sweep(System.nanoTime()));
+            sweeper = vertx.setPeriodic(60_000, id -> sweep(now()));
         }
     }
 
@@ -63,7 +67,7 @@ public class RateLimiter {
         if (!enabled) {
             return 0;
         }
-        long now = System.nanoTime();
+        long now = now();
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             if (buckets.size() >= MAX_KEYS) {
@@ -72,6 +76,11 @@ public class RateLimiter {
             bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         }
         return bucket.take(now, perNano, burst);
+    }
+
+    /** The injected clock (tests move it instead of waiting), in nanoseconds. */
+    private long now() {
+        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
     }
 
     private void sweep(long now) {
@@ -88,8 +97,8 @@ public class RateLimiter {
         }
 
         synchronized long take(long now, double perNano, double burst) {
-            tokens = Math.min(burst, tokens + (now - last) * perNano);
-            last = now;
+            tokens = Math.min(burst, tokens + Math.max(0, now - last) * perNano); // a wall clock may step back
+            last = Math.max(last, now);
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;

@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
 import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
 import org.community.org.persistence.Where;
 import org.community.org.tree.Paths;
 
@@ -33,9 +33,8 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return findByIdOptional(id);
     }
 
-    /** The row lock writers take today ({@code for no key update}: it still lets foreign-key checks through). */
     public Optional<Household> lockForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return Locks.forUpdate(getEntityManager(), Household.class, id);
     }
 
     /** Registers a household unless the address is taken in the building; false when it is. */

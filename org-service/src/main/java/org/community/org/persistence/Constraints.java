@@ -13,16 +13,18 @@ public final class Constraints {
     }
 
     /**
-     * Runs the flush; false when it broke the unique constraint {@code name} (a race the caller's own check could not
+     * Runs the flush; false when it broke one of the unique constraints {@code names} (a race the caller's own check could not
      * see: it answers with its own 409, and the transaction rolls back). Other failures go on up.
      */
-    public static boolean flushed(Runnable flush, String name) {
+    public static boolean flushed(Runnable flush, String... names) {
         try {
             flush.run();
             return true;
         } catch (PersistenceException e) {
-            if (violates(e, name)) {
-                return false;
+            for (String name : names) {
+                if (violates(e, name)) {
+                    return false;
+                }
             }
             throw e;
         }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
@@ -50,10 +49,8 @@ public class HouseholdService {
     public Household create(HouseholdInput input) {
         caller.require(Access.FIELD_WORK);
         OrgUnit building = building(input.buildingUnitId());
-        Instant now = Instant.now();
-        Household household = new Household(Ids.newId(), building.id(), building.path(), compoundOf(input, building),
-                buildingOf(input, building), entranceOf(input), input.room().trim(), input.residentsCount(), trimToNull(input.headName()),
-                trimToNull(input.phone()), false, null, 1, now, now);
+        Household household = new Household(building.id(), building.path(), addressOf(input, building), input.residentsCount(),
+                trimToNull(input.headName()), trimToNull(input.phone()), Instant.now());
         if (!households.insert(household)) {
             throw ProblemException.conflictOnField("room", "addressTaken", household.entrance(), household.room());
         }
@@ -79,15 +76,20 @@ public class HouseholdService {
             }
             servedBy = null;
         }
-        Household changed = new Household(id, building.id(), building.path(), compoundOf(input, building), buildingOf(input, building),
-                entranceOf(input), input.room().trim(), input.residentsCount(), trimToNull(input.headName()), trimToNull(input.phone()),
-                current.central(), servedBy, current.version() + 1, current.createdAt(), Instant.now());
-        if (!households.update(changed)) {
-            throw ProblemException.conflictOnField("room", "addressTaken", changed.entrance(), changed.room());
+        Household.Address address = addressOf(input, building);
+        if (households.addressTaken(building.id(), address.entrance(), address.room(), id)) {
+            throw ProblemException.conflictOnField("room", "addressTaken", address.entrance(), address.room());
         }
-        moveContribution(current, changed);
-        audit.record("household.update", "household", id, changed.path(), input);
-        return changed;
+        String pathBefore = current.path();
+        Counts before = current.contribution();
+        current.change(building.id(), building.path(), address, input.residentsCount(), trimToNull(input.headName()),
+                trimToNull(input.phone()), servedBy, Instant.now());
+        if (!households.update(current)) {
+            throw ProblemException.conflictOnField("room", "addressTaken", current.entrance(), current.room());
+        }
+        moveContribution(pathBefore, before, current.path(), current.contribution());
+        audit.record("household.update", "household", id, current.path(), input);
+        return current;
     }
 
     @Transactional
@@ -99,7 +101,7 @@ public class HouseholdService {
         if (serving > 0) {
             throw ProblemException.conflict("centralServesOthers", serving);
         }
-        households.delete(id);
+        households.remove(current);
         rollups.apply(Paths.keys(current.path()), current.contribution().negated());
         audit.record("household.delete", "household", id, current.path(), java.util.Map.of("room", current.room()));
     }
@@ -113,12 +115,13 @@ public class HouseholdService {
             throw ProblemException.conflict("alreadyCentral");
         }
         Instant now = Instant.now();
-        households.insertDesignation(new CentralDesignation(Ids.newId(), id, input.plaqueDate(), now, trimToNull(input.note()), null, null));
-        Household central = current.withService(true, null, now);
-        households.update(central);
-        rollups.apply(Paths.keys(current.path()), central.contribution().minus(current.contribution()));
+        Counts before = current.contribution();
+        households.insertDesignation(new CentralDesignation(id, input.plaqueDate(), now, trimToNull(input.note())));
+        current.serve(true, null, now);
+        households.flush();
+        rollups.apply(Paths.keys(current.path()), current.contribution().minus(before));
         audit.record("household.designate", "household", id, current.path(), input);
-        return central;
+        return current;
     }
 
     /** Revokes a designation; the households it served become unserved (a coverage gap until linked again). */
@@ -130,16 +133,17 @@ public class HouseholdService {
             throw ProblemException.conflict("notCentral");
         }
         Instant now = Instant.now();
+        Counts before = current.contribution();
         Map<String, Long> released = households.releaseServed(id, now);
         rollups.lock(released.keySet().stream().flatMapToLong(path -> Arrays.stream(Paths.keys(path))).distinct().toArray());
         released.forEach((path, count) -> rollups.apply(Paths.keys(path), Counts.zero().add(Metric.SERVED_HOUSEHOLDS, -count)));
         households.revokeDesignation(id, trimToNull(reason), now);
-        Household revoked = current.withService(false, null, now);
-        households.update(revoked);
-        rollups.apply(Paths.keys(current.path()), revoked.contribution().minus(current.contribution()));
+        current.serve(false, null, now);
+        households.flush();
+        rollups.apply(Paths.keys(current.path()), current.contribution().minus(before));
         audit.record("household.revoke", "household", id, current.path(), java.util.Map.of("reason", String.valueOf(trimToNull(reason)),
                 "released", released.values().stream().mapToLong(Long::longValue).sum()));
-        return revoked;
+        return current;
     }
 
     /** Links a neighbouring household to the central household that serves it; linking again is a no-op. */
@@ -167,11 +171,12 @@ public class HouseholdService {
         if (!households.communityKey(central.path()).equals(households.communityKey(served.path()))) {
             throw ProblemException.invalidField("servedHouseholdId", "serveOtherCommunity");
         }
-        Household linked = served.withService(false, centralId, Instant.now());
-        households.update(linked);
-        rollups.apply(Paths.keys(served.path()), linked.contribution().minus(served.contribution()));
+        Counts before = served.contribution();
+        served.serve(false, centralId, Instant.now());
+        households.flush();
+        rollups.apply(Paths.keys(served.path()), served.contribution().minus(before));
         audit.record("household.link", "household", centralId, central.path(), java.util.Map.of("servedHouseholdId", servedId.toString()));
-        return linked;
+        return served;
     }
 
     @Transactional
@@ -182,22 +187,23 @@ public class HouseholdService {
         if (!centralId.equals(served.servedBy())) {
             throw ProblemException.conflict("notServedByThis");
         }
-        Household unlinked = served.withService(false, null, Instant.now());
-        households.update(unlinked);
-        rollups.apply(Paths.keys(served.path()), unlinked.contribution().minus(served.contribution()));
+        Counts before = served.contribution();
+        served.serve(false, null, Instant.now());
+        households.flush();
+        rollups.apply(Paths.keys(served.path()), served.contribution().minus(before));
         audit.record("household.unlink", "household", centralId, served.path(), java.util.Map.of("servedHouseholdId", servedId.toString()));
     }
 
-    private void moveContribution(Household before, Household after) {
-        long[] oldKeys = Paths.keys(before.path());
-        long[] newKeys = Paths.keys(after.path());
-        if (before.path().equals(after.path())) {
-            rollups.apply(newKeys, after.contribution().minus(before.contribution()));
+    private void moveContribution(String pathBefore, Counts before, String pathAfter, Counts after) {
+        long[] oldKeys = Paths.keys(pathBefore);
+        long[] newKeys = Paths.keys(pathAfter);
+        if (pathBefore.equals(pathAfter)) {
+            rollups.apply(newKeys, after.minus(before));
             return;
         }
         rollups.lock(LongStream.concat(Arrays.stream(oldKeys), Arrays.stream(newKeys)).distinct().toArray());
-        rollups.apply(oldKeys, before.contribution().negated());
-        rollups.apply(newKeys, after.contribution());
+        rollups.apply(oldKeys, before.negated());
+        rollups.apply(newKeys, after);
     }
 
     /** Locks a household the caller may see (404 otherwise, as for an unknown id). */
@@ -218,6 +224,10 @@ public class HouseholdService {
             throw ProblemException.invalidField("buildingUnitId", "buildingDissolved", building.name());
         }
         return building;
+    }
+
+    private Household.Address addressOf(HouseholdInput input, OrgUnit building) {
+        return new Household.Address(compoundOf(input, building), buildingOf(input, building), entranceOf(input), input.room().trim());
     }
 
     private String compoundOf(HouseholdInput input, OrgUnit building) {

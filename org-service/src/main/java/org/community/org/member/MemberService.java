@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;
+import org.community.org.stats.Counts;
 import org.community.org.stats.Rollups;
 import org.community.org.tree.Level;
 import org.community.org.tree.OrgForm;
@@ -80,14 +80,14 @@ public class MemberService {
         }
         checkHousehold(input.householdId());
         String idNumber = idNumber(input.idNumber());
-        Instant now = Instant.now();
-        Member member = new Member(Ids.newId(), unit.id(), unit.path(), input.name().trim(), input.gender(), input.birthDate(),
-                trim(input.ethnicity()), trim(input.education()), trim(input.phone()), idNumber, input.householdId(), status, statusOn,
-                admittedOn, probationEnds, false, 1, now, now);
+        Member member = new Member(unit.id(), unit.path(), new Member.Personal(input.name().trim(), input.gender(), input.birthDate(),
+                trim(input.ethnicity()), trim(input.education()), trim(input.phone()), idNumber, input.householdId()), status, statusOn,
+                admittedOn, probationEnds, Instant.now());
         if (!members.insert(member)) {
             throw ProblemException.conflictOnField("idNumber", "idNumberTaken");
         }
         members.addStep(member.id(), status, statusOn, "登记");
+        members.flush();
         rollups.apply(Paths.keys(unit.path()), member.contribution());
         audit.record("member.create", "member", member.id(), member.path(), input);
         return member;
@@ -102,15 +102,17 @@ public class MemberService {
             throw ProblemException.invalidField("birthDate", "memberBornAfterStatus");
         }
         checkHousehold(changes.householdId());
-        Member changed = new Member(id, current.unitId(), current.path(), changes.name().trim(), changes.gender(), changes.birthDate(),
-                trim(changes.ethnicity()), trim(changes.education()), trim(changes.phone()), idNumber(changes.idNumber()),
-                changes.householdId(), current.status(), current.statusOn(), current.admittedOn(), current.probationEndsOn(),
-                current.mobile(), current.version() + 1, current.createdAt(), Instant.now());
-        if (!members.update(changed)) {
+        String idNumber = idNumber(changes.idNumber());
+        if (members.idNumberTaken(idNumber, id)) {
+            throw ProblemException.conflictOnField("idNumber", "idNumberTaken");
+        }
+        current.change(new Member.Personal(changes.name().trim(), changes.gender(), changes.birthDate(), trim(changes.ethnicity()),
+                trim(changes.education()), trim(changes.phone()), idNumber, changes.householdId()), Instant.now());
+        if (!members.update(current)) {
             throw ProblemException.conflictOnField("idNumber", "idNumberTaken");
         }
         audit.record("member.update", "member", id, current.path(), changes);
-        return changed;
+        return current;
     }
 
     /** One step of the pipeline or an exit. TRANSFERRED_OUT only happens through a transfer. */
@@ -122,9 +124,10 @@ public class MemberService {
         if (request.to() == MemberStatus.TRANSFERRED_OUT) {
             throw ProblemException.conflict("memberTransferOnly");
         }
+        MemberStatus from = current.status();
         Member changed = changeStatus(current, request.to(), request.on(), request.note());
         audit.record("member.transition", "member", id, current.path(),
-                java.util.Map.of("from", current.status(), "to", request.to(), "note", String.valueOf(request.note())));
+                java.util.Map.of("from", from, "to", request.to(), "note", String.valueOf(request.note())));
         return changed;
     }
 
@@ -140,13 +143,12 @@ public class MemberService {
         if (!request.until().isAfter(current.probationEndsOn()) || request.until().isAfter(regular.plusYears(1))) {
             throw ProblemException.invalidField("until", "extensionRange", current.probationEndsOn(), regular.plusYears(1));
         }
-        Member changed = current.withStatus(MemberStatus.PROBATIONARY, current.statusOn(), current.admittedOn(), request.until(),
-                Instant.now());
-        members.update(changed);
+        current.changeStatus(MemberStatus.PROBATIONARY, current.statusOn(), current.admittedOn(), request.until(), Instant.now());
         members.addStep(id, MemberStatus.PROBATIONARY, Times.today(),
                 "延长预备期至 " + request.until() + (request.note() == null ? "" : ":" + request.note()));
+        members.flush();
         audit.record("member.extendProbation", "member", id, current.path(), request);
-        return changed;
+        return current;
     }
 
     /**
@@ -169,37 +171,40 @@ public class MemberService {
         if (to == MemberStatus.FULL && on.isBefore(current.probationEndsOn())) {
             throw ProblemException.conflictOnField("on", "probationNotOver", current.probationEndsOn());
         }
-        Member changed = current.withStatus(to, on, admitted, probationEnds, Instant.now());
+        Counts before = current.contribution();
+        Instant now = Instant.now();
+        current.changeStatus(to, on, admitted, probationEnds, now);
         if (to.isExit() && current.mobile()) {
-            changed = changed.withMobile(false, changed.updatedAt());
+            current.setMobile(false, now);
         }
-        members.update(changed);
         members.addStep(current.id(), to, on, note);
-        rollups.apply(Paths.keys(current.path()), changed.contribution().minus(current.contribution()));
+        members.flush();
+        rollups.apply(Paths.keys(current.path()), current.contribution().minus(before));
         if (to.isExit()) {
             posts.endAllHeldBy(current.id(), on, "exit " + to);
             dues.memberLeft(current);
         }
-        return changed;
+        return current;
     }
 
     /** Moves a locked member to another unit: the counters leave the old chain and join the new one in one transaction. */
     public Member moveTo(Member current, OrgUnit unit) {
-        Member moved = current.withUnit(unit.id(), unit.path(), Instant.now());
         dues.memberMoved(current, unit);
         rollups.lock(union(Paths.keys(current.path()), Paths.keys(unit.path())));
         rollups.apply(Paths.keys(current.path()), current.contribution().negated());
-        rollups.apply(Paths.keys(unit.path()), moved.contribution());
-        members.update(moved);
-        return moved;
+        rollups.apply(Paths.keys(unit.path()), current.contribution());
+        current.moveTo(unit.id(), unit.path(), Instant.now());
+        members.flush();
+        return current;
     }
 
     /** Flags a locked member as away (流动) or back, with the counters. */
     public Member setMobile(Member current, boolean away) {
-        Member changed = current.withMobile(away, Instant.now());
-        members.update(changed);
-        rollups.apply(Paths.keys(current.path()), changed.contribution().minus(current.contribution()));
-        return changed;
+        Counts before = current.contribution();
+        current.setMobile(away, Instant.now());
+        members.flush();
+        rollups.apply(Paths.keys(current.path()), current.contribution().minus(before));
+        return current;
     }
 
     /** Locks a member the caller administers: 404 outside its scope, as for an unknown id. */

@@ -1,27 +1,85 @@
 package org.community.org.member;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.community.conventions.db.Db;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
 import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.UuidGenerator;
 
 /** A post held on a unit for a term; {@code endedOn} null while held. History is never deleted. */
-public record Post(UUID id, UUID unitId, PostRole role, UUID memberId, String holderName, LocalDate startsOn, LocalDate termEndsOn,
-        LocalDate endedOn, String endReason, long version, Instant createdAt, Instant updatedAt) {
+@Entity
+@Table(name = "post")
+public class Post {
 
-    static final String COLUMNS = "id, unit_id, role, member_id, holder_name, starts_on, term_ends_on, ended_on, end_reason, version,"
-            + " created_at, updated_at";
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    private UUID id;
 
-    static Post map(ResultSet row) throws SQLException {
-        return new Post(Db.uuid(row, "id"), Db.uuid(row, "unit_id"), Db.enumValue(row, "role", PostRole.class), Db.uuid(row, "member_id"),
-                row.getString("holder_name"), Db.date(row, "starts_on"), Db.date(row, "term_ends_on"), Db.date(row, "ended_on"),
-                row.getString("end_reason"), row.getLong("version"), Db.instant(row, "created_at"), Db.instant(row, "updated_at"));
+    @Column(name = "unit_id", nullable = false, updatable = false)
+    private UUID unitId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private PostRole role;
+
+    @Column(name = "member_id", updatable = false)
+    private UUID memberId;
+
+    @Column(name = "holder_name", nullable = false)
+    private String holderName;
+
+    @Column(name = "starts_on", nullable = false)
+    private LocalDate startsOn;
+
+    @Column(name = "term_ends_on")
+    private LocalDate termEndsOn;
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Column(name = "end_reason")
+    private String endReason;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Post() {
+    }
+
+    /** A new post; the id is given on persist, the first version is 1. */
+    Post(UUID unitId, PostRole role, UUID memberId, String holderName, LocalDate startsOn, LocalDate termEndsOn, Instant now) {
+        this.unitId = unitId;
+        this.role = role;
+        this.memberId = memberId;
+        this.holderName = holderName;
+        this.startsOn = startsOn;
+        this.termEndsOn = termEndsOn;
+        this.version = 1;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void end(LocalDate on, String reason, Instant now) {
+        this.endedOn = on;
+        this.endReason = reason;
+        this.updatedAt = now;
     }
 
     @Schema(name = "Post", description = "A post on a unit with its term",
@@ -35,5 +93,53 @@ public record Post(UUID id, UUID unitId, PostRole role, UUID memberId, String ho
     public View view() {
         return new View(id, unitId, role, memberId, holderName, startsOn, termEndsOn, endedOn, endReason, endedOn == null, version,
                 Times.local(createdAt));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID unitId() {
+        return unitId;
+    }
+
+    public PostRole role() {
+        return role;
+    }
+
+    public UUID memberId() {
+        return memberId;
+    }
+
+    public String holderName() {
+        return holderName;
+    }
+
+    public LocalDate startsOn() {
+        return startsOn;
+    }
+
+    public LocalDate termEndsOn() {
+        return termEndsOn;
+    }
+
+    public LocalDate endedOn() {
+        return endedOn;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

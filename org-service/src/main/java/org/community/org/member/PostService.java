@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
@@ -97,9 +96,8 @@ public class PostService {
         if (input.termEndsOn() != null && !input.termEndsOn().isAfter(input.startsOn())) {
             throw ProblemException.invalidField("termEndsOn", "postTermOrder");
         }
-        Instant now = Instant.now();
-        Post post = new Post(Ids.newId(), unit.id(), role, member == null ? null : member.id(), holder, input.startsOn(),
-                input.termEndsOn(), null, null, 1, now, now);
+        Post post = new Post(unit.id(), role, member == null ? null : member.id(), holder, input.startsOn(), input.termEndsOn(),
+                Instant.now());
         if (!posts.insert(post)) {
             throw ProblemException.conflictOnField("role", role == PostRole.SECRETARY ? "secondSecretary" : "secondGroupLeader", unit.name());
         }
@@ -111,27 +109,29 @@ public class PostService {
     @Transactional
     public Post end(UUID id, PostEnd request) {
         caller.require(Access.ADMIN);
-        Post post = posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id));
-        OrgUnit unit = units.lockForUpdate(post.unitId()).orElseThrow();
+        UUID unitId = posts.unitOf(id).orElseThrow(() -> ProblemException.notFound("post", id));
+        OrgUnit unit = units.lockForUpdate(unitId).orElseThrow();
         caller.requireVisible(Access.ADMIN, "post", id, unit.path());
-        post = posts.lockForUpdate(id).orElseThrow();
+        Post post = posts.lockForUpdate(id).orElseThrow();
         if (post.endedOn() != null) {
             throw ProblemException.conflict("postEnded");
         }
         if (request.endedOn().isBefore(post.startsOn())) {
             throw ProblemException.invalidField("endedOn", "postEndBeforeStart", post.startsOn());
         }
-        posts.end(id, request.endedOn(), request.reason(), Instant.now());
+        post.end(request.endedOn(), request.reason(), Instant.now());
+        posts.flush();
         refreshLeader(unit);
         audit.record("post.end", "post", id, unit.path(), request);
-        return posts.find(id).orElseThrow();
+        return post;
     }
 
     /** Ends every post a member holds (exit or transfer), keeping the units' leader snapshots right. */
     public void endAllHeldBy(UUID memberId, LocalDate on, String reason) {
         for (Post post : posts.activeHeldBy(memberId)) {
             OrgUnit unit = units.lockForUpdate(post.unitId()).orElseThrow();
-            posts.end(post.id(), on.isBefore(post.startsOn()) ? post.startsOn() : on, reason, Instant.now());
+            post.end(on.isBefore(post.startsOn()) ? post.startsOn() : on, reason, Instant.now());
+            posts.flush();
             refreshLeader(unit);
         }
     }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.org.member.Member;
 import org.community.org.member.MemberService;
 import org.community.conventions.problem.ProblemException;
@@ -50,9 +49,8 @@ public class OutflowService {
         if (input.expectedReturnOn() != null && input.expectedReturnOn().isBefore(input.leftOn())) {
             throw ProblemException.invalidField("expectedReturnOn", "outflowReturnBeforeLeave");
         }
-        Instant now = Instant.now();
-        Outflow outflow = new Outflow(Ids.newId(), member.id(), input.destinationCity().trim(), trim(input.destinationAddress()),
-                input.reason().trim(), trim(input.contactPhone()), input.leftOn(), input.expectedReturnOn(), null, null, null, 1, now, now);
+        Outflow outflow = new Outflow(member.id(), input.destinationCity().trim(), trim(input.destinationAddress()), input.reason().trim(),
+                trim(input.contactPhone()), input.leftOn(), input.expectedReturnOn(), Instant.now());
         if (member.mobile() || !outflows.insert(outflow)) {
             throw ProblemException.conflictOnField("memberId", "outflowActive", member.name());
         }
@@ -76,7 +74,8 @@ public class OutflowService {
         if (registration.registeredOn().isBefore(outflow.leftOn())) {
             throw ProblemException.invalidField("registeredOn", "outflowRegisteredBeforeLeave", outflow.leftOn());
         }
-        outflows.register(id, station.id(), registration.registeredOn(), Instant.now());
+        outflow.register(station.id(), registration.registeredOn(), Instant.now());
+        outflows.flush();
         audit.record("mobileMember.register", "mobileMember", id, station.path(), registration);
     }
 
@@ -92,7 +91,8 @@ public class OutflowService {
         if (input.returnedOn().isBefore(outflow.leftOn())) {
             throw ProblemException.invalidField("returnedOn", "outflowReturnBeforeLeave");
         }
-        outflows.close(id, input.returnedOn(), Instant.now());
+        outflow.close(input.returnedOn(), Instant.now());
+        outflows.flush();
         if (member.mobile()) {
             members.setMobile(member, false);
         }

@@ -5,52 +5,62 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.community.conventions.db.Db;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import org.community.conventions.http.PageRequest;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
 import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
+/** Transfers as entities; the lists, which filter by the units' paths, are native queries mapped to the entity. */
 @ApplicationScoped
-public class TransferRepository {
-
-    private static final String SELECT = "select " + Transfer.COLUMNS + " from transfer ";
-
-    @Inject
-    Db db;
+public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID> {
 
     public Optional<Transfer> find(UUID id) {
-        return db.one(SELECT + "where id = ?", Transfer::map, id);
+        return findByIdOptional(id);
     }
 
     /** The row lock that makes concurrent decisions on one transfer wait for each other: the second sees the first's outcome. */
     public Optional<Transfer> lockForUpdate(UUID id) {
-        return db.one(SELECT + "where id = ? for update", Transfer::map, id);
+        return Locks.forUpdate(getEntityManager(), Transfer.class, id);
     }
 
-    /** Inserts unless the member already has a pending transfer; false then. */
+    /** Records a transfer unless the member already has a pending one; false then. */
     public boolean insert(Transfer t) {
-        return db.update("insert into transfer (" + Transfer.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict do nothing",
-                t.id(), t.memberId(), t.kind(), t.fromUnitId(), t.toUnitId(), t.externalOrg(), t.letterNumber(), t.reason(), t.status(),
-                t.initiatedOn(), t.decidedOn(), t.decisionNote(), t.version(), t.createdAt(), t.updatedAt()) == 1;
+        if (count("memberId = ?1 and status = ?2", t.memberId(), TransferStatus.PENDING) > 0) {
+            return false;
+        }
+        persist(t);
+        t.numberLetterIfMissing();
+        return Constraints.flushed(this::flush, "transfer_one_pending");
     }
 
-    public void decide(Transfer t) {
-        db.update("update transfer set status = ?, decided_on = ?, decision_note = ?, version = ?, updated_at = ? where id = ?", t.status(),
-                t.decidedOn(), t.decisionNote(), t.version(), t.updatedAt(), t.id());
-    }
+    // The lists filter by the path of the units a transfer leaves or enters, and org_unit is not an entity yet (the org
+    // unit comes in a later round): native queries that Hibernate maps to Transfer, until it is. ScopedQueryPlanTest pins
+    // the plan of the scope condition.
 
     /** Transfers of a member, or leaving or entering a subtree; null does not filter. */
     /** {@code scope}: only transfers leaving or entering it (a condition on {@code u.path}); null does not filter. */
+    @SuppressWarnings("unchecked")
     public List<Transfer> list(UUID memberId, String subtreePath, TransferStatus status, Scope.Condition scope, PageRequest page) {
         Object[] args = args(memberId, subtreePath, status, scope, page.size, page.offset());
-        return db.list(SELECT + "where " + filter(scope) + " order by created_at desc, id limit ? offset ?", Transfer::map, args);
+        return nativeQuery("select * from transfer where " + filter(scope) + " order by created_at desc, id limit ? offset ?", Transfer.class,
+                args).getResultList();
     }
 
     public long count(UUID memberId, String subtreePath, TransferStatus status, Scope.Condition scope) {
-        return db.count("select count(*) from transfer where " + filter(scope), args(memberId, subtreePath, status, scope));
+        return ((Number) nativeQuery("select count(*) from transfer where " + filter(scope), null, args(memberId, subtreePath, status, scope))
+                .getSingleResult()).longValue();
+    }
+
+    private jakarta.persistence.Query nativeQuery(String sql, Class<?> type, Object[] args) {
+        jakarta.persistence.Query query = type == null ? getEntityManager().createNativeQuery(sql) : getEntityManager().createNativeQuery(sql, type);
+        for (int i = 0; i < args.length; i++) {
+            query.setParameter(i + 1, args[i] instanceof Enum<?> e ? e.name() : args[i]);
+        }
+        return query;
     }
 
     private static String filter(Scope.Condition scope) {

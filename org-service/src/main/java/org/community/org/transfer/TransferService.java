@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Times;
 import org.community.org.member.Member;
 import org.community.org.member.MemberRepository;
@@ -66,30 +65,26 @@ public class TransferService {
             throw ProblemException.badField("toUnitId", "transferDestination");
         }
         LocalDate on = input.initiatedOn() == null ? Times.today() : input.initiatedOn();
-        UUID id = Ids.newId();
         String letter;
         if (internal) {
             if (input.toUnitId().equals(member.unitId())) {
                 throw ProblemException.invalidField("toUnitId", "transferSameUnit");
             }
             memberService.memberUnit(input.toUnitId(), "toUnitId");
-            letter = input.letterNumber() == null || input.letterNumber().isBlank()
-                    ? "转字〔" + on.getYear() + "〕第" + id.toString().substring(0, 8) + "号"
-                    : input.letterNumber().trim();
+            // without one given, the letter is numbered from the transfer's id when it has one
+            letter = input.letterNumber() == null || input.letterNumber().isBlank() ? null : input.letterNumber().trim();
         } else {
             if (input.letterNumber() == null || input.letterNumber().isBlank()) {
                 throw ProblemException.invalidField("letterNumber", "transferLetterRequired");
             }
             letter = input.letterNumber().trim();
         }
-        Instant now = Instant.now();
-        Transfer transfer = new Transfer(id, member.id(), internal ? Transfer.Kind.INTERNAL : Transfer.Kind.EXTERNAL, member.unitId(),
-                input.toUnitId(), internal ? null : input.externalOrg().trim(), letter, trim(input.reason()), TransferStatus.PENDING, on,
-                null, null, 1, now, now);
+        Transfer transfer = new Transfer(member.id(), internal ? Transfer.Kind.INTERNAL : Transfer.Kind.EXTERNAL, member.unitId(),
+                input.toUnitId(), internal ? null : input.externalOrg().trim(), letter, trim(input.reason()), on, Instant.now());
         if (!transfers.insert(transfer)) {
             throw ProblemException.conflictOnField("memberId", "transferPending", member.name());
         }
-        audit.record("transfer.initiate", "transfer", id, member.path(), input);
+        audit.record("transfer.initiate", "transfer", transfer.id(), member.path(), input);
         return transfer;
     }
 
@@ -115,10 +110,10 @@ public class TransferService {
             memberService.changeStatus(member, MemberStatus.TRANSFERRED_OUT, on,
                     "组织关系转往“" + transfer.externalOrg() + "”(" + transfer.letterNumber() + ")");
         }
-        Transfer accepted = transfer.decided(TransferStatus.ACCEPTED, on, trim(decision.note()), Instant.now());
-        transfers.decide(accepted);
+        transfer.decide(TransferStatus.ACCEPTED, on, trim(decision.note()), Instant.now());
+        transfers.flush();
         audit.record("transfer.accept", "transfer", id, deciderPath(transfer, TransferStatus.ACCEPTED), decision);
-        return accepted;
+        return transfer;
     }
 
     @Transactional
@@ -128,22 +123,20 @@ public class TransferService {
         if (decision.note() == null || decision.note().isBlank()) {
             throw ProblemException.badField("note", "transferRejectReason");
         }
-        Transfer rejected = transfer.decided(TransferStatus.REJECTED, decisionDate(transfer, decision), decision.note().trim(),
-                Instant.now());
-        transfers.decide(rejected);
+        transfer.decide(TransferStatus.REJECTED, decisionDate(transfer, decision), decision.note().trim(), Instant.now());
+        transfers.flush();
         audit.record("transfer.reject", "transfer", id, deciderPath(transfer, TransferStatus.REJECTED), decision);
-        return rejected;
+        return transfer;
     }
 
     @Transactional
     public Transfer cancel(UUID id, Decision decision) {
         caller.require(Access.ADMIN);
         Transfer transfer = decidable(id, TransferStatus.CANCELLED);
-        Transfer cancelled = transfer.decided(TransferStatus.CANCELLED, decisionDate(transfer, decision), trim(decision.note()),
-                Instant.now());
-        transfers.decide(cancelled);
+        transfer.decide(TransferStatus.CANCELLED, decisionDate(transfer, decision), trim(decision.note()), Instant.now());
+        transfers.flush();
         audit.record("transfer.cancel", "transfer", id, deciderPath(transfer, TransferStatus.CANCELLED), decision);
-        return cancelled;
+        return transfer;
     }
 
     private Transfer decidable(UUID id, TransferStatus next) {

@@ -20,7 +20,7 @@ class KeycloakRealmTest {
     @BeforeAll
     static void load() throws Exception {
         realm = new ObjectMapper().readTree(Suite.read(Suite.deploy().resolve("compose/keycloak/realm.json")));
-        client = realm.get("clients").get(0);
+        client = client("community-web");
     }
 
     @Test
@@ -29,15 +29,16 @@ class KeycloakRealmTest {
         assertThat(realm.get("enabled").asBoolean()).isTrue();
         List<String> roles = realm.at("/roles/realm").findValuesAsText("name");
         assertThat(Suite.roles()).hasSize(8);
-        assertThat(roles).containsExactlyInAnyOrderElementsOf(Suite.roles())
+        // the demo users' roles, and SERVICE of the service accounts (no demo user has it)
+        assertThat(roles).containsAll(Suite.roles()).contains("SERVICE").hasSize(9)
                 .containsExactlyInAnyOrder("CITY_ADMIN", "DISTRICT_ADMIN", "STREET_ADMIN", "COMMUNITY_SECRETARY",
-                        "GRID_WORKER", "TEAM_LEADER", "VOLUNTEER", "RESIDENT");
+                        "GRID_WORKER", "TEAM_LEADER", "VOLUNTEER", "RESIDENT", "SERVICE");
         assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(3600);
     }
 
     @Test
     void frontEndClientPutsAudienceGroupsAndOrgUnitsIntoAccessTokens() {
-        assertThat(realm.get("clients")).hasSize(1);
+        assertThat(realm.get("clients")).hasSize(3);
         assertThat(client.get("clientId").asText()).isEqualTo("community-web");
         assertThat(client.get("publicClient").asBoolean()).isTrue();
         assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
@@ -85,9 +86,15 @@ class KeycloakRealmTest {
         Map<String, String> passwords = Map.of("city-admin", "demo-city", "district-admin", "demo-district",
                 "street-admin", "demo-street", "secretary", "demo-secretary", "grid-worker", "demo-grid",
                 "team-leader", "demo-team", "volunteer", "demo-volunteer", "resident", "demo-resident");
-        assertThat(realm.get("users")).hasSize(8);
+        java.util.List<JsonNode> users = new java.util.ArrayList<>();
+        realm.get("users").forEach(user -> {
+            if (!user.has("serviceAccountClientId")) {
+                users.add(user);
+            }
+        });
+        assertThat(users).hasSize(8);
         java.util.Set<String> roles = new java.util.HashSet<>();
-        for (JsonNode user : realm.get("users")) {
+        for (JsonNode user : users) {
             String name = user.get("username").asText();
             assertThat(passwords).containsKey(name);
             assertThat(user.at("/credentials/0/value").asText()).isEqualTo(passwords.get(name));
@@ -103,7 +110,46 @@ class KeycloakRealmTest {
         assertThat(roles).containsExactlyInAnyOrderElementsOf(Suite.roles());
     }
 
+    @Test
+    void eachFeedConsumerHasAConfidentialClientWhoseServiceAccountHoldsServiceInGroups() {
+        for (String clientId : List.of("volunteer-service", "consultation-service")) {
+            JsonNode consumer = client(clientId);
+            assertThat(consumer.get("publicClient").asBoolean()).isFalse();
+            assertThat(consumer.get("serviceAccountsEnabled").asBoolean()).isTrue();
+            assertThat(consumer.get("standardFlowEnabled").asBoolean()).isFalse();
+            assertThat(consumer.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+            assertThat(consumer.get("secret").asText()).isNotBlank();
+            assertThat(mapper(consumer, "oidc-audience-mapper").at("/config/included.custom.audience").asText())
+                    .isEqualTo(Suite.properties("gateway").getProperty("gateway.auth.issuer.audience"));
+            JsonNode groups = mapper(consumer, "oidc-usermodel-realm-role-mapper");
+            assertThat(groups.at("/config/claim.name").asText()).isEqualTo("groups");
+            assertThat(groups.at("/config/access.token.claim").asText()).isEqualTo("true");
+            JsonNode account = null;
+            for (JsonNode user : realm.get("users")) {
+                if (clientId.equals(user.path("serviceAccountClientId").asText())) {
+                    account = user;
+                }
+            }
+            assertThat(account).as("service account of " + clientId).isNotNull();
+            assertThat(account.get("username").asText()).isEqualTo("service-account-" + clientId);
+            assertThat(account.get("realmRoles").toString()).isEqualTo("[\"SERVICE\"]");
+        }
+    }
+
+    private static JsonNode client(String clientId) {
+        for (JsonNode candidate : realm.get("clients")) {
+            if (candidate.get("clientId").asText().equals(clientId)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
     private static JsonNode mapper(String type) {
+        return mapper(client, type);
+    }
+
+    private static JsonNode mapper(JsonNode client, String type) {
         for (JsonNode mapper : client.get("protocolMappers")) {
             if (mapper.get("protocolMapper").asText().equals(type)) {
                 return mapper;

@@ -238,6 +238,9 @@ class KubernetesTest {
                 .isEqualTo(Suite.read(Suite.deploy().resolve("compose/keycloak/realm.json")));
         for (Map<String, Object> secret : Kustomize.ofKind(dev, "Secret")) {
             assertThat(Yaml.map(secret, "stringData").values()).noneMatch(v -> String.valueOf(v).contains("CHANGE-ME"));
+            if (Yaml.string(secret, "metadata.name").endsWith("-org-feed")) {
+                continue; // the feed consumers' client secrets: checked against the realm below
+            }
             // the dev secrets are the logins init.sql creates
             String database = Yaml.string(secret, "stringData.username");
             assertThat(Suite.read(Suite.deploy().resolve("compose/postgres/init.sql")))
@@ -285,10 +288,44 @@ class KubernetesTest {
                 .contains("org-service-db", "volunteer-service-db", "consultation-service-db", "jdbc-url");
     }
 
+    /** org-service's change feed: its consumers log in with their service account, the secret from a Secret. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void feedConsumersGetOrgServiceTheTokenUrlAndTheirClientSecretFromASecret(String dir, List<Map<String, Object>> resources)
+            throws Exception {
+        com.fasterxml.jackson.databind.JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Suite.read(Suite.deploy().resolve("compose/keycloak/realm.json")));
+        for (String module : List.of("volunteer-service", "consultation-service")) {
+            Map<String, Object> container = container(Kustomize.find(resources, "Deployment", module), module);
+            assertThat(Yaml.string(env(container, "ORG_FEED_URL"), "valueFrom.configMapKeyRef.key")).isEqualTo("org-service-url");
+            assertThat(assertConfigRef(dir, resources, container, "ORG_FEED_TOKEN_URL")).endsWith("/protocol/openid-connect/token");
+            assertThat(Yaml.string(env(container, "ORG_FEED_CLIENT_ID"), "value")).isEqualTo(module);
+            Map<String, Object> secretRef = env(container, "ORG_FEED_CLIENT_SECRET");
+            assertThat(Yaml.string(secretRef, "valueFrom.secretKeyRef.name")).isEqualTo(module + "-org-feed");
+            assertThat(Yaml.string(secretRef, "valueFrom.secretKeyRef.key")).isEqualTo("client-secret");
+            Map<String, Object> secret = Kustomize.find(resources, "Secret", module + "-org-feed");
+            if (dir.endsWith("prod")) {
+                assertThat(secret).as("prod must not render " + module + "-org-feed").isNull();
+            } else if (dir.endsWith("dev")) {
+                String realmSecret = null;
+                for (com.fasterxml.jackson.databind.JsonNode client : realm.get("clients")) {
+                    if (client.get("clientId").asText().equals(module)) {
+                        realmSecret = client.get("secret").asText();
+                    }
+                }
+                assertThat(Yaml.string(secret, "stringData.client-secret")).as("dev secret = the realm client's").isEqualTo(realmSecret);
+            }
+        }
+        if (dir.endsWith("dev")) {
+            assertThat(Yaml.string(Kustomize.find(resources, "ConfigMap", "suite-config"), "data.org-feed-token-url"))
+                    .isEqualTo("http://keycloak:8080/realms/community/protocol/openid-connect/token");
+        }
+    }
+
     @Test
     void baseSecretsAreMarkedPlaceholders() {
         List<Map<String, Object>> base = Kustomize.build(Suite.deploy().resolve("k8s/base"));
-        assertThat(Kustomize.ofKind(base, "Secret")).hasSize(3).allSatisfy(secret -> {
+        assertThat(Kustomize.ofKind(base, "Secret")).hasSize(5).allSatisfy(secret -> {
             assertThat(Yaml.map(secret, "metadata.annotations")).containsEntry("community-suite/placeholder", "true");
             assertThat(Yaml.map(secret, "stringData").values()).allMatch(v -> String.valueOf(v).contains("CHANGE-ME"));
         });

@@ -226,6 +226,17 @@ public interface GatewayConfig {
 
         /** Demo accounts by user name. */
         Map<String, Account> accounts();
+
+        /**
+         * Service accounts by client id, granted tokens with role SERVICE by the OAuth 2 client-credentials grant
+         * ({@code POST /api/v1/auth/oauth2/token}). The local suite sets one random secret per client per start.
+         */
+        Map<String, Client> clients();
+    }
+
+    interface Client {
+        /** The client secret (compared in constant time). */
+        String secret();
     }
 
     interface Account {

@@ -56,6 +56,13 @@ public final class KeycloakServer {
     public static final String ADMIN_PASSWORD = "admin";
     /** The claim services require in {@code aud}: put there by the realm's audience mapper on client community-web. */
     public static final String AUDIENCE = "community-suite";
+    /**
+     * The secrets of the realm's confidential clients of the change-feed consumers, as {@link #REALM_FILE} holds them
+     * (published demo values, like the demo users' passwords; a production realm sets its own).
+     */
+    public static final Map<String, String> CLIENT_SECRETS = Map.of(
+            "volunteer-service", "volunteer-service-demo-secret",
+            "consultation-service", "consultation-service-demo-secret");
     static final int MINIMUM_JAVA = 21;
     /** From the services being ready; the first start of a new distribution also rebuilds it (minutes on a busy machine). */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);

@@ -126,6 +126,11 @@ public final class LocalSuite implements AutoCloseable {
     private final Thread closer = new Thread(this::close, "local-suite-closer");
     private EmbeddedPostgres postgres;
     private KeycloakServer keycloak;
+    /**
+     * The secret of each consumer of org-service's change feed (its service account, client-credentials grant): random
+     * per start with the gateway's issuer, the realm's clients' secrets with Keycloak.
+     */
+    private final Map<String, String> feedClientSecrets = new LinkedHashMap<>();
     private volatile boolean closed;
     private boolean stopped;
 
@@ -136,6 +141,25 @@ public final class LocalSuite implements AutoCloseable {
     LocalSuite(Config config, PrintStream out) {
         this.config = config;
         this.out = out;
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String client : FEED_CLIENTS) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            feedClientSecrets.put(client, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        }
+    }
+
+    /** The services that follow org-service's change feed, each with a service account of the same name. */
+    static final List<String> FEED_CLIENTS = List.of("volunteer-service", "consultation-service");
+
+    /** The client secret of a feed consumer's service account in this run (for tests reading the feed themselves). */
+    public String feedClientSecret(String clientId) {
+        return keycloak != null ? KeycloakServer.CLIENT_SECRETS.get(clientId) : feedClientSecrets.get(clientId);
+    }
+
+    /** Where a feed consumer gets its token: the gateway's issuer, or Keycloak's token endpoint. */
+    public String feedTokenUrl() {
+        return keycloak != null ? keycloak.realm().tokenUrl() : "http://localhost:" + config.ports().gateway() + "/api/v1/auth/oauth2/token";
     }
 
     public Config config() {
@@ -491,6 +515,7 @@ public final class LocalSuite implements AutoCloseable {
                 quietAccessLog(p);
                 p.put("mp.jwt.verify.publickey.location", jwks);
                 p.put("quarkus.rest-client.org-service.url", org);
+                feedConsumer(p, name, org);
             }
             case "consultation-service" -> {
                 prefix = colour("35", "cons  | ");
@@ -499,6 +524,7 @@ public final class LocalSuite implements AutoCloseable {
                 p.put("mp.jwt.verify.publickey.location", jwks);
                 p.put("quarkus.rest-client.org-service.url", org);
                 p.put("quarkus.rest-client.volunteer-service.url", volunteer);
+                feedConsumer(p, name, org);
             }
             case "gateway" -> {
                 prefix = colour("33", "gw    | ");
@@ -509,6 +535,7 @@ public final class LocalSuite implements AutoCloseable {
                     p.put("gateway.routes." + service + ".health-url", managementUrl(service) + "/q/health/ready");
                 }
                 p.put("gateway.auth.issuer.key-dir", data.resolve("gateway-keys").toString());
+                feedClientSecrets.forEach((client, secret) -> p.put("gateway.auth.issuer.clients." + client + ".secret", secret));
                 // one user and the seed loader: the public-internet limit would only slow the demo down
                 p.put("gateway.rate-limit.requests-per-second", "100000");
                 p.put("gateway.rate-limit.burst", "100000");
@@ -520,6 +547,14 @@ public final class LocalSuite implements AutoCloseable {
         }
         return new ServiceProcess(name, prefix, jarOf(name), config.repoRoot(), data.resolve("logs").resolve(name + ".log"), p,
                 jvmOptions(), config.echo() ? out : null);
+    }
+
+    /** A consumer of org-service's change feed (org-service README "The change feed"): where it is and how it logs in. */
+    private void feedConsumer(Map<String, String> p, String name, String org) {
+        p.put("org-feed.url", org);
+        p.put("org-feed.token-url", feedTokenUrl());
+        p.put("org-feed.client-id", name);
+        p.put("org-feed.client-secret", feedClientSecret(name));
     }
 
     /** Every request shows once, in the gateway's access log; the services log what they do, not each request again. */

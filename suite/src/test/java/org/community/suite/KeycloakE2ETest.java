@@ -247,6 +247,28 @@ class KeycloakE2ETest {
     }
 
     /** 200 from each service directly and through the gateway. */
+    /** The consumers of org-service's change feed log in at Keycloak with their realm client (client-credentials grant). */
+    @Test
+    @Order(6)
+    void aServiceAccountTokenFromKeycloakReadsTheChangeFeedAndAUsersTokenDoesNot() throws Exception {
+        String token = RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", "volunteer-service")
+                .formParam("client_secret", suite.feedClientSecret("volunteer-service"))
+                .post(realm.tokenUrl()).then().statusCode(200).extract().path("access_token");
+        JsonNode claims = payload(token);
+        assertThat(claims.path("iss").asText()).isEqualTo(realm.issuer());
+        assertThat(texts(claims.path("aud"))).contains(KeycloakServer.AUDIENCE);
+        assertThat(texts(claims.path("groups"))).contains("SERVICE");
+        assertThat(suite.feedTokenUrl()).isEqualTo(realm.tokenUrl());
+        Gateway service = Gateway.withToken(gateway, token);
+        service.get("/api/v1/org-units/changes?after=0&limit=10").then().statusCode(200);
+        service.get("/api/v1/org-units/snapshot?limit=10").then().statusCode(200);
+        as("city-admin", "demo-city").get("/api/v1/org-units/changes").then().statusCode(403);
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", "volunteer-service")
+                .formParam("client_secret", "wrong").post(realm.tokenUrl()).then().statusCode(401);
+    }
+
     private static void assertAccepted(String token) {
         for (String service : List.of("org-service", "volunteer-service", "consultation-service")) {
             assertThat(status(suite.serviceUrl(service), readPath(service), token)).as(service).isEqualTo(200);

@@ -239,6 +239,164 @@ class LocalSuiteE2ETest {
         admin.create("/api/v1/volunteers", Map.of("name", "钱程", "phone", phone(), "orgUnitId", community));
     }
 
+    /**
+     * org-service's change feed as its consumers read it: a service account's client-credentials token from the gateway's
+     * issuer (the secret this suite generated and gave the consumer) opens it; a user's token does not.
+     */
+    @Test
+    @Order(6)
+    void theFeedConsumersServiceAccountsReadOrgServicesChangeFeed() {
+        String token = io.restassured.RestAssured.given().baseUri(gateway).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", "volunteer-service")
+                .formParam("client_secret", suite.feedClientSecret("volunteer-service"))
+                .post("/api/v1/auth/oauth2/token").then().statusCode(200).extract().path("access_token");
+        Gateway service = Gateway.withToken(gateway, token);
+        JsonPath feed = service.get("/api/v1/org-units/changes?after=0&limit=1000").then().statusCode(200).extract().jsonPath();
+        // the seeds created every unit through org-service: the feed starts with their creation
+        assertThat(feed.getList("items.type", String.class)).isNotEmpty().allMatch(type -> type.startsWith("org-unit."));
+        assertThat(feed.getLong("latest")).isGreaterThanOrEqualTo(feed.getLong("next"));
+        service.get("/api/v1/org-units/snapshot?limit=10").then().statusCode(200).body("items.size()", equalTo(10));
+        cityAdmin().get("/api/v1/org-units/changes").then().statusCode(403);
+        io.restassured.RestAssured.given().baseUri(gateway).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", "volunteer-service")
+                .formParam("client_secret", "wrong").post("/api/v1/auth/oauth2/token").then().statusCode(401)
+                .body("error", equalTo("invalid_client"));
+    }
+
+    /**
+     * Issue 15 end to end: a grid moved from community A to community B takes its volunteer and topic with it in every
+     * service; then a rename and a dissolution follow. The consumers apply the feed asynchronously, so each check polls
+     * until a deadline.
+     *
+     * <p>Needs the feed consumers of volunteer-service and consultation-service (built on another branch): until they are
+     * merged, run with {@code -Dsuite.e2e.feed-consumers=true} to include it. REMOVE THE ASSUMPTION ONCE THEY ARE MERGED.
+     */
+    @Test
+    @Order(7)
+    void aMovedGridTakesItsVolunteersAndTopicsToTheNewCommunityInEveryService() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("suite.e2e.feed-consumers"),
+                "the feed consumers of volunteer-service and consultation-service are not merged yet (-Dsuite.e2e.feed-consumers=true)");
+        Gateway admin = cityAdmin();
+        String street = admin.get("/api/v1/org-units/" + admin.unit("JXY")).then().statusCode(200).extract().path("parentId");
+        String a = admin.create("/api/v1/org-units", unit("E2EA", "迁出社区", "COMMUNITY", "COMMITTEE", street));
+        String b = admin.create("/api/v1/org-units", unit("E2EB", "迁入社区", "COMMUNITY", "COMMITTEE", street));
+        String grid = admin.create("/api/v1/org-units", unit("E2EG", "第九网格", "GRID", "GENERAL_BRANCH", a));
+        String compound = admin.create("/api/v1/org-units", unit("E2EC", "幸福小区", "COMPOUND", "BRANCH", grid));
+        String building = admin.create("/api/v1/org-units", unit("E2EBLD", "3栋", "BUILDING", "GROUP", compound));
+        String volunteer = admin.create("/api/v1/volunteers", Map.of("name", "郑爽", "phone", phone(), "orgUnitId", building));
+        String topic = admin.create("/api/v1/topics", Map.of("title", "3栋楼道照明", "description", "楼道灯坏了半年", "category", "OTHER",
+                "scopeUnitId", building, "proposer", "3栋居民"));
+
+        List<String> originalScope = admin.get("/api/v1/auth/accounts").then().statusCode(200).extract().jsonPath()
+                .getList("find { it.username == 'secretary' }.orgUnits", String.class);
+        Gateway secretaryOfA;
+        Gateway secretaryOfB;
+        try {
+            secretaryOfA = secretaryScopedTo(admin, a);
+            secretaryOfB = secretaryScopedTo(admin, b);
+        } finally {
+            admin.request().body(Map.of("orgUnits", originalScope)).put("/api/v1/auth/accounts/secretary/org-units").then().statusCode(200);
+        }
+        secretaryOfA.get("/api/v1/volunteers/" + volunteer).then().statusCode(200);
+        secretaryOfB.get("/api/v1/volunteers/" + volunteer).then().statusCode(404);
+
+        admin.postIfMatch("/api/v1/org-units/" + grid, "/api/v1/org-units/" + grid + "/move", Map.of("newParentId", b)).then().statusCode(200);
+        Gateway secA = secretaryOfA;
+        Gateway secB = secretaryOfB;
+        // org-service answers at once; the other two follow the feed
+        assertThat(admin.get("/api/v1/org-units/" + a + "/stats").then().statusCode(200).extract().<Integer>path("units.total")).isZero();
+        assertThat(admin.get("/api/v1/org-units/" + b + "/stats").then().statusCode(200).extract().<Integer>path("units.byLevel.BUILDING"))
+                .isEqualTo(1);
+        within(30, () -> {
+            // the old scope sees nothing of the moved subtree, in any service
+            secA.get("/api/v1/org-units/" + building).then().statusCode(404);
+            secA.get("/api/v1/volunteers/" + volunteer).then().statusCode(404);
+            secA.get("/api/v1/topics/" + topic).then().statusCode(404);
+            assertThat(secA.get("/api/v1/volunteers?orgUnitId=" + a + "&size=100").then().statusCode(200).extract()
+                    .<List<String>>path("items.id")).doesNotContain(volunteer);
+            assertThat(secA.get("/api/v1/topics?within=" + a + "&size=200").then().statusCode(200).extract()
+                    .<List<String>>path("items.id")).doesNotContain(topic);
+            // the new scope sees all of it, personal data unmasked for its secretary
+            secB.get("/api/v1/org-units/" + building).then().statusCode(200);
+            secB.get("/api/v1/volunteers/" + volunteer).then().statusCode(200).body("phone", org.hamcrest.Matchers.not(
+                    org.hamcrest.Matchers.containsString("*")));
+            secB.get("/api/v1/topics/" + topic).then().statusCode(200);
+            assertThat(secB.get("/api/v1/topics?within=" + b + "&size=200").then().statusCode(200).extract()
+                    .<List<String>>path("items.id")).contains(topic);
+            // the figures of the three services agree
+            assertThat(admin.get("/api/v1/volunteers/stats?orgUnitId=" + a).then().statusCode(200).extract().<Integer>path("volunteers"))
+                    .isZero();
+            assertThat(admin.get("/api/v1/volunteers/stats?orgUnitId=" + b).then().statusCode(200).extract().<Integer>path("volunteers"))
+                    .isEqualTo(1);
+            assertThat(admin.get("/api/v1/topics?within=" + a + "&size=200").then().statusCode(200).extract().<Integer>path("total"))
+                    .isZero();
+            assertThat(admin.get("/api/v1/topics?within=" + b + "&size=200").then().statusCode(200).extract().<Integer>path("total"))
+                    .isEqualTo(1);
+        });
+        // a second volunteer of the same building lands under B too: the building is not split
+        String second = admin.create("/api/v1/volunteers", Map.of("name", "冯雪", "phone", phone(), "orgUnitId", building));
+        secB.get("/api/v1/volunteers/" + second).then().statusCode(200);
+        secA.get("/api/v1/volunteers/" + second).then().statusCode(404);
+        within(30, () -> assertThat(admin.get("/api/v1/volunteers/stats?orgUnitId=" + b).then().statusCode(200).extract()
+                .<Integer>path("volunteers")).isEqualTo(2));
+
+        // a rename reaches the copies
+        JsonPath current = admin.get("/api/v1/org-units/" + building).then().statusCode(200).extract().jsonPath();
+        admin.request().header("If-Match", admin.get("/api/v1/org-units/" + building).header("ETag"))
+                .body(Map.of("code", current.getString("code"), "name", "3号楼", "form", "GROUP"))
+                .put("/api/v1/org-units/" + building).then().statusCode(200);
+        within(30, () -> secB.get("/api/v1/volunteers/" + volunteer).then().statusCode(200).body("orgUnitName", equalTo("3号楼")));
+
+        // a dissolution: org-service refuses while volunteers are registered there? it checks only its own records;
+        // the consumers then refuse new writes under the dissolved unit
+        String empty = admin.create("/api/v1/org-units", unit("E2EBLD2", "5栋", "BUILDING", null, compound));
+        admin.postIfMatch("/api/v1/org-units/" + empty, "/api/v1/org-units/" + empty + "/dissolve", Map.of("reason", "拆除"))
+                .then().statusCode(200);
+        within(30, () -> {
+            int volunteerStatus = admin.post("/api/v1/volunteers", Map.of("name", "褚明", "phone", phone(), "orgUnitId", empty)).statusCode();
+            assertThat(volunteerStatus).as("a volunteer registered under a dissolved unit").isBetween(400, 499);
+            int topicStatus = admin.post("/api/v1/topics", Map.of("title", "已撤销楼栋的提议", "description", "d", "category", "OTHER",
+                    "scopeUnitId", empty, "proposer", "居民")).statusCode();
+            assertThat(topicStatus).as("a topic proposed under a dissolved unit").isBetween(400, 499);
+        });
+    }
+
+    private static Gateway secretaryScopedTo(Gateway admin, String unitId) {
+        admin.request().body(Map.of("orgUnits", List.of(unitId))).put("/api/v1/auth/accounts/secretary/org-units").then().statusCode(200);
+        return as("secretary", "demo-secretary");
+    }
+
+    private static Map<String, Object> unit(String code, String name, String level, String form, String parentId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("code", code + "-" + suffix());
+        body.put("name", name);
+        body.put("level", level);
+        body.put("form", form);
+        body.put("parentId", parentId);
+        return body;
+    }
+
+    /** Runs the checks until they pass or the deadline ends (then their last failure is the test's). */
+    private static void within(int seconds, Runnable checks) {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (true) {
+            try {
+                checks.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     private static void move(Gateway as, String topic, String to) {
         as.postIfMatch("/api/v1/topics/" + topic, "/api/v1/topics/" + topic + "/transitions",
                 Map.of("to", to, "actor", "江欣苑社区党委", "reason", "按程序推进")).then().statusCode(200).body("stage", equalTo(to));

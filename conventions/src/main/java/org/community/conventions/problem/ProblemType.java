@@ -16,6 +16,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict"),
     /** The first request with this Idempotency-Key is still being processed: retry after Retry-After, it is not done. */
     IDEMPOTENCY_IN_PROGRESS(409, "idempotency-key-in-progress"),
+    /** A feed's cursor is older than what the feed retains (events after it were purged): resync from a snapshot. */
+    CHANGES_EXPIRED(410, "changes-expired"),
     PRECONDITION_FAILED(412, "precondition-failed"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     UNPROCESSABLE(422, "unprocessable"),

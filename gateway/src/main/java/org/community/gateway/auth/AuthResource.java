@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -59,6 +60,81 @@ public class AuthResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response token(@Valid @NotNull LoginRequest login) {
         return Response.ok(issuer.login(login)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("oauth2/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "issueClientCredentialsToken", summary = "Token for a service account (OAuth 2 client-credentials grant)",
+            description = "RFC 6749 §4.4: grant_type=client_credentials, the client authenticated by HTTP Basic or by client_id and "
+                    + "client_secret form fields (one of the two). The token has sub service-account-<client id>, groups [SERVICE] and "
+                    + "no org_units; clients are configuration (gateway.auth.issuer.clients.\"<id>\".secret). Errors as RFC 6749 §5.2.")
+    @APIResponse(responseCode = "200", description = "Signed RS256 token",
+            content = @Content(schema = @Schema(implementation = ClientTokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request or unsupported_grant_type",
+            content = @Content(schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "401", description = "invalid_client: unknown client or wrong secret",
+            content = @Content(schema = @Schema(implementation = OAuthError.class)))
+    @APIResponse(responseCode = "404", description = "The built-in issuer is switched off",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response clientCredentials(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret) {
+        if (!issuer.enabled()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");
+        }
+        if (grantType == null || grantType.isBlank()) {
+            return oauthError(400, "invalid_request", "grant_type is required");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            return oauthError(400, "unsupported_grant_type", "Only client_credentials is granted here");
+        }
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (basic && (clientSecret != null)) {
+            return oauthError(400, "invalid_request", "Authenticate the client by one method: HTTP Basic or client_secret");
+        }
+        String id = clientId;
+        String secret = clientSecret;
+        if (basic) {
+            String[] credentials = basicCredentials(authorization.substring(6).trim());
+            if (credentials == null || (clientId != null && !clientId.equals(credentials[0]))) {
+                return oauthError(401, "invalid_client", "Malformed HTTP Basic client credentials");
+            }
+            id = credentials[0];
+            secret = credentials[1];
+        }
+        if (id == null || id.isBlank() || secret == null) {
+            return oauthError(401, "invalid_client", "Client authentication is required");
+        }
+        return issuer.clientCredentials(id, secret)
+                .map(token -> Response.ok(token).header("Cache-Control", "no-store").header("Pragma", "no-cache").build())
+                .orElseGet(() -> oauthError(401, "invalid_client", "Unknown client or wrong secret"));
+    }
+
+    /** RFC 6749 §2.3.1: Basic base64(urlencoded id ":" urlencoded secret). */
+    private static String[] basicCredentials(String encoded) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new String[] { java.net.URLDecoder.decode(decoded.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(decoded.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8) };
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Response oauthError(int status, String error, String description) {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .entity(new OAuthError(error, description));
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"community-suite\"");
+        }
+        return response.build();
     }
 
     @GET

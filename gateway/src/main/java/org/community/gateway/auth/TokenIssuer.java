@@ -69,6 +69,44 @@ public class TokenIssuer {
         return view(username, account);
     }
 
+    /**
+     * The client-credentials grant (RFC 6749 §4.4): a token for the service account of a configured client, with
+     * role SERVICE and no org units. Empty when the client is unknown or the secret wrong.
+     */
+    public java.util.Optional<ClientTokenResponse> clientCredentials(String clientId, String secret) {
+        requireEnabled();
+        GatewayConfig.Client client = clientId == null ? null : config.clients().get(clientId);
+        byte[] given = secret == null ? new byte[0] : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] expected = client == null ? new byte[32] : client.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean matches = java.security.MessageDigest.isEqual(given, expected);
+        if (client == null || client.secret().isBlank() || !matches) {
+            return java.util.Optional.empty();
+        }
+        long now = Instant.now().getEpochSecond();
+        long lifespan = config.lifespan().toSeconds();
+        String subject = SERVICE_ACCOUNT_PREFIX + clientId;
+        String token = Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(subject)
+                .upn(subject)
+                .preferredUserName(subject)
+                .claim(TokenClaims.NAME, subject)
+                .claim("azp", clientId)
+                .groups(Set.of(SERVICE_ROLE))
+                .issuedAt(now)
+                .expiresAt(now + lifespan)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return java.util.Optional.of(new ClientTokenResponse(token, "Bearer", lifespan));
+    }
+
+    /** The role of service accounts (the change feed of org-service is theirs). */
+    public static final String SERVICE_ROLE = "SERVICE";
+    /** A service account's subject, as Keycloak names it too. */
+    public static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
     private void requireEnabled() {
         if (!config.enabled()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "issuerDisabled");

@@ -111,6 +111,7 @@ final class ImportRun {
             return false;
         }
         writeRollups();
+        org.community.org.changes.ChangeLog.recordCreated(connection, newKeys, now.toInstant());
         return true;
     }
 

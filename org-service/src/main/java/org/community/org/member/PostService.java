@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.conventions.problem.ProblemException;
+import org.community.org.changes.ChangeLog;
+import org.community.org.changes.ChangeType;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;
@@ -27,6 +29,9 @@ import org.community.org.tree.Paths;
  */
 @ApplicationScoped
 public class PostService {
+
+    @Inject
+    ChangeLog changeLog;
 
     @Inject
     PostRepository posts;
@@ -144,6 +149,7 @@ public class PostService {
             return;
         }
         units.setLeader(unit.id(), after.hasLeader(), after.leaderName(), Instant.now());
+        changeLog.record(ChangeType.SECRETARY_CHANGED, unit.id(), null);
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(after).minus(Counts.ofUnit(unit)));
     }
 }

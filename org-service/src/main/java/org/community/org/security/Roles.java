@@ -13,6 +13,8 @@ public final class Roles {
     public static final String TEAM_LEADER = "TEAM_LEADER";
     public static final String VOLUNTEER = "VOLUNTEER";
     public static final String RESIDENT = "RESIDENT";
+    /** Service accounts of the other services (client-credentials tokens): they read the change feed, nothing else. */
+    public static final String SERVICE = "SERVICE";
 
     /** Read and write everything of this service inside their scope. */
     public static final Set<String> ADMINS = Set.of(CITY_ADMIN, DISTRICT_ADMIN, STREET_ADMIN, COMMUNITY_SECRETARY);

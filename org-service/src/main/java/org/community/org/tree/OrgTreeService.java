@@ -13,6 +13,8 @@ import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
 import org.community.conventions.problem.ProblemType;
+import org.community.org.changes.ChangeLog;
+import org.community.org.changes.ChangeType;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
 import org.community.org.security.Caller;
@@ -28,6 +30,9 @@ public class OrgTreeService {
 
     @Inject
     org.community.org.dues.DuesHooks dues;
+
+    @Inject
+    ChangeLog changeLog;
 
     @Inject
     OrgUnitRepository units;
@@ -78,6 +83,7 @@ public class OrgTreeService {
         rollups.create(key);
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit));
         audit.record("orgUnit.create", "orgUnit", unit.id(), unit.path(), OrgUnitView.of(unit));
+        changeLog.record(ChangeType.CREATED, unit.id(), null);
         return unit;
     }
 
@@ -98,6 +104,7 @@ public class OrgTreeService {
         }
         rollups.apply(Paths.ancestorKeys(current.path()), Counts.ofUnit(changed).minus(Counts.ofUnit(current)));
         audit.record("orgUnit.update", "orgUnit", id, current.path(), changes);
+        recordUpdate(current, changed);
         return changed;
     }
 
@@ -143,6 +150,7 @@ public class OrgTreeService {
         rollups.apply(newAncestors, subtree);
         dues.unitMoved(unit.key(), oldAncestors, newAncestors);
         units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
+        changeLog.record(ChangeType.MOVED, unit.id(), unit.path());
         audit.record("orgUnit.move", "orgUnit", id, newPath,
                 java.util.Map.of("fromParentId", String.valueOf(unit.parentId()), "toParentId", newParent.id().toString()));
         return units.find(id).orElseThrow();
@@ -174,7 +182,24 @@ public class OrgTreeService {
         units.update(dissolved);
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(dissolved).minus(Counts.ofUnit(unit)));
         audit.record("orgUnit.dissolve", "orgUnit", id, unit.path(), request);
+        changeLog.record(ChangeType.DISSOLVED, unit.id(), null);
         return dissolved;
+    }
+
+    /**
+     * The feed's events of a PUT: {@code renamed} when the name changed, {@code changed} when anything else did (form,
+     * code, date, address, displayed leader), both when both did; a PUT that changes nothing publishes nothing.
+     */
+    private void recordUpdate(OrgUnit before, OrgUnit after) {
+        if (!before.name().equals(after.name())) {
+            changeLog.record(ChangeType.RENAMED, after.id(), null);
+        }
+        if (!java.util.Objects.equals(before.code(), after.code()) || before.form() != after.form()
+                || !java.util.Objects.equals(before.establishedOn(), after.establishedOn())
+                || !java.util.Objects.equals(before.address(), after.address())
+                || !java.util.Objects.equals(before.leaderName(), after.leaderName()) || before.hasLeader() != after.hasLeader()) {
+            changeLog.record(ChangeType.CHANGED, after.id(), null);
+        }
     }
 
     /** A caller moves or dissolves units below the top of its scope, never the units it was given. */

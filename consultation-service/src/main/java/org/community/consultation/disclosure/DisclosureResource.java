@@ -20,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.community.conventions.db.Db;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import org.community.conventions.http.Page;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.problem.ProblemException;
@@ -38,9 +38,6 @@ public class DisclosureResource {
 
     @Inject
     DisclosureService service;
-
-    @Inject
-    Db db;
 
     @Schema(name = "DisclosureEntries", description = "The entries written by one request, in ledger order")
     public record Written(List<DisclosureView> entries) {
@@ -75,22 +72,15 @@ public class DisclosureResource {
     @Operation(summary = "A fund's ledger, paged", description = "In ledger order, each entry with the balance after it.")
     public Page<DisclosureView> list(@QueryParam("compoundId") @NotNull UUID compoundId, @QueryParam("fund") @NotNull DisclosureInputs.Fund fund,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @Valid @BeanParam PageRequest page) {
-        String where = "where d.compound_id = ? and d.fund = ? and (?::date is null or d.occurred_on >= ?) and (?::date is null or d.occurred_on <= ?) ";
-        List<DisclosureView> items = db.list(DisclosureView.SELECT + where + "order by d.seq limit ? offset ?", DisclosureView::map, compoundId,
-                fund, from, from, to, to, page.size, page.offset());
-        return Page.of(items, page, db.count("select count(*) from disclosure d " + where, compoundId, fund, from, from, to, to));
+        PanacheQuery<DisclosureEntry> entries = service.entries(compoundId, fund, from, to);
+        return Page.of(service.views(entries.page(page.page, page.size).list()), page, entries.count());
     }
 
     @GET
     @Path("balances")
     @Operation(summary = "Balances of a compound's funds")
     public List<Balance> balances(@QueryParam("compoundId") @NotNull UUID compoundId) {
-        return db.list("select l.compound_id, l.compound_name, l.fund, l.balance, l.last_seq,"
-                + " coalesce((select sum(amount) from disclosure d where d.compound_id = l.compound_id and d.fund = l.fund and d.direction = 'INCOME'), 0),"
-                + " coalesce((select sum(amount) from disclosure d where d.compound_id = l.compound_id and d.fund = l.fund and d.direction = 'EXPENSE'), 0)"
-                + " from ledger l where l.compound_id = ? order by l.fund", r -> new Balance(Db.uuid(r, "compound_id"), r.getString(2),
-                        Db.enumValue(r, "fund", DisclosureInputs.Fund.class), BigDecimal.valueOf(r.getLong(4), 2), BigDecimal.valueOf(r.getLong(6), 2),
-                        BigDecimal.valueOf(r.getLong(7), 2), r.getLong(5)), compoundId);
+        return service.balances(compoundId);
     }
 
     @GET
@@ -101,6 +91,6 @@ public class DisclosureResource {
     }
 
     private DisclosureView find(UUID id) {
-        return db.one(DisclosureView.SELECT + "where d.id = ?", DisclosureView::map, id).orElseThrow(() -> ProblemException.notFound("disclosure", id));
+        return service.entry(id).orElseThrow(() -> ProblemException.notFound("disclosure", id));
     }
 }

@@ -30,8 +30,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
 import org.community.conventions.http.Page;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Times;
@@ -78,9 +79,6 @@ public class EvaluationResource {
             @Schema(description = "Number of ratings 1, 2, 3, 4 and 5") List<Long> distribution) {
     }
 
-    @Inject
-    Db db;
-
     /** "Now" for the records written here, on the same clock as the deadlines (tests move it). */
     @Inject
     Clock clock;
@@ -113,53 +111,50 @@ public class EvaluationResource {
         caller.require(staff || caller.community(topic.orgPath()));
         // staff enter other people's ratings; a resident's own rating is theirs, once
         String account = staff ? null : caller.subject();
-        if (account != null && db.count("select count(*) from evaluation where topic_id = ? and account = ?", topic.id(), account) > 0) {
+        if (account != null && Evaluation.count("topicId = ?1 and account = ?2", topic.id(), account) > 0) {
             throw ProblemException.conflictOnField("participant", "alreadyEvaluated", in.participant().trim());
         }
         if (topic.stage() != TopicStage.EVALUATION) {
             throw ProblemException.conflictOnField("topicId", "evaluationStage", topic.stage());
         }
-        UUID id = Ids.newId();
-        Instant now = clock.instant();
-        String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
-        int inserted = db.update("insert into evaluation (id, topic_id, participant, rating, comment, created_at, account)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, topic.id(), in.participant().trim(), in.rating(), comment, now,
-                account);
-        if (inserted == 0) {
-            throw ProblemException.conflictOnField("participant", "alreadyEvaluated", in.participant().trim());
-        }
+        Evaluation evaluation = new Evaluation();
+        evaluation.topicId = topic.id();
+        evaluation.participant = in.participant().trim();
+        evaluation.rating = in.rating();
+        evaluation.comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
+        evaluation.createdAt = clock.instant();
+        evaluation.account = account;
+        // a participant rated already: the unique key refuses it here, answered 409 naming participant (messages constraint.*)
+        evaluation.persistAndFlush();
+        UUID id = evaluation.id;
         audit.record("evaluation.create", "evaluation", id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "rating", in.rating()));
         return Response.created(URI.create("/api/v1/evaluations/" + id))
-                .entity(new EvaluationView(id, topic.id(), in.participant().trim(), in.rating(), comment, Times.local(now))).build();
+                .entity(view(evaluation)).build();
     }
 
     @GET
     @Operation(summary = "List evaluations", description = "Oldest first, optionally of one topic: those of topics inside the caller's "
             + "scope (admin roles and grid workers) and the caller's own.")
     public Page<EvaluationView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        List<Object> args = new java.util.ArrayList<>();
-        StringBuilder where = new StringBuilder("where ");
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder();
         if (caller.readScope().all()) {
-            where.append("true");
+            where.append("1 = 1");
         } else {
-            where.append("(topic_id in (select id from topic where ").append(caller.readScope().sql("org_path", args)).append(")");
+            where.append("(topicId in (select t.id from Topic t where ").append(caller.readScope().hql("t.orgPath", params)).append(")");
             if (caller.subject() != null) {
-                where.append(" or account = ?");
-                args.add(caller.subject());
+                params.add(caller.subject());
+                where.append(" or account = ?").append(params.size());
             }
             where.append(')');
         }
         if (topicId != null) {
-            where.append(" and topic_id = ?");
-            args.add(topicId);
+            params.add(topicId);
+            where.append(" and topicId = ?").append(params.size());
         }
-        long total = db.count("select count(*) from evaluation " + where, args.toArray());
-        args.add(page.size);
-        args.add(page.offset());
-        List<EvaluationView> items = db.list("select id, topic_id, participant, rating, comment, created_at from evaluation " + where
-                + " order by created_at, id limit ? offset ?", r -> new EvaluationView(Db.uuid(r, "id"), Db.uuid(r, "topic_id"),
-                        r.getString("participant"), r.getInt("rating"), r.getString("comment"), Times.local(Db.instant(r, "created_at"))),
-                args.toArray());
+        PanacheQuery<Evaluation> query = Evaluation.find(where.toString(), Sort.by("createdAt").and("id"), params.toArray());
+        long total = query.count();
+        List<EvaluationView> items = query.page(page.page, page.size).<Evaluation>list().stream().map(EvaluationResource::view).toList();
         return Page.of(items, page, total);
     }
 
@@ -171,7 +166,11 @@ public class EvaluationResource {
         Topic topic = access.readable(topicId);
         caller.require(access.readsAll(topic) || topic.stage() == TopicStage.CLOSED);
         long[] counts = new long[5];
-        db.list("select rating, count(*) from evaluation where topic_id = ? group by rating", r -> counts[r.getInt(1) - 1] = r.getLong(2), topicId);
+        for (Object[] row : Evaluation.getEntityManager()
+                .createQuery("select rating, count(*) from Evaluation where topicId = ?1 group by rating", Object[].class)
+                .setParameter(1, topicId).getResultList()) {
+            counts[(Integer) row[0] - 1] = (Long) row[1];
+        }
         long n = 0;
         long sum = 0;
         for (int i = 0; i < 5; i++) {
@@ -180,5 +179,9 @@ public class EvaluationResource {
         }
         BigDecimal average = n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
         return new Summary(topicId, n, average, List.of(counts[0], counts[1], counts[2], counts[3], counts[4]));
+    }
+
+    private static EvaluationView view(Evaluation e) {
+        return new EvaluationView(e.id, e.topicId, e.participant, e.rating, e.comment, Times.local(e.createdAt));
     }
 }

@@ -77,4 +77,28 @@ public record Scope(boolean all, List<UUID> units, List<String> paths) {
         }
         return sql.append(')').toString();
     }
+
+    /**
+     * {@link #sql} for Panache queries: the same ranges on a C-collated path attribute, with ordinal parameters
+     * ({@code ?n}) numbered after those already in {@code params}, to which it adds its own.
+     */
+    public String hql(String attribute, List<Object> params) {
+        if (all) {
+            return "1 = 1";
+        }
+        if (paths.isEmpty()) {
+            return "1 = 0";
+        }
+        StringBuilder hql = new StringBuilder("(");
+        for (int i = 0; i < paths.size(); i++) {
+            if (i > 0) {
+                hql.append(" or ");
+            }
+            params.add(paths.get(i));
+            hql.append('(').append(attribute).append(" >= ?").append(params.size());
+            params.add(paths.get(i) + "~");
+            hql.append(" and ").append(attribute).append(" < ?").append(params.size()).append(')');
+        }
+        return hql.append(')').toString();
+    }
 }

@@ -1,22 +1,25 @@
 package org.community.consultation.topic;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
-import org.community.conventions.db.Db;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
 import org.community.conventions.http.PageRequest;
 import org.community.consultation.security.Scope;
 
-/** SQL for topics and their stage log. */
+/** Topics and their stage log. Readers get the immutable {@link Topic}; {@link TopicService} changes the locked row. */
 @ApplicationScoped
-public class TopicRepository {
-
-    private static final String SELECT = "select " + Topic.COLUMNS + " from topic ";
+public class TopicRepository implements PanacheRepositoryBase<TopicEntity, UUID> {
 
     /**
      * Filters of the topic list; an org path narrows to a subtree as a btree range. What the caller may see: topics
@@ -28,96 +31,82 @@ public class TopicRepository {
     public record Transition(UUID id, TopicStage from, TopicStage to, String actor, String reason, Instant at) {
     }
 
-    @Inject
-    Db db;
+    private static final List<TopicStage> PUBLIC_STAGES = Arrays.stream(TopicStage.values()).filter(TopicStage::isPublic).toList();
 
     /** The org path of a topic, which votes and resolutions are scoped by. */
     public String orgPathOf(UUID topicId) {
-        return db.one("select org_path from topic where id = ?", row -> row.getString(1), topicId).orElseThrow();
+        return getEntityManager().createQuery("select t.orgPath from Topic t where t.id = ?1", String.class).setParameter(1, topicId)
+                .getSingleResult();
     }
 
     public Optional<Topic> find(UUID id) {
-        return db.one(SELECT + "where id = ?", Topic::map, id);
+        return findByIdOptional(id).map(TopicEntity::toTopic);
     }
 
     /** Reads and row-locks a topic about to change: concurrent changes of one topic queue here. */
-    public Optional<Topic> lock(UUID id) {
-        return db.one(SELECT + "where id = ? for update", Topic::map, id);
+    public Optional<TopicEntity> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Reads a topic and holds its stage against a concurrent transition until the caller commits. */
+    /** Reads a topic and holds its stage against a concurrent transition until the caller commits ({@code for share}). */
     public Optional<Topic> share(UUID id) {
-        return db.one(SELECT + "where id = ? for share", Topic::map, id);
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ).map(TopicEntity::toTopic);
     }
 
-    public void insert(Topic t) {
-        db.update("insert into topic (" + Topic.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.title(),
-                t.description(), t.category(), t.scopeUnitId(), t.scopeName(), t.scopeLevel(), t.orgPath(), t.proposer(), t.stage(),
-                t.consensus(), t.consensusBy(), t.consensusAt(), t.version(), t.createdAt(), t.updatedAt(), t.proposedBy());
-    }
-
-    public void update(Topic t) {
-        db.update("update topic set title = ?, description = ?, category = ?, stage = ?, consensus = ?, consensus_by = ?, consensus_at = ?,"
-                + " version = ?, updated_at = ? where id = ?", t.title(), t.description(), t.category(), t.stage(), t.consensus(),
-                t.consensusBy(), t.consensusAt(), t.version(), t.updatedAt(), t.id());
-    }
-
-    public void insertTransition(UUID topicId, Transition tr) {
-        db.update("insert into topic_transition (id, topic_id, from_stage, to_stage, actor, reason, at) values (?, ?, ?, ?, ?, ?, ?)",
-                tr.id(), topicId, tr.from(), tr.to(), tr.actor(), tr.reason(), tr.at());
+    public void addTransition(UUID topicId, TopicStage from, TopicStage to, String actor, String reason, Instant at) {
+        TopicTransitionEntity transition = new TopicTransitionEntity();
+        transition.topicId = topicId;
+        transition.fromStage = from;
+        transition.toStage = to;
+        transition.actor = actor;
+        transition.reason = reason;
+        transition.at = at;
+        getEntityManager().persist(transition);
     }
 
     public List<Transition> transitions(UUID topicId) {
-        return db.list("select id, from_stage, to_stage, actor, reason, at from topic_transition where topic_id = ? order by at, id",
-                row -> new Transition(Db.uuid(row, "id"), Db.enumValue(row, "from_stage", TopicStage.class),
-                        Db.enumValue(row, "to_stage", TopicStage.class), row.getString("actor"), row.getString("reason"),
-                        Db.instant(row, "at")), topicId);
+        return getEntityManager().createQuery("from TopicTransition where topicId = ?1 order by at, id", TopicTransitionEntity.class)
+                .setParameter(1, topicId).getResultStream().map(TopicTransitionEntity::toTransition).toList();
     }
 
     public List<Topic> search(Filter f, PageRequest page) {
-        List<Object> args = new java.util.ArrayList<>();
-        String where = where(f, args);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list(SELECT + where + "order by created_at desc, id desc limit ? offset ?", Topic::map, args.toArray());
+        return query(f).page(page.page, page.size).list().stream().map(TopicEntity::toTopic).toList();
     }
 
     public long count(Filter f) {
-        List<Object> args = new java.util.ArrayList<>();
-        return db.count("select count(*) from topic " + where(f, args), args.toArray());
+        return query(f).count();
     }
 
     /**
      * Conditions built for the filters given, so each query the planner sees names only its own: the subtree and the
      * caller's scope are btree ranges on org_path, public stages an index range on stage.
      */
-    private static String where(Filter f, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where true");
+    private PanacheQuery<TopicEntity> query(Filter f) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder hql = new StringBuilder("1 = 1");
         if (f.orgPath() != null) {
-            sql.append(" and org_path >= ? and org_path < ?");
-            args.add(f.orgPath());
-            args.add(f.orgPath() + "~");
+            params.add(f.orgPath());
+            params.add(f.orgPath() + "~");
+            hql.append(" and orgPath >= ?").append(params.size() - 1).append(" and orgPath < ?").append(params.size());
         }
         if (f.stage() != null) {
-            sql.append(" and stage = ?");
-            args.add(f.stage());
+            params.add(f.stage());
+            hql.append(" and stage = ?").append(params.size());
         }
         if (f.category() != null) {
-            sql.append(" and category = ?");
-            args.add(f.category());
+            params.add(f.category());
+            hql.append(" and category = ?").append(params.size());
         }
         if (!f.readScope().all()) {
-            sql.append(" and (").append(f.readScope().sql("org_path", args)).append(" or stage = any (?)");
-            args.add(PUBLIC_STAGES);
+            hql.append(" and (").append(f.readScope().hql("orgPath", params));
+            params.add(PUBLIC_STAGES);
+            hql.append(" or stage in ?").append(params.size());
             if (f.account() != null) {
-                sql.append(" or proposed_by = ?");
-                args.add(f.account());
+                params.add(f.account());
+                hql.append(" or proposedBy = ?").append(params.size());
             }
-            sql.append(')');
+            hql.append(')');
         }
-        return sql.append(' ').toString();
+        return find(hql.toString(), Sort.descending("createdAt", "id"), params.toArray());
     }
-
-    private static final String[] PUBLIC_STAGES = java.util.Arrays.stream(TopicStage.values()).filter(TopicStage::isPublic)
-            .map(Enum::name).toArray(String[]::new);
 }

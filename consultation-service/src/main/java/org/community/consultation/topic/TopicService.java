@@ -58,51 +58,62 @@ public class TopicService {
         caller.requireIn(caller.scope(), scope.orgPath());
         String proposedBy = caller.subject();
         Instant now = clock.instant();
-        Topic topic = new Topic(Ids.newId(), input.title().trim(), input.description().trim(), input.category(), scope.id(), scope.name(),
-                scope.level(), scope.orgPath(), input.proposer().trim(), TopicStage.PROPOSED, null, null, null, 1, now, now, proposedBy);
-        topics.insert(topic);
-        audit.record("topic.create", "topic", topic.id(), topic.orgPath(), AuditLog.summary("title", topic.title(), "category",
-                topic.category(), "scopeUnitId", topic.scopeUnitId(), "stage", topic.stage()));
-        return topic;
+        TopicEntity topic = new TopicEntity();
+        topic.id = Ids.newId();
+        topic.title = input.title().trim();
+        topic.description = input.description().trim();
+        topic.category = input.category();
+        topic.scopeUnitId = scope.id();
+        topic.scopeName = scope.name();
+        topic.scopeLevel = scope.level();
+        topic.orgPath = scope.orgPath();
+        topic.proposer = input.proposer().trim();
+        topic.stage = TopicStage.PROPOSED;
+        topic.createdAt = now;
+        topic.updatedAt = now;
+        topic.proposedBy = proposedBy;
+        topics.persistAndFlush(topic);
+        audit.record("topic.create", "topic", topic.id, topic.orgPath, AuditLog.summary("title", topic.title, "category",
+                topic.category, "scopeUnitId", topic.scopeUnitId, "stage", topic.stage));
+        return topic.toTopic();
     }
 
     @Transactional
     public Topic transition(UUID id, TransitionRequest request, String ifMatch) {
-        Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
-        access.requireAdmin(topic);
-        Preconditions.requireMatch(ifMatch, topic.version());
-        TopicStage from = topic.stage();
+        TopicEntity topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        access.requireAdmin(topic.toTopic());
+        Preconditions.requireMatch(ifMatch, topic.version);
+        TopicStage from = topic.stage;
         if (!from.canMoveTo(request.to())) {
             throw ProblemException.conflictOnField("to", "stageIllegal", from, request.to());
         }
-        checkGuard(topic, request.to());
+        checkGuard(topic.toTopic(), request.to());
         Instant now = clock.instant();
-        Topic moved = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(), topic.scopeName(),
-                topic.scopeLevel(), topic.orgPath(), topic.proposer(), request.to(), topic.consensus(), topic.consensusBy(),
-                topic.consensusAt(), topic.version() + 1, topic.createdAt(), now, topic.proposedBy());
-        topics.update(moved);
-        topics.insertTransition(id, new TopicRepository.Transition(Ids.newId(), from, request.to(), request.actor().trim(),
-                request.reason().trim(), now));
-        audit.record("topic.transition", "topic", id, topic.orgPath(), AuditLog.summary("from", from, "to", request.to(), "actor",
+        topic.stage = request.to();
+        topic.updatedAt = now;
+        topics.addTransition(id, from, request.to(), request.actor().trim(), request.reason().trim(), now);
+        topics.flush();
+        audit.record("topic.transition", "topic", id, topic.orgPath, AuditLog.summary("from", from, "to", request.to(), "actor",
                 request.actor().trim(), "reason", request.reason().trim()));
-        return moved;
+        return topic.toTopic();
     }
 
     @Transactional
     public Topic recordConsensus(UUID id, ConsensusRequest request, String ifMatch) {
-        Topic topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
-        access.requireAdmin(topic);
-        Preconditions.requireMatch(ifMatch, topic.version());
-        if (!topic.stage().isDeliberating()) {
-            throw ProblemException.conflict("consensusStage", topic.stage());
+        TopicEntity topic = topics.lock(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+        access.requireAdmin(topic.toTopic());
+        Preconditions.requireMatch(ifMatch, topic.version);
+        if (!topic.stage.isDeliberating()) {
+            throw ProblemException.conflict("consensusStage", topic.stage);
         }
-        Topic changed = new Topic(topic.id(), topic.title(), topic.description(), topic.category(), topic.scopeUnitId(),
-                topic.scopeName(), topic.scopeLevel(), topic.orgPath(), topic.proposer(), topic.stage(), request.summary().trim(),
-                request.recordedBy().trim(), clock.instant(), topic.version() + 1, topic.createdAt(), clock.instant(), topic.proposedBy());
-        topics.update(changed);
-        audit.record("topic.consensus", "topic", id, topic.orgPath(), AuditLog.summary("recordedBy", changed.consensusBy(), "stage",
-                topic.stage()));
-        return changed;
+        topic.consensus = request.summary().trim();
+        topic.consensusBy = request.recordedBy().trim();
+        topic.consensusAt = clock.instant();
+        topic.updatedAt = clock.instant();
+        topics.flush();
+        audit.record("topic.consensus", "topic", id, topic.orgPath, AuditLog.summary("recordedBy", topic.consensusBy, "stage",
+                topic.stage));
+        return topic.toTopic();
     }
 
     /** The guards of the stage machine that depend on other records; 409 naming what is missing. */

@@ -1,26 +1,25 @@
 package org.community.volunteer.partner;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.community.volunteer.audit.AuditLog;
-import org.community.volunteer.db.Conditions;
-import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Times;
+import org.community.conventions.problem.ProblemException;
+import org.community.volunteer.audit.AuditLog;
+import org.community.volunteer.db.Where;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.orgunit.OrgUnits;
-import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.security.Scope;
 import org.community.volunteer.volunteer.Masks;
@@ -29,12 +28,7 @@ import org.community.volunteer.volunteer.Masks;
 @ApplicationScoped
 public class PartnerService {
 
-    static final String PARTNER_COLUMNS = "id, name, kind, org_unit_id, org_unit_name, contact_name, contact_phone, description, version, created_at";
-    static final String RESOURCE_COLUMNS = "r.id, r.partner_id, p.name as partner_name, r.title, r.category, r.description, r.quantity,"
-            + " r.status, r.version, r.created_at";
-
-    @Inject
-    Db db;
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt").and("id");
 
     @Inject
     OrgUnits orgUnits;
@@ -50,110 +44,109 @@ public class PartnerService {
         caller.require(caller.admin());
         OrgUnitRef unit = orgUnits.require("orgUnitId", input.orgUnitId());
         caller.requireIn(caller.adminScope(), unit.path());
-        UUID id = Ids.newId();
-        db.update("insert into partner (id, name, kind, org_unit_id, org_unit_name, org_path, community_path, contact_name, contact_phone,"
-                + " description, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", id, input.name().trim(), input.kind(),
-                unit.id(), unit.name(), unit.path(), unit.communityPath(), blank(input.contactName()), input.contactPhone(),
-                blank(input.description()), Instant.now());
-        audit.record("partner.create", "partner", id, unit.path(), AuditLog.summary("name", input.name().trim(), "kind", input.kind(),
+        Partner partner = new Partner();
+        partner.name = input.name().trim();
+        partner.kind = input.kind();
+        partner.orgUnitId = unit.id();
+        partner.orgUnitName = unit.name();
+        partner.orgPath = unit.path();
+        partner.communityPath = unit.communityPath();
+        partner.contactName = blank(input.contactName());
+        partner.contactPhone = input.contactPhone();
+        partner.description = blank(input.description());
+        partner.createdAt = Instant.now();
+        partner.persistAndFlush();
+        audit.record("partner.create", "partner", partner.id, unit.path(), AuditLog.summary("name", partner.name, "kind", input.kind(),
                 "orgUnitId", unit.id()));
-        return partner(id, Scope.ALL).orElseThrow();
+        return view(partner);
     }
 
     /** The partner when it lies inside {@code scope}. */
     public Optional<PartnerView> partner(UUID id, Scope scope) {
-        List<Object> args = new ArrayList<>();
-        String where = new Conditions(args).equal("id", id).visible("org_path", scope).sql();
-        return db.one("select " + PARTNER_COLUMNS + " from partner " + where, PartnerService::partner, args.toArray());
+        Where where = new Where().equal("id", id).visible("orgPath", scope);
+        return Partner.<Partner>find(where.hql(), where.params()).firstResultOptional().map(PartnerService::view);
     }
 
     public List<PartnerView> partners(OrgUnitRef within, PartnerKind kind, Scope scope, PageRequest page) {
-        List<Object> args = new ArrayList<>();
-        String where = partnerWhere(within, kind, scope, args);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list("select " + PARTNER_COLUMNS + " from partner " + where + " order by created_at, id limit ? offset ?",
-                PartnerService::partner, args.toArray());
+        return partnerQuery(within, kind, scope).page(page.page, page.size).<Partner>list().stream().map(PartnerService::view).toList();
     }
 
     public long countPartners(OrgUnitRef within, PartnerKind kind, Scope scope) {
-        List<Object> args = new ArrayList<>();
-        return db.count("select count(*) from partner " + partnerWhere(within, kind, scope, args), args.toArray());
+        return partnerQuery(within, kind, scope).count();
     }
 
-    private static String partnerWhere(OrgUnitRef within, PartnerKind kind, Scope scope, List<Object> args) {
-        return new Conditions(args).visible("org_path", scope).within("org_path", within).equal("kind", kind).sql();
+    private static PanacheQuery<Partner> partnerQuery(OrgUnitRef within, PartnerKind kind, Scope scope) {
+        Where where = new Where().visible("orgPath", scope).within("orgPath", within).equal("kind", kind);
+        return Partner.find(where.hql(), OLDEST_FIRST, where.params());
     }
 
     @Transactional
     public ResourceView createResource(ResourceInput input) {
-        record Owner(String path, String community) {
-        }
-        Owner owner = db.one("select org_path, community_path from partner where id = ?", row -> new Owner(row.getString(1), row.getString(2)),
-                input.partnerId()).orElseThrow(() -> ProblemException.invalidField("partnerId", "partnerUnknown", input.partnerId()));
+        Partner partner = Partner.<Partner>findByIdOptional(input.partnerId())
+                .orElseThrow(() -> ProblemException.invalidField("partnerId", "partnerUnknown", input.partnerId()));
         caller.require(caller.admin());
-        caller.requireIn(caller.adminScope(), owner.path());
-        UUID id = Ids.newId();
-        db.update("insert into resource (id, partner_id, org_path, community_path, title, category, description, quantity, status, version,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE', 1, ?)", id, input.partnerId(), owner.path(), owner.community(),
-                input.title().trim(), input.category(), blank(input.description()), blank(input.quantity()), Instant.now());
-        audit.record("resource.create", "resource", id, owner.path(), AuditLog.summary("partnerId", input.partnerId(),
-                "title", input.title().trim(), "category", input.category()));
-        return resource(id, Scope.ALL).orElseThrow();
+        caller.requireIn(caller.adminScope(), partner.orgPath);
+        OfferedResource resource = new OfferedResource();
+        resource.partner = partner;
+        resource.orgPath = partner.orgPath;
+        resource.communityPath = partner.communityPath;
+        resource.title = input.title().trim();
+        resource.category = input.category();
+        resource.description = blank(input.description());
+        resource.quantity = blank(input.quantity());
+        resource.status = OfferedResource.AVAILABLE;
+        resource.createdAt = Instant.now();
+        resource.persistAndFlush();
+        audit.record("resource.create", "resource", resource.id, partner.orgPath, AuditLog.summary("partnerId", input.partnerId(),
+                "title", resource.title, "category", input.category()));
+        return view(resource);
     }
 
     @Transactional
     public ResourceView withdraw(UUID id) {
-        ResourceView current = resource(id, Scope.ALL).orElseThrow(() -> ProblemException.notFound("resource", id));
-        String path = db.one("select org_path from resource where id = ? for update", row -> row.getString(1), id).orElseThrow();
+        OfferedResource resource = OfferedResource.<OfferedResource>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("resource", id));
         caller.require(caller.admin());
-        caller.requireIn(caller.adminScope(), path);
-        if (!"AVAILABLE".equals(current.status())) {
-            throw ProblemException.conflict("resourceWithdrawn", current.title());
+        caller.requireIn(caller.adminScope(), resource.orgPath);
+        if (!OfferedResource.AVAILABLE.equals(resource.status)) {
+            throw ProblemException.conflict("resourceWithdrawn", resource.title);
         }
-        db.update("update resource set status = 'WITHDRAWN', version = version + 1 where id = ?", id);
-        audit.record("resource.withdraw", "resource", id, path, AuditLog.summary("status", "WITHDRAWN"));
-        return resource(id, Scope.ALL).orElseThrow();
+        resource.status = OfferedResource.WITHDRAWN;
+        resource.flush();
+        audit.record("resource.withdraw", "resource", id, resource.orgPath, AuditLog.summary("status", OfferedResource.WITHDRAWN));
+        return view(resource);
     }
 
     /** The resource when it lies inside {@code scope}. */
     public Optional<ResourceView> resource(UUID id, Scope scope) {
-        List<Object> args = new ArrayList<>();
-        String where = new Conditions(args).equal("r.id", id).visible("r.org_path", scope).sql();
-        return db.one("select " + RESOURCE_COLUMNS + " from resource r join partner p on p.id = r.partner_id " + where,
-                PartnerService::resource, args.toArray());
+        Where where = new Where().equal("id", id).visible("orgPath", scope);
+        return OfferedResource.<OfferedResource>find(where.hql(), where.params()).firstResultOptional().map(PartnerService::view);
     }
 
     public List<ResourceView> resources(OrgUnitRef within, String category, String status, UUID partnerId, Scope scope, PageRequest page) {
-        List<Object> args = new ArrayList<>();
-        String where = resourceWhere(within, category, status, partnerId, scope, args);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list("select " + RESOURCE_COLUMNS + " from resource r join partner p on p.id = r.partner_id " + where
-                + " order by r.created_at, r.id limit ? offset ?", PartnerService::resource, args.toArray());
+        return resourceQuery(within, category, status, partnerId, scope).page(page.page, page.size).<OfferedResource>list().stream()
+                .map(PartnerService::view).toList();
     }
 
     public long countResources(OrgUnitRef within, String category, String status, UUID partnerId, Scope scope) {
-        List<Object> args = new ArrayList<>();
-        return db.count("select count(*) from resource r " + resourceWhere(within, category, status, partnerId, scope, args), args.toArray());
+        return resourceQuery(within, category, status, partnerId, scope).count();
     }
 
-    private static String resourceWhere(OrgUnitRef within, String category, String status, UUID partnerId, Scope scope, List<Object> args) {
-        return new Conditions(args).visible("r.org_path", scope).within("r.org_path", within).equal("r.category", category).equal("r.status", status)
-                .equal("r.partner_id", partnerId).sql();
+    private static PanacheQuery<OfferedResource> resourceQuery(OrgUnitRef within, String category, String status, UUID partnerId,
+            Scope scope) {
+        Where where = new Where().visible("orgPath", scope).within("orgPath", within).equal("category", category).equal("status", status)
+                .equal("partner.id", partnerId);
+        return OfferedResource.find(where.hql(), OLDEST_FIRST, where.params());
     }
 
-    static PartnerView partner(ResultSet row) throws SQLException {
-        return new PartnerView(Db.uuid(row, "id"), row.getString("name"), PartnerKind.valueOf(row.getString("kind")),
-                Db.uuid(row, "org_unit_id"), row.getString("org_unit_name"), row.getString("contact_name"),
-                Masks.phone(row.getString("contact_phone")), row.getString("description"), row.getLong("version"),
-                Times.local(Db.instant(row, "created_at")));
+    static PartnerView view(Partner partner) {
+        return new PartnerView(partner.id, partner.name, partner.kind, partner.orgUnitId, partner.orgUnitName, partner.contactName,
+                Masks.phone(partner.contactPhone), partner.description, partner.version, Times.local(partner.createdAt));
     }
 
-    public static ResourceView resource(ResultSet row) throws SQLException {
-        return new ResourceView(Db.uuid(row, "id"), Db.uuid(row, "partner_id"), row.getString("partner_name"), row.getString("title"),
-                row.getString("category"), row.getString("description"), row.getString("quantity"), row.getString("status"),
-                row.getLong("version"), Times.local(Db.instant(row, "created_at")));
+    public static ResourceView view(OfferedResource resource) {
+        return new ResourceView(resource.id, resource.partner.id, resource.partner.name, resource.title, resource.category,
+                resource.description, resource.quantity, resource.status, resource.version, Times.local(resource.createdAt));
     }
 
     private static String blank(String text) {

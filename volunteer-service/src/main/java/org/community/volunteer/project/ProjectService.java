@@ -11,16 +11,22 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.community.volunteer.audit.AuditLog;
-import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
-import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.conventions.problem.ProblemException;
+import org.community.volunteer.audit.AuditLog;
+import org.community.volunteer.db.Where;
+import org.community.volunteer.demand.Demand;
+import org.community.volunteer.demand.DemandStatus;
+import org.community.volunteer.orgunit.OrgUnitRef;
+import org.community.volunteer.partner.OfferedResource;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
 import org.community.volunteer.team.TeamRepository;
@@ -33,12 +39,6 @@ import org.community.volunteer.team.TeamStatus;
  */
 @ApplicationScoped
 public class ProjectService {
-
-    static final String COLUMNS = "id, name, kind, team_id, description, status, planned_start, planned_end, outcome, started_at,"
-            + " finished_at, version, created_at";
-
-    @Inject
-    Db db;
 
     @Inject
     TeamRepository teams;
@@ -62,66 +62,72 @@ public class ProjectService {
         }
         String scope = team.communityPath() != null ? team.communityPath() : team.orgPath();
         List<UUID> demandIds = new ArrayList<>(new LinkedHashSet<>(input.demandIds() == null ? List.of() : input.demandIds()));
+        List<Demand> demands = new ArrayList<>();
         for (int i = 0; i < demandIds.size(); i++) {
             UUID demandId = demandIds.get(i);
             String field = "demandIds[" + i + "]";
-            record D(String path, String status, String title) {
-            }
-            D demand = db.one("select org_path, status, title from demand where id = ? for update",
-                    row -> new D(row.getString(1), row.getString(2), row.getString(3)), demandId)
+            Demand demand = Demand.<Demand>findByIdOptional(demandId, LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> ProblemException.invalidField(field, "demandUnknown", demandId));
-            if (!demand.path().startsWith(scope)) {
-                throw ProblemException.invalidField(field, "demandOtherCommunity", demand.title());
+            if (!demand.orgPath.startsWith(scope)) {
+                throw ProblemException.invalidField(field, "demandOtherCommunity", demand.title);
             }
-            if (!"OPEN".equals(demand.status())) {
-                throw ProblemException.conflictOnField(field, "demandNotOpen", demand.title(), demand.status());
+            if (demand.status != DemandStatus.OPEN) {
+                throw ProblemException.conflictOnField(field, "demandNotOpen", demand.title, demand.status.name());
             }
+            demands.add(demand);
         }
         List<UUID> resourceIds = new ArrayList<>(new LinkedHashSet<>(input.resourceIds() == null ? List.of() : input.resourceIds()));
         for (int i = 0; i < resourceIds.size(); i++) {
             UUID resourceId = resourceIds.get(i);
             String field = "resourceIds[" + i + "]";
-            record R(String path, String status, String title) {
-            }
-            R resource = db.one("select org_path, status, title from resource where id = ?",
-                    row -> new R(row.getString(1), row.getString(2), row.getString(3)), resourceId)
+            OfferedResource resource = OfferedResource.<OfferedResource>findByIdOptional(resourceId)
                     .orElseThrow(() -> ProblemException.invalidField(field, "resourceUnknown", resourceId));
-            if (!resource.path().startsWith(scope)) {
-                throw ProblemException.invalidField(field, "resourceOtherCommunity", resource.title());
+            if (!resource.orgPath.startsWith(scope)) {
+                throw ProblemException.invalidField(field, "resourceOtherCommunity", resource.title);
             }
-            if (!"AVAILABLE".equals(resource.status())) {
-                throw ProblemException.invalidField(field, "resourceWithdrawn", resource.title());
+            if (!OfferedResource.AVAILABLE.equals(resource.status)) {
+                throw ProblemException.invalidField(field, "resourceWithdrawn", resource.title);
             }
         }
-        UUID id = Ids.newId();
         Instant now = Instant.now();
-        db.update("insert into project (id, name, kind, team_id, org_path, description, status, planned_start, planned_end, version,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, 1, ?, ?)", id, input.name().trim(), input.kind(),
-                team.id(), team.orgPath(), blank(input.description()), input.plannedStart(), input.plannedEnd(), now, now);
-        for (UUID demandId : demandIds) {
-            db.update("insert into project_demand (project_id, demand_id) values (?, ?)", id, demandId);
-            db.update("update demand set status = 'IN_PROJECT', version = version + 1, updated_at = ? where id = ?", now, demandId);
+        Project project = new Project();
+        project.name = input.name().trim();
+        project.kind = input.kind();
+        project.teamId = team.id();
+        project.orgPath = team.orgPath();
+        project.description = blank(input.description());
+        project.status = ProjectStatus.PLANNED;
+        project.plannedStart = input.plannedStart();
+        project.plannedEnd = input.plannedEnd();
+        project.createdAt = now;
+        project.updatedAt = now;
+        for (Demand demand : demands) {
+            project.demands.add(new Project.DemandLink(demand.id, false));
+            demand.status = DemandStatus.IN_PROJECT;
+            demand.updatedAt = now;
         }
-        for (UUID resourceId : resourceIds) {
-            db.update("insert into project_resource (project_id, resource_id) values (?, ?)", id, resourceId);
-        }
-        audit.record("project.create", "project", id, team.orgPath(), AuditLog.summary("name", input.name().trim(), "kind", input.kind(),
+        project.resourceIds.addAll(resourceIds);
+        project.persistAndFlush();
+        audit.record("project.create", "project", project.id, team.orgPath(), AuditLog.summary("name", project.name, "kind", input.kind(),
                 "teamId", team.id(), "demandIds", demandIds, "resourceIds", resourceIds));
-        return find(id).orElseThrow();
+        return view(project);
     }
 
     @Transactional
     public ProjectView start(UUID id, String ifMatch) {
-        ProjectView project = lock(id, ifMatch, ProjectStatus.IN_PROGRESS);
-        db.update("update project set status = 'IN_PROGRESS', started_at = ?, version = version + 1, updated_at = ? where id = ?",
-                Instant.now(), Instant.now(), project.id());
-        audit.record("project.start", "project", id, path(id), AuditLog.summary("status", ProjectStatus.IN_PROGRESS));
-        return find(id).orElseThrow();
+        Project project = lock(id, ifMatch, ProjectStatus.IN_PROGRESS);
+        Instant now = Instant.now();
+        project.status = ProjectStatus.IN_PROGRESS;
+        project.startedAt = now;
+        project.updatedAt = now;
+        project.flush();
+        audit.record("project.start", "project", id, project.orgPath, AuditLog.summary("status", ProjectStatus.IN_PROGRESS));
+        return view(project);
     }
 
     @Transactional
     public ProjectView complete(UUID id, CompleteInput input, String ifMatch) {
-        ProjectView project = lock(id, ifMatch, ProjectStatus.DONE);
+        Project project = lock(id, ifMatch, ProjectStatus.DONE);
         Set<UUID> own = new HashSet<>(project.demandIds());
         for (int i = 0; i < input.closedDemandIds().size(); i++) {
             if (!own.contains(input.closedDemandIds().get(i))) {
@@ -129,100 +135,87 @@ public class ProjectService {
             }
         }
         Instant now = Instant.now();
-        db.update("update project set status = 'DONE', outcome = ?, finished_at = ?, version = version + 1, updated_at = ? where id = ?",
-                input.outcome().trim(), now, now, id);
+        project.status = ProjectStatus.DONE;
+        project.outcome = input.outcome().trim();
+        project.finishedAt = now;
+        project.updatedAt = now;
         for (UUID demandId : project.demandIds()) {
+            Demand demand = Demand.findById(demandId, LockModeType.PESSIMISTIC_WRITE);
             if (input.closedDemandIds().contains(demandId)) {
-                db.update("update project_demand set closed = true where project_id = ? and demand_id = ?", id, demandId);
-                db.update("update demand set status = 'CLOSED', closed_by_project = ?, version = version + 1, updated_at = ? where id = ?",
-                        id, now, demandId);
+                project.close(demandId);
+                demand.status = DemandStatus.CLOSED;
+                demand.closedByProject = id;
+                demand.updatedAt = now;
             } else {
-                reopen(demandId, now);
+                reopen(demand, now);
             }
         }
-        audit.record("project.complete", "project", id, path(id), AuditLog.summary("status", ProjectStatus.DONE,
+        project.flush();
+        audit.record("project.complete", "project", id, project.orgPath, AuditLog.summary("status", ProjectStatus.DONE,
                 "closedDemandIds", input.closedDemandIds()));
-        return find(id).orElseThrow();
+        return view(project);
     }
 
     @Transactional
     public ProjectView cancel(UUID id, CancelInput input, String ifMatch) {
-        ProjectView project = lock(id, ifMatch, ProjectStatus.CANCELLED);
+        Project project = lock(id, ifMatch, ProjectStatus.CANCELLED);
         Instant now = Instant.now();
-        db.update("update project set status = 'CANCELLED', outcome = ?, finished_at = ?, version = version + 1, updated_at = ? where id = ?",
-                input.reason().trim(), now, now, id);
+        project.status = ProjectStatus.CANCELLED;
+        project.outcome = input.reason().trim();
+        project.finishedAt = now;
+        project.updatedAt = now;
         for (UUID demandId : project.demandIds()) {
-            reopen(demandId, now);
+            reopen(Demand.findById(demandId, LockModeType.PESSIMISTIC_WRITE), now);
         }
-        audit.record("project.cancel", "project", id, path(id), AuditLog.summary("status", ProjectStatus.CANCELLED,
+        project.flush();
+        audit.record("project.cancel", "project", id, project.orgPath, AuditLog.summary("status", ProjectStatus.CANCELLED,
                 "reason", input.reason().trim()));
-        return find(id).orElseThrow();
+        return view(project);
     }
 
     public Optional<ProjectView> find(UUID id) {
-        return db.one("select " + COLUMNS + " from project where id = ?", row -> view(row), id);
+        return Project.<Project>findByIdOptional(id).map(ProjectService::view);
     }
 
     public List<ProjectView> search(OrgUnitRef within, ProjectStatus status, UUID teamId, PageRequest page) {
-        return db.list("select " + COLUMNS + " from project where (?::text is null or (org_path >= ? and org_path < ?))"
-                + " and (?::text is null or status = ?) and (?::uuid is null or team_id = ?) order by created_at, id limit ? offset ?",
-                row -> view(row), path(within), path(within), upper(within), status, status, teamId, teamId, page.size, page.offset());
+        return query(within, status, teamId).page(page.page, page.size).<Project>list().stream().map(ProjectService::view).toList();
     }
 
     public long count(OrgUnitRef within, ProjectStatus status, UUID teamId) {
-        return db.count("select count(*) from project where (?::text is null or (org_path >= ? and org_path < ?))"
-                + " and (?::text is null or status = ?) and (?::uuid is null or team_id = ?)", path(within), path(within), upper(within),
-                status, status, teamId, teamId);
+        return query(within, status, teamId).count();
     }
 
-    private ProjectView lock(UUID id, String ifMatch, ProjectStatus next) {
-        String path = db.one("select org_path from project where id = ? for update", row -> row.getString(1), id)
+    private static PanacheQuery<Project> query(OrgUnitRef within, ProjectStatus status, UUID teamId) {
+        Where where = new Where().within("orgPath", within).equal("status", status).equal("teamId", teamId);
+        return Project.find(where.hql(), Sort.by("createdAt").and("id"), where.params());
+    }
+
+    /** The project under its row lock, when the caller may change it, the If-Match is current and it may become {@code next}. */
+    private Project lock(UUID id, String ifMatch, ProjectStatus next) {
+        Project project = Project.<Project>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("project", id));
         caller.require(caller.admin());
-        caller.requireIn(caller.adminScope(), path);
-        ProjectView project = find(id).orElseThrow();
-        Preconditions.checkMatch(ifMatch, project.version());
-        if (!project.status().mayBecome(next)) {
-            throw ProblemException.conflict("projectTransition", project.status(), next);
+        caller.requireIn(caller.adminScope(), project.orgPath);
+        Preconditions.checkMatch(ifMatch, project.version);
+        if (!project.status.mayBecome(next)) {
+            throw ProblemException.conflict("projectTransition", project.status, next);
         }
         return project;
     }
 
-    private String path(UUID id) {
-        return db.one("select org_path from project where id = ?", row -> row.getString(1), id).orElseThrow();
-    }
-
     /** A demand leaves a project: open again unless already closed. */
-    private void reopen(UUID demandId, Instant now) {
-        db.update("update demand set status = 'OPEN', version = version + 1, updated_at = ? where id = ? and status = 'IN_PROJECT'", now,
-                demandId);
+    private static void reopen(Demand demand, Instant now) {
+        if (demand.status == DemandStatus.IN_PROJECT) {
+            demand.status = DemandStatus.OPEN;
+            demand.updatedAt = now;
+        }
     }
 
-    private ProjectView view(java.sql.ResultSet row) throws java.sql.SQLException {
-        UUID id = Db.uuid(row, "id");
-        List<UUID> demands = new ArrayList<>();
-        List<UUID> closed = new ArrayList<>();
-        db.list("select demand_id, closed from project_demand where project_id = ? order by demand_id", r -> {
-            demands.add(Db.uuid(r, "demand_id"));
-            if (r.getBoolean("closed")) {
-                closed.add(Db.uuid(r, "demand_id"));
-            }
-            return null;
-        }, id);
-        List<UUID> resources = db.list("select resource_id from project_resource where project_id = ? order by resource_id",
-                r -> Db.uuid(r, "resource_id"), id);
-        return new ProjectView(id, row.getString("name"), ProjectKind.valueOf(row.getString("kind")), Db.uuid(row, "team_id"),
-                row.getString("description"), ProjectStatus.valueOf(row.getString("status")), Db.date(row, "planned_start"),
-                Db.date(row, "planned_end"), row.getString("outcome"), demands, closed, resources, Times.local(Db.instant(row, "started_at")),
-                Times.local(Db.instant(row, "finished_at")), row.getLong("version"), Times.local(Db.instant(row, "created_at")));
-    }
-
-    private static String path(OrgUnitRef within) {
-        return within == null ? null : within.path();
-    }
-
-    private static String upper(OrgUnitRef within) {
-        return within == null ? null : OrgUnitRef.upperBound(within.path());
+    private static ProjectView view(Project project) {
+        return new ProjectView(project.id, project.name, project.kind, project.teamId, project.description, project.status,
+                project.plannedStart, project.plannedEnd, project.outcome, project.demandIds(), project.closedDemandIds(),
+                List.copyOf(project.resourceIds), Times.local(project.startedAt), Times.local(project.finishedAt), project.version,
+                Times.local(project.createdAt));
     }
 
     private static String blank(String text) {

@@ -85,6 +85,14 @@ public final class FakeOrgFeed {
                 + java.net.URLEncoder.encode(prefix, StandardCharsets.UTF_8) + "&times=" + times));
     }
 
+    /**
+     * {@code n} changes under {@code parent}, as a busy day of org-service would make them: every fourth creates a building,
+     * the others rename one of those buildings. Answers the latest seq.
+     */
+    public static long churn(UUID parent, int n) {
+        return Long.parseLong(control("churn?parent=" + parent + "&n=" + n));
+    }
+
     /** Forgets the events up to {@code seq}, as retention would. */
     public static void purge(long seq) {
         control("purge?seq=" + seq);
@@ -162,6 +170,25 @@ public final class FakeOrgFeed {
                         put(new Unit(renamed, q.get("prefix") + i, building.level(), building.parentId(),
                                 building.status()));
                         append("org-unit.renamed", renamed, keyPath(renamed));
+                    }
+                    answer = String.valueOf(EVENTS.size());
+                }
+                case "churn" -> {
+                    UUID parent = UUID.fromString(q.get("parent"));
+                    List<UUID> made = new ArrayList<>();
+                    java.util.Random random = new java.util.Random(15);
+                    for (int i = 0; i < Integer.parseInt(q.get("n")); i++) {
+                        if (i % 4 == 0) {
+                            UUID id = UUID.randomUUID();
+                            put(new Unit(id, "楼栋 " + i, "BUILDING", parent, "ACTIVE"));
+                            made.add(id);
+                            append("org-unit.created", id, keyPath(id));
+                        } else {
+                            UUID id = made.get(random.nextInt(made.size()));
+                            Unit unit = TREE.get(id);
+                            put(new Unit(id, "楼栋 " + i, unit.level(), unit.parentId(), unit.status()));
+                            append("org-unit.renamed", id, keyPath(id));
+                        }
                     }
                     answer = String.valueOf(EVENTS.size());
                 }

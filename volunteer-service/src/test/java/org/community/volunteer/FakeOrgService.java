@@ -119,9 +119,11 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/org-units/", FakeOrgService::handle);
         server.createContext("/control/", FakeOrgService::handleControl);
+        FakeOrgFeed.install(server);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
-        return Map.of("quarkus.rest-client.org-service.url", "http://localhost:" + server.getAddress().getPort());
+        String url = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.org-service.url", url, "org-feed.url", url, "org-feed.token-url", url + "/api/v1/auth/oauth2/token");
     }
 
     @Override

@@ -66,12 +66,18 @@ public class OrgUnits {
         return db.one("select org_path from known_unit where id = ?", row -> row.getString(1), id);
     }
 
+    /**
+     * Units not seen before join the snapshot; known ones are left as they are. Only org-service's change feed
+     * ({@code orgfeed/}) changes a known unit, re-pathing the records under it in the same transaction: were a lookup to
+     * move the row on its own, the records would stay behind and the move event would find nothing to do. Until that event
+     * arrives a new record takes the stored path (the V3 trigger) and moves with the others.
+     */
     private void remember(String orgPath) {
         String[] ids = orgPath.substring(1).split("/");
         StringBuilder prefix = new StringBuilder("/");
         for (String id : ids) {
             prefix.append(id).append('/');
-            db.update("insert into known_unit (id, org_path) values (?, ?) on conflict (id) do update set org_path = excluded.org_path",
+            db.update("insert into known_unit (id, org_path) values (?, ?) on conflict (id) do nothing",
                     UUID.fromString(id), prefix.toString());
         }
     }

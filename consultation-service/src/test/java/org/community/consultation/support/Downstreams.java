@@ -100,9 +100,11 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/api/v1/org-units/", this::org);
         server.createContext("/api/v1/projects", this::projects);
+        FakeOrgFeed.install(server);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.org-service.url", url, "quarkus.rest-client.volunteer-service.url", url);
+        return Map.of("quarkus.rest-client.org-service.url", url, "quarkus.rest-client.volunteer-service.url", url, "org-feed.url", url,
+                "org-feed.token-url", url + "/api/v1/auth/oauth2/token");
     }
 
     @Override

@@ -127,8 +127,8 @@ public class OrgUnits {
     }
 
     /**
-     * Keeps the snapshot of these units and their ancestors, writing only the rows that are missing or changed: rows
-     * that are current are not locked, so concurrent bulk writes under the same ancestors do not queue behind each other.
+     * Keeps the snapshot of these units and their ancestors, writing only the rows that are missing: rows already
+     * there are not locked, so concurrent bulk writes under the same ancestors do not queue behind each other.
      * Joins the caller's transaction.
      */
     public void rememberAll(Collection<Resolved> units) {
@@ -146,7 +146,7 @@ public class OrgUnits {
                 (Object) nodes.keySet().toArray(UUID[]::new));
         Instant now = Instant.now();
         // top down, like the single writes, so that two writers lock shared rows in the same order
-        nodes.values().stream().filter(node -> !node.equals(stored.get(node.id())))
+        nodes.values().stream().filter(node -> !stored.containsKey(node.id()))
                 .sorted(Comparator.comparing((OrgUnitRef node) -> node.path().length()).thenComparing(OrgUnitRef::path))
                 .forEach(node -> upsert(node, now));
     }
@@ -168,11 +168,16 @@ public class OrgUnits {
         return chain;
     }
 
+    /**
+     * A unit not seen before joins the snapshot; a known one is left as it is. Only org-service's change feed
+     * ({@code orgfeed/}) changes a known unit, moving its subtree's records with it in the same transaction: were a lookup
+     * to move the unit's row on its own, the records under it would stay behind and the move event, finding the row moved
+     * already, would have nothing to re-path. Until that event arrives a new record takes the stored path (the V3
+     * trigger), and moves with the others.
+     */
     private void upsert(OrgUnitRef node, Instant now) {
         db.update("insert into org_unit_snapshot (id, name, level, path, community_path, fetched_at) values (?, ?, ?, ?, ?, ?)"
-                + " on conflict (id) do update set name = excluded.name, level = excluded.level, path = excluded.path,"
-                + " community_path = excluded.community_path, fetched_at = excluded.fetched_at",
-                node.id(), node.name(), node.level(), node.path(), node.communityPath(), now);
+                + " on conflict (id) do nothing", node.id(), node.name(), node.level(), node.path(), node.communityPath(), now);
     }
 
     private OrgUnitRef remember(OrgServiceUnit unit, List<OrgServiceUnit> ancestors) {

@@ -1,0 +1,229 @@
+package org.community.volunteer.orgfeed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.community.conventions.db.Db;
+import org.community.conventions.testing.Tokens;
+import org.community.volunteer.FakeOrgFeed;
+import org.community.volunteer.FakeOrgService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * ./mvnw -B -f volunteer-service/pom.xml verify -Pbenchmark -Dtest=OrgFeedBenchmark : the figures of BENCHMARK.md
+ * "Following org-service's tree". A community of 50 buildings with 10,000 volunteers, 100,000 verified service records
+ * (and their roll-ups), 500 activities, 50 teams and 20,000 audit entries moves between two streets through the stand-in
+ * org-service's feed, six times; meanwhile a reader keeps reading a volunteer of the community and its stats. Then the
+ * consumer, stopped, catches up on 100,000 events.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeOrgService.class)
+@TestProfile(OrgFeedBenchmark.Bench.class)
+@Tag("benchmark")
+class OrgFeedBenchmark {
+
+    public static class Bench implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("org-feed.enabled", "true", "org-feed.client-secret", FakeOrgFeed.SECRET, "org-feed.batch-size", "1000",
+                    "org-feed.wait", "20s");
+        }
+    }
+
+    static final int BUILDINGS = 50;
+    static final int VOLUNTEERS = 10_000;
+    static final int RECORDS = 100_000;
+    static final int MOVES = 6;
+    static final int EVENTS = 100_000;
+
+    @Inject
+    OrgFeedConsumer consumer;
+
+    @Inject
+    Db db;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private void awaitApplied(long seq) {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (consumer.cursor() < seq) {
+            assertTrue(System.currentTimeMillis() < deadline, "stuck at " + consumer.cursor() + ": " + consumer.lastError());
+            Thread.onSpinWait();
+        }
+    }
+
+    private String pathOf(UUID unit) {
+        return db.one("select path from org_unit_snapshot where id = ?", row -> row.getString(1), unit).orElseThrow();
+    }
+
+    private int get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String body(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void moveACommunityAndCatchUp() throws Exception {
+        UUID street2 = FakeOrgService.newUnit("第二街道", "STREET", FakeOrgService.DISTRICT);
+        UUID community = FakeOrgService.newCommunity("大社区");
+        List<UUID> buildings = new ArrayList<>();
+        FakeOrgFeed.created(street2);
+        FakeOrgFeed.created(community);
+        for (int i = 0; i < BUILDINGS; i++) {
+            UUID building = FakeOrgService.newUnit("大社区 " + i + " 栋", "BUILDING", community);
+            buildings.add(building);
+            FakeOrgFeed.created(building);
+        }
+        awaitApplied(FakeOrgFeed.latest());
+        long seeding = System.nanoTime();
+        seed(community);
+        System.out.printf("seeded %,d volunteers, %,d service records in %,d ms%n", VOLUNTEERS, RECORDS, (System.nanoTime() - seeding) / 1_000_000);
+        UUID someone = db.one("select id from volunteer where org_path >= ? and org_path < ? limit 1", row -> Db.uuid(row, "id"),
+                pathOf(community), pathOf(community) + "~").orElseThrow();
+        String admin = Tokens.cityAdmin();
+
+        // a reader reading the moving community's data all along
+        List<long[]> reads = new CopyOnWriteArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            int i = 0;
+            while (reading.get()) {
+                long start = System.nanoTime();
+                try {
+                    int status = i++ % 2 == 0 ? get("/api/v1/volunteers/" + someone, admin)
+                            : get("/api/v1/volunteers/stats?orgUnitId=" + community, admin);
+                    if (status != 200) {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+                reads.add(new long[] { start, System.nanoTime() });
+            }
+        });
+        reader.start();
+        Thread.sleep(500);
+
+        List<Long> applied = new ArrayList<>();
+        List<Long> answered = new ArrayList<>();
+        List<long[]> windows = new ArrayList<>();
+        UUID[] streets = { street2, FakeOrgService.STREET };
+        for (int m = 0; m < MOVES; m++) {
+            UUID to = streets[m % 2];
+            long start = System.nanoTime();
+            long seq = FakeOrgFeed.move(community, to);
+            awaitApplied(seq);
+            long done = System.nanoTime();
+            // the API answers with the new paths: every volunteer listed under the new street
+            while (!body("/api/v1/volunteers?orgUnitId=" + to + "&size=1", admin).contains("\"total\":" + VOLUNTEERS)) {
+                Thread.onSpinWait();
+            }
+            long listed = System.nanoTime();
+            applied.add((done - start) / 1_000_000);
+            answered.add((listed - start) / 1_000_000);
+            windows.add(new long[] { start, done });
+            Thread.sleep(300);
+        }
+        reading.set(false);
+        reader.join();
+        assertEquals(RECORDS, db.count("select count(*) from service_record where org_path >= ? and org_path < ?", pathOf(FakeOrgService.STREET),
+                pathOf(FakeOrgService.STREET) + "~"));
+        assertEquals(db.count("select sum(verified_minutes) from service_record"), db.count("select sum(minutes) from unit_year_hours"));
+
+        List<Long> during = new ArrayList<>();
+        for (long[] read : reads) {
+            for (long[] window : windows) {
+                if (read[1] >= window[0] && read[0] <= window[1]) {
+                    during.add((read[1] - read[0]) / 1_000);
+                    break;
+                }
+            }
+        }
+        Collections.sort(during);
+        Collections.sort(applied);
+        Collections.sort(answered);
+        System.out.printf("move of %,d volunteers + %,d service records, %d times: applied (move 200 -> consumer committed) ms %s;"
+                + " answered (-> API lists all under the new street) ms %s%n", VOLUNTEERS, RECORDS, MOVES, applied, answered);
+        System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
+                at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, failures.get(), reads.size());
+
+        // catch-up: 100,000 events while the consumer was stopped
+        UUID churned = FakeOrgService.newCommunity("新建社区");
+        awaitApplied(FakeOrgFeed.created(churned));
+        consumer.stop();
+        long latest = FakeOrgFeed.churn(churned, EVENTS);
+        long from = consumer.cursor();
+        long start = System.nanoTime();
+        consumer.start();
+        awaitApplied(latest);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("catch-up: %,d events (1 in 4 created, 3 in 4 renamed) in %,d ms = %,.0f events/s%n", latest - from, millis,
+                (latest - from) * 1000.0 / millis);
+        assertEquals(EVENTS / 4, db.count("select count(*) from org_unit_snapshot where parent_id = ?", churned));
+    }
+
+    private static double at(List<Long> micros, double q) {
+        return micros.isEmpty() ? 0 : micros.get(Math.min(micros.size() - 1, (int) Math.ceil(q * micros.size()) - 1)) / 1000.0;
+    }
+
+    private void seed(UUID community) {
+        String buildings = "with b as (select id, name, path, community_path, (row_number() over (order by id) - 1)::int n from org_unit_snapshot"
+                + " where parent_id = '" + community + "')";
+        db.update(buildings + " insert into volunteer (id, name, phone, verification_status, org_unit_id, org_unit_name, org_path, verified_minutes,"
+                + " star_level, version, created_at, updated_at) select gen_random_uuid(), '志愿者' || g, '135' || lpad(g::text, 8, '0'),"
+                + " 'VERIFIED', b.id, b.name, b.path, 600, 1, 1, now(), now() from generate_series(0, " + (VOLUNTEERS - 1) + ") g join b on b.n = g % "
+                + BUILDINGS);
+        db.update(buildings + " insert into team (id, name, org_unit_id, org_unit_name, org_path, community_path, category, leader_id, status, version,"
+                + " created_at, updated_at) select gen_random_uuid(), b.name || '服务队', b.id, b.name, b.path, b.community_path, 'ELDER_CARE',"
+                + " (select id from volunteer v where v.org_path = b.path limit 1), 'ACTIVE', 1, now(), now() from b");
+        db.update("insert into activity (id, team_id, org_path, title, category, place, starts_at, ends_at, capacity, status, checkin_code, version,"
+                + " created_at, updated_at) select gen_random_uuid(), t.id, t.org_path, '值守 ' || g, 'ELDER_CARE', '活动室', now() - interval '1 day',"
+                + " now() - interval '1 day' + interval '2 hours', 50, 'OPEN', '123456', 1, now(), now() from team t cross join generate_series(1, 10) g"
+                + " where t.org_unit_id in (select id from org_unit_snapshot where parent_id = ?)", community);
+        db.update("with v as (select id, org_path, (row_number() over (order by id) - 1)::int n from volunteer),"
+                + " a as (select id, team_id, org_path, starts_at, (row_number() over (order by id) - 1)::int n from activity)"
+                + " insert into service_record (id, activity_id, volunteer_id, team_id, org_path, status, checked_in_at, checked_out_at, check_in_method,"
+                + " minutes, verified_minutes, version, created_at) select gen_random_uuid(), a.id, v.id, a.team_id, a.org_path, 'VERIFIED', a.starts_at,"
+                + " a.starts_at + interval '1 hour', 'LEADER', 60, 60, 1, now() from generate_series(0, " + (RECORDS - 1) + ") g"
+                + " join v on v.n = g % " + VOLUNTEERS + " join a on a.n = ((g % " + VOLUNTEERS + ") % " + BUILDINGS + ") * 10 + g / " + VOLUNTEERS);
+        db.update("insert into unit_year_hours (org_path, year, minutes, records) select org_path, extract(year from checked_in_at at time zone"
+                + " 'Asia/Shanghai')::int, sum(verified_minutes), count(*) from service_record group by 1, 2");
+        db.update("insert into volunteer_year_hours (volunteer_id, year, org_path, minutes) select r.volunteer_id, extract(year from r.checked_in_at"
+                + " at time zone 'Asia/Shanghai')::int, v.org_path, sum(r.verified_minutes) from service_record r join volunteer v on v.id = r.volunteer_id"
+                + " group by 1, 2, 3");
+        db.update("insert into audit_entry (id, occurred_at, actor, action, resource_type, resource_id, org_path, summary) select gen_random_uuid(),"
+                + " now(), 'seed', 'volunteer.register', 'volunteer', id::text, org_path, '{}'::jsonb from volunteer cross join generate_series(1, 2)");
+        db.update("analyze");
+    }
+}

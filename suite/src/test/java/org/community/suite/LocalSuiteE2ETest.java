@@ -267,15 +267,10 @@ class LocalSuiteE2ETest {
      * Issue 15 end to end: a grid moved from community A to community B takes its volunteer and topic with it in every
      * service; then a rename and a dissolution follow. The consumers apply the feed asynchronously, so each check polls
      * until a deadline.
-     *
-     * <p>Needs the feed consumers of volunteer-service and consultation-service (built on another branch): until they are
-     * merged, run with {@code -Dsuite.e2e.feed-consumers=true} to include it. REMOVE THE ASSUMPTION ONCE THEY ARE MERGED.
      */
     @Test
     @Order(7)
     void aMovedGridTakesItsVolunteersAndTopicsToTheNewCommunityInEveryService() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("suite.e2e.feed-consumers"),
-                "the feed consumers of volunteer-service and consultation-service are not merged yet (-Dsuite.e2e.feed-consumers=true)");
         Gateway admin = cityAdmin();
         String street = admin.get("/api/v1/org-units/" + admin.unit("JXY")).then().statusCode(200).extract().path("parentId");
         String a = admin.create("/api/v1/org-units", unit("E2EA", "迁出社区", "COMMUNITY", "COMMITTEE", street));

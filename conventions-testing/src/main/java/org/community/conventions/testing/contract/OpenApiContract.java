@@ -84,10 +84,13 @@ public final class OpenApiContract {
      */
     public static List<String> breakingChanges(String oldSpec, String newSpec) {
         ChangedOpenApi diff = OpenApiCompare.fromContents(oldSpec, newSpec);
-        if (!diff.isIncompatible()) {
-            return List.of();
+        List<String> breaking = new ArrayList<>();
+        // a removed operation of a path that keeps others is not "incompatible" to openapi-diff: it is to a client
+        diff.getMissingEndpoints().forEach(e -> breaking.add("removed operation " + e.getMethod() + " " + e.getPathUrl()));
+        if (diff.isIncompatible()) {
+            breaking.add(new MarkdownRender().render(diff));
         }
-        return List.of(new MarkdownRender().render(diff));
+        return breaking;
     }
 
     /**

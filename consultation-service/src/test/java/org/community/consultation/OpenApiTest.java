@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.community.consultation.support.Downstreams;
+import org.community.conventions.testing.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,5 +60,16 @@ class OpenApiTest {
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.startsWith("Vote "));
         given().get("/api/v1/votes/" + java.util.UUID.randomUUID()).then().statusCode(404).body("detail", org.hamcrest.Matchers.startsWith("表决"));
         given().get("/api/v1/topics?size=500").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("size"));
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdATypedAnswerAndTheBearerScheme() {
+        List<String> incomplete = OpenApiContract.incompleteOperations();
+        org.junit.jupiter.api.Assertions.assertTrue(incomplete.isEmpty(), String.join("\n", incomplete));
+    }
+
+    @Test
+    void theServedSpecIsTheCommittedOne() {
+        OpenApiContract.assertServedSpecIsCommitted();
     }
 }

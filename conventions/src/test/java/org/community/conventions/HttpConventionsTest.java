@@ -171,6 +171,6 @@ class HttpConventionsTest {
                 .body("paths.'/api/v1/things/{id}'.put.responses", hasKey("412"))
                 .body("paths.'/api/v1/things/{id}'.put.responses", hasKey("428"))
                 .body("paths.'/api/v1/things/{id}'.get.responses", hasKey("404"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.community.conventions.testing.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,5 +54,16 @@ class OpenApiContractTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdATypedAnswerAndTheBearerScheme() {
+        List<String> incomplete = OpenApiContract.incompleteOperations();
+        org.junit.jupiter.api.Assertions.assertTrue(incomplete.isEmpty(), String.join("\n", incomplete));
+    }
+
+    @Test
+    void theServedSpecIsTheCommittedOne() {
+        OpenApiContract.assertServedSpecIsCommitted();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.community.conventions.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.community.conventions.testing.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,10 +59,22 @@ class OpenApiContractTest {
         }
         assertTrue(operations > 40, "operations: " + operations);
         // every operation needs the bearer token
-        org.junit.jupiter.api.Assertions.assertEquals("bearer", api.getString("components.securitySchemes.bearer.scheme"));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(Map.of("bearer", List.of())), api.getList("security"));
+        org.junit.jupiter.api.Assertions.assertEquals("bearer", api.getString("components.securitySchemes.bearerAuth.scheme"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(Map.of("bearerAuth", List.of())),
+                api.getList("paths.'/api/v1/volunteers'.get.security"));
         assertTrue(missing.isEmpty(), String.join("\n", missing));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdATypedAnswerAndTheBearerScheme() {
+        List<String> incomplete = OpenApiContract.incompleteOperations();
+        org.junit.jupiter.api.Assertions.assertTrue(incomplete.isEmpty(), String.join("\n", incomplete));
+    }
+
+    @Test
+    void theServedSpecIsTheCommittedOne() {
+        OpenApiContract.assertServedSpecIsCommitted();
     }
 }

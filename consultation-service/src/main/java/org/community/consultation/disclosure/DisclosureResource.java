@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/v1/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +50,9 @@ public class DisclosureResource {
     }
 
     @POST
-    @Operation(summary = "Disclose an income or expense", description = "The first entry of a compound checks it with org-service (503 when it "
+    @Operation(operationId = "recordDisclosure", summary = "Disclose an income or expense", description = "The first entry of a compound checks it with org-service (503 when it "
             + "cannot be asked). 409 when an expense would take the fund below zero. Admin roles, for a compound inside their scope (403 otherwise).")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisclosureView.class)), description = "Recorded")
     public Response record(@Valid @NotNull DisclosureInputs.EntryInput input) {
         List<UUID> ids = service.record(input);
         DisclosureView entry = find(ids.get(0));
@@ -60,16 +61,16 @@ public class DisclosureResource {
 
     @POST
     @Path("{id}/corrections")
-    @Operation(summary = "Correct an entry", description = "Never an edit: appends a REVERSAL of the entry and, when given, a REPLACEMENT; "
+    @Operation(operationId = "correctDisclosure", summary = "Correct an entry", description = "Never an edit: appends a REVERSAL of the entry and, when given, a REPLACEMENT; "
             + "both reference it. 409 when it was already corrected. Admin roles inside their scope.")
-    @APIResponse(responseCode = "201", description = "Corrected")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Written.class)), description = "Corrected")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull DisclosureInputs.CorrectionInput input) {
         List<UUID> ids = service.correct(id, input);
         return Response.status(201).entity(new Written(ids.stream().map(this::find).toList())).build();
     }
 
     @GET
-    @Operation(summary = "A fund's ledger, paged", description = "In ledger order, each entry with the balance after it.")
+    @Operation(operationId = "listDisclosures", summary = "A fund's ledger, paged", description = "In ledger order, each entry with the balance after it.")
     public Page<DisclosureView> list(@QueryParam("compoundId") @NotNull UUID compoundId, @QueryParam("fund") @NotNull DisclosureInputs.Fund fund,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @Valid @BeanParam PageRequest page) {
         PanacheQuery<DisclosureEntry> entries = service.entries(compoundId, fund, from, to);
@@ -78,14 +79,16 @@ public class DisclosureResource {
 
     @GET
     @Path("balances")
-    @Operation(summary = "Balances of a compound's funds")
+    @Operation(operationId = "listDisclosureBalances", summary = "Balances of a compound's funds", description = "One line per fund of the compound: "
+            + "the balance after the last entry, and the income and expense recorded so far.")
     public List<Balance> balances(@QueryParam("compoundId") @NotNull UUID compoundId) {
         return service.balances(compoundId);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an entry")
+    @Operation(operationId = "getDisclosure", summary = "Read an entry", description = "One ledger entry of the public disclosure, with the "
+            + "balance after it and, for a correction, the entry it corrects.")
     public DisclosureView get(@PathParam("id") UUID id) {
         return find(id);
     }

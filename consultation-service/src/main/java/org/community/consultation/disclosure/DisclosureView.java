@@ -16,7 +16,7 @@ public record DisclosureView(UUID id, UUID compoundId, String compoundName, Disc
         @Schema(description = "Position in the fund's ledger, from 1") long seq,
         @Schema(description = "ENTRY, REVERSAL or REPLACEMENT") String kind, DisclosureInputs.Direction direction,
         @Schema(description = "Yuan") BigDecimal amount, @Schema(description = "The fund's balance after this entry, yuan") BigDecimal balanceAfter,
-        LocalDate occurredOn, String summary, String counterparty, String voucherRef,
-        @Schema(description = "The entry this one corrects") UUID correctsId, String reason,
+        LocalDate occurredOn, String summary, @Schema(nullable = true) String counterparty, @Schema(nullable = true) String voucherRef,
+        @Schema(nullable = true, description = "The entry this one corrects") UUID correctsId, @Schema(nullable = true) String reason,
         @Schema(description = "True when a later reversal cancels this entry") boolean corrected, String recordedBy, OffsetDateTime recordedAt) {
 }

@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /**
  * 评议: after implementation, participants rate the outcome 1–5 with a comment. Residents of the topic's community
@@ -70,12 +71,12 @@ public class EvaluationResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Evaluation")
-    public record EvaluationView(UUID id, UUID topicId, String participant, int rating, String comment, OffsetDateTime createdAt) {
+    public record EvaluationView(UUID id, UUID topicId, String participant, int rating, @Schema(nullable = true) String comment, OffsetDateTime createdAt) {
     }
 
     @Schema(name = "EvaluationSummary", description = "Ratings of one topic")
     public record Summary(UUID topicId, long count,
-            @Schema(description = "Mean rating, two decimals; absent without ratings") BigDecimal average,
+            @Schema(nullable = true, description = "Mean rating, two decimals; absent without ratings") BigDecimal average,
             @Schema(description = "Number of ratings 1, 2, 3, 4 and 5") List<Long> distribution) {
     }
 
@@ -97,10 +98,10 @@ public class EvaluationResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Rate a topic's outcome", description = "While the topic is in EVALUATION; once per participant and once per "
+    @Operation(operationId = "createEvaluation", summary = "Rate a topic's outcome", description = "While the topic is in EVALUATION; once per participant and once per "
             + "account (409 on a second). By a caller of the topic's community (org units in or above its unit), or an admin role in "
             + "scope entering a participant's rating; 403 otherwise.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationView.class)), description = "Recorded")
     @APIResponse(responseCode = "403", description = "The caller is not of the topic's community")
     public Response create(@Valid @NotNull EvaluationInput in) {
         Topic topic = topics.share(in.topicId()).orElseThrow(() -> ProblemException.invalidField("topicId", "topicUnknown", in.topicId()));
@@ -133,7 +134,7 @@ public class EvaluationResource {
     }
 
     @GET
-    @Operation(summary = "List evaluations", description = "Oldest first, optionally of one topic: those of topics inside the caller's "
+    @Operation(operationId = "listEvaluations", summary = "List evaluations", description = "Oldest first, optionally of one topic: those of topics inside the caller's "
             + "scope (admin roles and grid workers) and the caller's own.")
     public Page<EvaluationView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
         List<Object> params = new java.util.ArrayList<>();
@@ -160,7 +161,7 @@ public class EvaluationResource {
 
     @GET
     @Path("summary")
-    @Operation(summary = "Summary of a topic's ratings", description = "Count, mean and distribution. Admin roles and grid workers in "
+    @Operation(operationId = "getEvaluationSummary", summary = "Summary of a topic's ratings", description = "Count, mean and distribution. Admin roles and grid workers in "
             + "scope; public once the topic is CLOSED (403 before for other callers of a public topic).")
     public Summary summary(@QueryParam("topicId") @NotNull UUID topicId) {
         Topic topic = access.readable(topicId);

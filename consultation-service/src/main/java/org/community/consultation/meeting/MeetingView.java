@@ -11,19 +11,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Meeting", description = "A consultation meeting with its parties, registrations, attendance, minutes and follow-ups")
-public record MeetingView(UUID id, String title, MeetingFormat format, List<UUID> topicIds, OffsetDateTime startsAt, OffsetDateTime endsAt,
-        String place, String convener, @Schema(description = "SCHEDULED, HELD or CANCELLED") String status,
-        List<MeetingInputs.Invitee> invited,
+public record MeetingView(UUID id, String title, MeetingFormat format, @Schema(nullable = true) List<UUID> topicIds, OffsetDateTime startsAt, @Schema(nullable = true) OffsetDateTime endsAt,
+        @Schema(nullable = true) String place, String convener, @Schema(description = "SCHEDULED, HELD or CANCELLED") String status,
+        @Schema(nullable = true) List<MeetingInputs.Invitee> invited,
         @Schema(description = "People registered") long registered,
         @Schema(description = "People who attended") long attended,
-        @Schema(description = "Registrations with attendance; in single reads") List<RegistrationView> registrations,
-        String minutes, String minutesBy, OffsetDateTime heldAt,
-        @Schema(description = "Opinions recorded in the minutes, grouped by party; in single reads") List<PartyOpinions> opinions,
-        List<FollowUpView> followUps,
+        @Schema(nullable = true, description = "Registrations with attendance; in single reads") List<RegistrationView> registrations,
+        @Schema(nullable = true) String minutes, @Schema(nullable = true) String minutesBy, @Schema(nullable = true) OffsetDateTime heldAt,
+        @Schema(nullable = true, description = "Opinions recorded in the minutes, grouped by party; in single reads") List<PartyOpinions> opinions,
+        @Schema(nullable = true) List<FollowUpView> followUps,
         @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt) {
 
     @Schema(name = "Registration")
-    public record RegistrationView(UUID id, String personName, Party party, OffsetDateTime registeredAt, OffsetDateTime attendedAt) {
+    public record RegistrationView(UUID id, String personName, Party party, @Schema(nullable = true) OffsetDateTime registeredAt, @Schema(nullable = true) OffsetDateTime attendedAt) {
     }
 
     @Schema(name = "PartyOpinions", description = "What one party said")
@@ -32,11 +32,11 @@ public record MeetingView(UUID id, String title, MeetingFormat format, List<UUID
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Opinion")
-    public record OpinionView(String speaker, UUID topicId, String opinion) {
+    public record OpinionView(String speaker, @Schema(nullable = true) UUID topicId, String opinion) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FollowUp")
-    public record FollowUpView(UUID id, String description, String owner, LocalDate dueOn, OffsetDateTime doneAt) {
+    public record FollowUpView(UUID id, String description, @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate dueOn, @Schema(nullable = true) OffsetDateTime doneAt) {
     }
 }

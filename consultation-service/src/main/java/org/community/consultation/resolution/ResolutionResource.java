@@ -28,6 +28,9 @@ import org.community.conventions.http.Times;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/resolutions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +51,9 @@ public class ResolutionResource {
     ResolutionAccess access;
 
     @POST
-    @Operation(summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
+    @Operation(operationId = "createResolution", summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
             + "on its recorded consensus.")
-    @APIResponse(responseCode = "201", description = "Created as a DRAFT")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.class)), description = "Created as a DRAFT")
     public Response create(@Valid @NotNull Inputs.ResolutionInput input) {
         Resolution r = service.create(input);
         return Response.created(URI.create("/api/v1/resolutions/" + r.id())).tag(Preconditions.etag(r.version()))
@@ -58,7 +61,7 @@ public class ResolutionResource {
     }
 
     @GET
-    @Operation(summary = "List resolutions", description = "Newest first, optionally of one topic. Published resolutions are public; "
+    @Operation(operationId = "listResolutions", summary = "List resolutions", description = "Newest first, optionally of one topic. Published resolutions are public; "
             + "drafts are listed for admin roles and grid workers inside their scope.")
     public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
         List<Object> args = new java.util.ArrayList<>();
@@ -69,9 +72,10 @@ public class ResolutionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a resolution", description = "With objections, tasks and the volunteer project's current status (read with "
+    @Operation(operationId = "getResolution", summary = "Read a resolution", description = "With objections, tasks and the volunteer project's current status (read with "
             + "the caller's token). A published one is public, with the number of objections; the objections themselves are shown to "
             + "admin roles and grid workers inside their scope. 404 for a draft outside the caller's scope.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Resolution r = find(id);
         return Preconditions.okWithEtag(request, r.version(), full(r));
@@ -79,8 +83,8 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/publish")
-    @Operation(summary = "Publish a resolution", description = "Starts the public notice period. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Published")
+    @Operation(operationId = "publishResolution", summary = "Publish a resolution", description = "Starts the public notice period. Requires If-Match.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.class)), description = "Published")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Inputs.PublishRequest input) {
         Resolution r = service.publish(id, input, ifMatch);
         return Response.ok(full(r)).tag(Preconditions.etag(r.version())).build();
@@ -88,9 +92,9 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/objections")
-    @Operation(summary = "File an objection", description = "During the notice period only (409 otherwise); by a caller whose org units "
+    @Operation(operationId = "objectToResolution", summary = "File an objection", description = "During the notice period only (409 otherwise); by a caller whose org units "
             + "lie in or above the topic's unit (a resident of that community) or an admin role in scope; 403 otherwise.")
-    @APIResponse(responseCode = "201", description = "Filed")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.ObjectionView.class)), description = "Filed")
     public Response object(@PathParam("id") UUID id, @Valid @NotNull Inputs.ObjectionInput input) {
         ResolutionRepository.Objection o = service.object(id, input);
         return Response.created(URI.create("/api/v1/resolutions/" + id + "/objections/" + o.id()))
@@ -99,7 +103,7 @@ public class ResolutionResource {
 
     @GET
     @Path("{id}/objections")
-    @Operation(summary = "Objections to a resolution", description = "Oldest first, with their answers. Admin roles and grid workers in "
+    @Operation(operationId = "listResolutionObjections", summary = "Objections to a resolution", description = "Oldest first, with their answers. Admin roles and grid workers in "
             + "scope (403 for others reading a published resolution).")
     public List<ResolutionView.ObjectionView> objections(@PathParam("id") UUID id) {
         access.inReadScope(id);
@@ -108,7 +112,7 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/objections/{objectionId}/answer")
-    @Operation(summary = "Answer an objection", description = "Once; 409 when already answered.")
+    @Operation(operationId = "answerResolutionObjection", summary = "Answer an objection", description = "Once; 409 when already answered.")
     @APIResponse(responseCode = "200", description = "Answered")
     public ResolutionView.ObjectionView answer(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
             @Valid @NotNull Inputs.AnswerInput input) {
@@ -117,8 +121,8 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/tasks")
-    @Operation(summary = "Add a task", description = "To a published resolution.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @Operation(operationId = "addResolutionTask", summary = "Add a task", description = "To a published resolution.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.TaskView.class)), description = "Added")
     public Response addTask(@PathParam("id") UUID id, @Valid @NotNull Inputs.TaskInput input) {
         ResolutionRepository.Task t = service.addTask(id, input);
         return Response.created(URI.create("/api/v1/resolutions/" + id + "/tasks/" + t.id())).tag(Preconditions.etag(t.version()))
@@ -127,7 +131,7 @@ public class ResolutionResource {
 
     @GET
     @Path("{id}/tasks")
-    @Operation(summary = "Tasks of a resolution", description = "With their progress history.")
+    @Operation(operationId = "listResolutionTasks", summary = "Tasks of a resolution", description = "With their progress history.")
     public List<ResolutionView.TaskView> tasks(@PathParam("id") UUID id) {
         find(id);
         return tasksOf(id);
@@ -135,8 +139,8 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/tasks/{taskId}/progress")
-    @Operation(summary = "Record progress on a task", description = "100 marks it DONE. If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @Operation(operationId = "reportResolutionTaskProgress", summary = "Record progress on a task", description = "100 marks it DONE. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.TaskView.class)), description = "Recorded")
     public Response progress(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Inputs.ProgressInput input) {
         ResolutionRepository.Task t = service.progress(id, taskId, input, ifMatch);
@@ -145,9 +149,9 @@ public class ResolutionResource {
 
     @POST
     @Path("{id}/project")
-    @Operation(summary = "Start a volunteer project", description = "Creates the project in volunteer-service; 503 with nothing written when "
+    @Operation(operationId = "startResolutionProject", summary = "Start a volunteer project", description = "Creates the project in volunteer-service; 503 with nothing written when "
             + "it cannot be reached, 409 when the resolution already has a project or is not published.")
-    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.class)), description = "Started")
     public Response startProject(@PathParam("id") UUID id, @Valid @NotNull Inputs.ProjectInput input) {
         Resolution r = service.startProject(id, input);
         return Response.status(201).tag(Preconditions.etag(r.version())).entity(full(r)).build();

@@ -13,20 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Resolution", description = "A resolution with its notice period, objections, tasks and volunteer project")
-public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, UUID voteId, String consensus, String responsibleParty,
+public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, @Schema(nullable = true) UUID voteId, @Schema(nullable = true) String consensus, @Schema(nullable = true) String responsibleParty,
         int noticeDays, ResolutionStatus status,
         @Schema(description = "True while the public notice runs and objections may be filed") boolean inNotice,
-        OffsetDateTime publishedAt, OffsetDateTime noticeEndsAt,
-        @Schema(description = "Objections; in single reads by admin roles and grid workers in scope") List<ObjectionView> objections,
-        @Schema(description = "Number of objections filed; in single reads") Long objectionCount,
-        @Schema(description = "Tasks; in single reads") List<TaskView> tasks,
-        @Schema(description = "The volunteer project started from it, with its current status") TopicView.ProjectStatus project,
+        @Schema(nullable = true) OffsetDateTime publishedAt, @Schema(nullable = true) OffsetDateTime noticeEndsAt,
+        @Schema(nullable = true, description = "Objections; in single reads by admin roles and grid workers in scope") List<ObjectionView> objections,
+        @Schema(nullable = true, description = "Number of objections filed; in single reads") Long objectionCount,
+        @Schema(nullable = true, description = "Tasks; in single reads") List<TaskView> tasks,
+        @Schema(nullable = true, description = "The volunteer project started from it, with its current status") TopicView.ProjectStatus project,
         String createdBy, @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Objection")
-    public record ObjectionView(UUID id, String ownerName, String unitId, String text, OffsetDateTime filedAt, String answer,
-            String answeredBy, OffsetDateTime answeredAt) {
+    public record ObjectionView(UUID id, String ownerName, @Schema(nullable = true) String unitId, String text, OffsetDateTime filedAt, @Schema(nullable = true) String answer,
+            @Schema(nullable = true) String answeredBy, @Schema(nullable = true) OffsetDateTime answeredAt) {
         static ObjectionView of(ResolutionRepository.Objection o) {
             return new ObjectionView(o.id(), o.ownerName(), o.unitId(), o.text(), Times.local(o.filedAt()), o.answer(), o.answeredBy(),
                     Times.local(o.answeredAt()));
@@ -35,10 +35,10 @@ public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, UU
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Task")
-    public record TaskView(UUID id, UUID resolutionId, String title, String owner, LocalDate dueOn,
+    public record TaskView(UUID id, UUID resolutionId, String title, @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate dueOn,
             @Schema(description = "Percent done") int progress, @Schema(description = "OPEN, IN_PROGRESS or DONE") String status,
             @Schema(description = "True when past due and not done") boolean overdue, long version, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, @Schema(description = "Progress entries; in single reads") List<ProgressView> history) {
+            OffsetDateTime updatedAt, @Schema(nullable = true, description = "Progress entries; in single reads") List<ProgressView> history) {
         static TaskView of(ResolutionRepository.Task t, List<ProgressView> history) {
             return new TaskView(t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(), t.progress(), t.status(),
                     !"DONE".equals(t.status()) && t.dueOn().isBefore(Times.today()), t.version(), Times.local(t.createdAt()),

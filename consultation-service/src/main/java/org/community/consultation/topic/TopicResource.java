@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/topics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +65,7 @@ public class TopicResource {
     Caller caller;
 
     @Schema(name = "Transition", description = "One stage change: who and why")
-    public record TransitionView(UUID id, TopicStage from, TopicStage to, String actor, String reason, java.time.OffsetDateTime at) {
+    public record TransitionView(UUID id, @Schema(nullable = true) TopicStage from, TopicStage to, String actor, @Schema(nullable = true) String reason, java.time.OffsetDateTime at) {
     }
 
     @Schema(name = "Timeline", description = "A topic's story in order")
@@ -71,9 +73,9 @@ public class TopicResource {
     }
 
     @POST
-    @Operation(summary = "Propose a topic", description = "The scope unit is checked with org-service (503 when it cannot be asked) and snapshotted. "
+    @Operation(operationId = "createTopic", summary = "Propose a topic", description = "The scope unit is checked with org-service (503 when it cannot be asked) and snapshotted. "
             + "Any role may propose in the subtrees of its org units (CITY_ADMIN anywhere); 403 elsewhere or without org units.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicView.class)), description = "Created; Location and ETag set")
     @APIResponse(responseCode = "403", description = "The unit is outside the caller's org units")
     public Response create(@Valid @NotNull TopicInput input) {
         Topic topic = service.create(input);
@@ -82,7 +84,7 @@ public class TopicResource {
     }
 
     @GET
-    @Operation(summary = "List topics", description = "Newest first; `within` keeps topics whose scope lies under an org unit. Admin roles "
+    @Operation(operationId = "listTopics", summary = "List topics", description = "Newest first; `within` keeps topics whose scope lies under an org unit. Admin roles "
             + "and grid workers see every topic in their scope; everybody sees topics from PUBLIC_DELIBERATION on (public notices) and "
             + "their own proposals. `within` only narrows: outside the caller's scope it lists the public topics there.")
     public Page<TopicView> list(@QueryParam("within") @Parameter(description = "Org unit id: only topics at or under it") UUID within,
@@ -100,8 +102,9 @@ public class TopicResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a topic", description = "With the status of volunteer projects its resolutions started (UNKNOWN when "
+    @Operation(operationId = "getTopic", summary = "Read a topic", description = "With the status of volunteer projects its resolutions started (UNKNOWN when "
             + "volunteer-service cannot be asked, read with the caller's token). 404 for a topic the caller may not read.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Topic topic = find(id);
         return Preconditions.okWithEtag(request, topic.version(), TopicView.of(topic, projects.statusesOfTopic(id)));
@@ -109,10 +112,10 @@ public class TopicResource {
 
     @POST
     @Path("{id}/transitions")
-    @Operation(summary = "Move a topic to another stage", description = "Requires If-Match. 409 for a move the stage machine does not allow "
+    @Operation(operationId = "transitionTopic", summary = "Move a topic to another stage", description = "Requires If-Match. 409 for a move the stage machine does not allow "
             + "or whose guard fails: RESOLUTION needs a passed vote or a recorded consensus; IMPLEMENTATION a published resolution whose "
             + "notice period has ended with every objection answered; EVALUATION every task done.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicView.class)), description = "Moved")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         Topic topic = service.transition(id, request, ifMatch);
@@ -121,7 +124,7 @@ public class TopicResource {
 
     @GET
     @Path("{id}/transitions")
-    @Operation(summary = "Stage changes of a topic", description = "Oldest first, each with who and why; as readable as the topic.")
+    @Operation(operationId = "listTopicTransitions", summary = "Stage changes of a topic", description = "Oldest first, each with who and why; as readable as the topic.")
     public List<TransitionView> transitions(@PathParam("id") UUID id) {
         find(id);
         return topics.transitions(id).stream()
@@ -130,9 +133,9 @@ public class TopicResource {
 
     @POST
     @Path("{id}/consensus")
-    @Operation(summary = "Record a consensus", description = "While the topic is under review or deliberation; lets it move to RESOLUTION "
+    @Operation(operationId = "recordTopicConsensus", summary = "Record a consensus", description = "While the topic is under review or deliberation; lets it move to RESOLUTION "
             + "without a vote. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicView.class)), description = "Recorded")
     public Response consensus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ConsensusRequest request) {
         Topic topic = service.recordConsensus(id, request, ifMatch);
         return Response.ok(TopicView.of(topic, null)).tag(Preconditions.etag(topic.version())).build();
@@ -140,7 +143,7 @@ public class TopicResource {
 
     @GET
     @Path("{id}/timeline")
-    @Operation(summary = "A topic's timeline", description = "Every stage change, meeting, vote, resolution, objection, task, project and "
+    @Operation(operationId = "getTopicTimeline", summary = "A topic's timeline", description = "Every stage change, meeting, vote, resolution, objection, task, project and "
             + "evaluation in order. Admin roles and grid workers in scope see every event; others (a public topic, their own proposal) "
             + "see the public ones: proposal, stage changes, consensus, votes opened and closed, published resolution, answers to "
             + "objections, tasks, progress and projects — no meetings, objectors or evaluators.")

@@ -21,11 +21,12 @@ public class TopicTimeline {
     @Schema(name = "TimelineEvent", description = "One event in a topic's story")
     public record Event(
             @Schema(description = "When it happened") OffsetDateTime at,
-            @Schema(description = "TOPIC_PROPOSED, STAGE_CHANGED, CONSENSUS_RECORDED, MEETING_SCHEDULED, MEETING_HELD, VOTE_OPENED, VOTE_CLOSED, "
-                    + "RESOLUTION_PUBLISHED, OBJECTION_FILED, OBJECTION_ANSWERED, TASK_CREATED, TASK_PROGRESS, PROJECT_STARTED, EVALUATED")
+            @Schema(description = "What happened", enumeration = { "TOPIC_PROPOSED", "STAGE_CHANGED", "CONSENSUS_RECORDED",
+                    "MEETING_SCHEDULED", "MEETING_HELD", "VOTE_OPENED", "VOTE_CLOSED", "RESOLUTION_PUBLISHED", "OBJECTION_FILED",
+                    "OBJECTION_ANSWERED", "TASK_CREATED", "TASK_PROGRESS", "PROJECT_STARTED", "EVALUATED" })
             String kind,
-            @Schema(description = "Id of the meeting, vote, resolution, task or evaluation concerned") UUID refId,
-            @Schema(description = "A one-line description") String summary) {
+            @Schema(nullable = true, description = "Id of the meeting, vote, resolution, task or evaluation concerned") UUID refId,
+            @Schema(nullable = true, description = "A one-line description") String summary) {
     }
 
     /** The events shown to callers who read a topic as a public notice (not in their read scope). */

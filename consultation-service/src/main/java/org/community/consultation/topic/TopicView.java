@@ -12,22 +12,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Topic", description = "A topic (议题) with its stage and the stages it may move to")
-public record TopicView(UUID id, String title, String description, TopicCategory category,
+public record TopicView(UUID id, String title, @Schema(nullable = true) String description, TopicCategory category,
         @Schema(description = "Snapshot of the org unit concerned") Scope scope, String proposer, TopicStage stage,
-        @Schema(description = "Stages this topic may move to now (guards aside)") Set<TopicStage> nextStages,
-        @Schema(description = "Recorded consensus, when reached without a vote") Consensus consensus,
-        @Schema(description = "Volunteer projects started by its resolutions, with their status in volunteer-service; in single reads only")
+        @Schema(nullable = true, description = "Stages this topic may move to now (guards aside)") Set<TopicStage> nextStages,
+        @Schema(description = "@Schema(nullable = true) Recorded consensus, when reached without a vote") Consensus consensus,
+        @Schema(nullable = true, description = "Volunteer projects started by its resolutions, with their status in volunteer-service; in single reads only")
         List<ProjectStatus> projects,
         @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    public record Scope(UUID unitId, String name, String level) {
+    public record Scope(UUID unitId, @Schema(nullable = true) String name, @Schema(nullable = true) String level) {
     }
 
     public record Consensus(String summary, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     @Schema(name = "TopicProjectStatus", description = "A volunteer project started by a resolution, with its status in volunteer-service")
-    public record ProjectStatus(UUID resolutionId, String projectId, String title, String status,
+    public record ProjectStatus(UUID resolutionId, @Schema(nullable = true) String projectId, @Schema(nullable = true) String title, String status,
             @Schema(description = "False when volunteer-service could not be asked and status is the last one known") boolean current) {
     }
 

@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Ballot", description = "A cast ballot: immutable, chained to the previous ballot of the vote by hash")
-public record BallotView(UUID id, UUID voteId, @Schema(description = "Position in the vote's chain, from 1") long seq, String ownerKey,
-        Choice choice, @Schema(description = "Units of the owner on the roll") int units,
-        @Schema(description = "Their floor area, m²") BigDecimal areaM2, Channel channel, String proxyName, String authorizationRef,
-        String evidenceRef, String enteredBy, OffsetDateTime castAt,
-        @Schema(description = "SHA-256 of the previous ballot (or of the vote's genesis)") String prevHash,
-        @Schema(description = "SHA-256 over this ballot's content and prevHash") String hash) {
+public record BallotView(UUID id, UUID voteId, @Schema(description = "Position in the vote's chain, from 1") long seq, @Schema(nullable = true) String ownerKey,
+        @Schema(nullable = true) Choice choice, @Schema(description = "Units of the owner on the roll") int units,
+        @Schema(nullable = true, description = "Their floor area, m²") BigDecimal areaM2, @Schema(nullable = true) Channel channel, @Schema(nullable = true) String proxyName, @Schema(nullable = true) String authorizationRef,
+        @Schema(nullable = true) String evidenceRef, @Schema(nullable = true) String enteredBy, OffsetDateTime castAt,
+        @Schema(nullable = true, description = "SHA-256 of the previous ballot (or of the vote's genesis)") String prevHash,
+        @Schema(nullable = true, description = "SHA-256 over this ballot's content and prevHash") String hash) {
 
     static final String COLUMNS = "id, vote_id, seq, owner_key, choice, units, area, channel, proxy_name, authorization_ref, evidence_ref,"
             + " entered_by, cast_at, prev_hash, hash";

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "the live tally and `outcome` is what closing now would give; once closed it is the final result.")
 public record TallyView(UUID voteId, VoteRule rule, VoteMatter matter, VoteStatus status,
         @Schema(description = "True once the vote is closed and the result fixed") boolean isFinal,
-        OffsetDateTime asOf,
+        @Schema(nullable = true) OffsetDateTime asOf,
         @Schema(description = "The whole roll") Figures electorate,
         @Schema(description = "Owners who cast a ballot, with their units and area") Figures participating,
         Figures yes, Figures no, Figures abstain,
         @Schema(description = "Ballots by channel") Ballots ballots,
-        @Schema(description = "Each threshold of the rule: value compared with threshold × base") List<CheckView> checks,
-        VoteRule.Outcome outcome) {
+        @Schema(nullable = true, description = "Each threshold of the rule: value compared with threshold × base") List<CheckView> checks,
+        @Schema(nullable = true) VoteRule.Outcome outcome) {
 
     public record Figures(long owners, long units, BigDecimal areaM2) {
     }
@@ -32,9 +32,9 @@ public record TallyView(UUID voteId, VoteRule rule, VoteMatter matter, VoteStatu
             + "\"comparison\":\">=\",\"threshold\":\"2/3\",\"share\":\"0.6877\",\"met\":true}")
     public record CheckView(
             @Schema(description = "PARTICIPATION_AREA, PARTICIPATION_OWNERS, APPROVAL_AREA, APPROVAL_OWNERS or APPROVAL_PARTICIPANTS") String name,
-            @Schema(description = "AREA_M2 or OWNERS") String measure, BigDecimal value, BigDecimal base, String comparison,
+            @Schema(description = "AREA_M2 or OWNERS") String measure, @Schema(nullable = true) BigDecimal value, @Schema(nullable = true) BigDecimal base, String comparison,
             String threshold,
-            @Schema(description = "value / base rounded to 4 places, for display only; `met` is decided exactly") String share,
+            @Schema(nullable = true, description = "value / base rounded to 4 places, for display only; `met` is decided exactly") String share,
             boolean met) {
     }
 

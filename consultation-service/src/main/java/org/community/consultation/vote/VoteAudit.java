@@ -21,8 +21,8 @@ public class VoteAudit {
     public record Report(UUID voteId,
             @Schema(description = "Ballots walked") long ballots,
             @Schema(description = "True when every link and every hash recomputes") boolean chainValid,
-            @Schema(description = "Sequence number of the first ballot whose link or hash does not recompute") Long firstBrokenSeq,
-            @Schema(description = "HASH_MISMATCH, LINK_MISMATCH or SEQUENCE_GAP") String brokenReason,
+            @Schema(nullable = true, description = "Sequence number of the first ballot whose link or hash does not recompute") Long firstBrokenSeq,
+            @Schema(nullable = true, description = "HASH_MISMATCH, LINK_MISMATCH or SEQUENCE_GAP") String brokenReason,
             @Schema(description = "True when the chain's last hash is the one the vote recorded") boolean headMatches,
             @Schema(description = "True when a full recount of the ballots equals the running tally") boolean countersMatch,
             @Schema(description = "The full recount") Recount recount) {

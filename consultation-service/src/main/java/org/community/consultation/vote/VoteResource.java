@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/votes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,8 +67,8 @@ public class VoteResource {
     Caller caller;
 
     @Schema(name = "Elector", description = "A unit on the roll")
-    public record ElectorView(String unitId, String ownerKey, String ownerName, String building, String entrance, BigDecimal areaM2,
-            @Schema(description = "The owner's account (token sub), when linked") String account) {
+    public record ElectorView(String unitId, String ownerKey, String ownerName, @Schema(nullable = true) String building, @Schema(nullable = true) String entrance, BigDecimal areaM2,
+            @Schema(nullable = true, description = "The owner's account (token sub), when linked") String account) {
     }
 
     @Schema(name = "RollSize", description = "Units on the roll after the addition")
@@ -74,9 +76,9 @@ public class VoteResource {
     }
 
     @POST
-    @Operation(summary = "Set up a vote", description = "On a topic under review or deliberation. 422 naming `rule` when the rule is weaker "
+    @Operation(operationId = "createVote", summary = "Set up a vote", description = "On a topic under review or deliberation. 422 naming `rule` when the rule is weaker "
             + "than the matter needs, `matter` when an elevator is not treated as an alteration.")
-    @APIResponse(responseCode = "201", description = "Created as a DRAFT")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteView.class)), description = "Created as a DRAFT")
     public Response create(@Valid @NotNull VoteInput input) {
         Vote vote = service.create(input);
         return Response.created(URI.create("/api/v1/votes/" + vote.id())).tag(Preconditions.etag(vote.version())).entity(VoteView.of(vote))
@@ -84,7 +86,7 @@ public class VoteResource {
     }
 
     @GET
-    @Operation(summary = "List votes", description = "Newest first, optionally of one topic. Votes of topics inside the caller's scope "
+    @Operation(operationId = "listVotes", summary = "List votes", description = "Newest first, optionally of one topic. Votes of topics inside the caller's scope "
             + "(admin roles and grid workers) and votes with the caller's account on the roll.")
     public Page<VoteView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
         List<Object> args = new java.util.ArrayList<>();
@@ -95,7 +97,8 @@ public class VoteResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a vote", description = "Inside the caller's scope, or with the caller's account on the roll; 404 otherwise.")
+    @Operation(operationId = "getVote", summary = "Read a vote", description = "Inside the caller's scope, or with the caller's account on the roll; 404 otherwise.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Vote vote = find(id);
         return Preconditions.okWithEtag(request, vote.version(), VoteView.of(vote));
@@ -103,7 +106,7 @@ public class VoteResource {
 
     @POST
     @Path("{id}/electors")
-    @Operation(summary = "Add units to the roll", description = "While the vote is a DRAFT. All or nothing: any bad entry (duplicate unit, "
+    @Operation(operationId = "addVoteElectors", summary = "Add units to the roll", description = "While the vote is a DRAFT. All or nothing: any bad entry (duplicate unit, "
             + "missing area under an owners' rule, outside the building or entrance) is a 422 naming it and nothing is added.")
     @APIResponse(responseCode = "200", description = "Added")
     public RollSize addElectors(@PathParam("id") UUID id, @NotNull @Size(min = 1, max = 50000) List<@NotNull @Valid ElectorInput> electors) {
@@ -112,7 +115,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/electors")
-    @Operation(summary = "The roll, paged", description = "Sorted by unit id. Admin roles and grid workers in scope (403 for an elector).")
+    @Operation(operationId = "listVoteElectors", summary = "The roll, paged", description = "Sorted by unit id. Admin roles and grid workers in scope (403 for an elector).")
     public Page<ElectorView> electors(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         access.inReadScope(id);
         return Page.of(votes.electors(id, page).stream().map(e -> new ElectorView(e.unitId(), e.ownerKey(), e.ownerName(), e.building(),
@@ -122,9 +125,9 @@ public class VoteResource {
     @POST
     @Path("{id}/open")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Open a vote", description = "Freezes the roll. Requires If-Match. 422 naming `rule` when an owners' rule meets "
+    @Operation(operationId = "openVote", summary = "Open a vote", description = "Freezes the roll. Requires If-Match. 422 naming `rule` when an owners' rule meets "
             + "units without a floor area.")
-    @APIResponse(responseCode = "200", description = "Opened")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteView.class)), description = "Opened")
     public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Vote vote = service.open(id, ifMatch);
         return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
@@ -132,12 +135,12 @@ public class VoteResource {
 
     @POST
     @Path("{id}/ballots")
-    @Operation(summary = "Cast a ballot", description = "One per owner, covering all their units. 409 outside the window, after close or on "
+    @Operation(operationId = "castBallot", summary = "Cast a ballot", description = "One per owner, covering all their units. 409 outside the window, after close or on "
             + "a second ballot; 422 for someone not on the roll. Proxy ballots need the authorization, paper ballots the evidence and the "
             + "staff member who entered them. Admin roles over the vote's topic cast for any owner on the roll on any channel; "
             + "anybody else casts only their own ballot, online (the owner whose unit is linked to their account; owner and unit may be "
             + "left out), 403 otherwise.")
-    @APIResponse(responseCode = "201", description = "Cast")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BallotView.class)), description = "Cast")
     @APIResponse(responseCode = "403", description = "Not the caller's own ballot, or a proxy or paper ballot by a non-admin")
     @APIResponse(responseCode = "503", description = "Too many ballots at once: the queue is full and nothing was recorded; send the "
             + "same ballot again after Retry-After seconds")
@@ -154,7 +157,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/ballots")
-    @Operation(summary = "Ballots, paged", description = "In chain order. Admin roles and grid workers in scope.")
+    @Operation(operationId = "listBallots", summary = "Ballots, paged", description = "In chain order. Admin roles and grid workers in scope.")
     public Page<BallotView> ballots(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         Vote vote = access.inReadScope(id);
         return Page.of(votes.ballots(id, page), page, vote.ballots());
@@ -162,7 +165,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/ballots/mine")
-    @Operation(summary = "The caller's own ballot", description = "The ballots of the owner whose units on the roll are linked to the "
+    @Operation(operationId = "listMyBallots", summary = "The caller's own ballot", description = "The ballots of the owner whose units on the roll are linked to the "
             + "caller's account (empty before they vote), each with its place in the chain, so the owner can check it is counted.")
     public List<BallotView> mine(@PathParam("id") UUID id) {
         find(id);
@@ -171,7 +174,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/tally")
-    @Operation(summary = "Live tally", description = "Every figure the rule uses, each threshold check, and the outcome closing now would give. "
+    @Operation(operationId = "getVoteTally", summary = "Live tally", description = "Every figure the rule uses, each threshold check, and the outcome closing now would give. "
             + "Read from counters kept with each ballot: one row read however many ballots. Admin roles and grid workers in scope.")
     public TallyView tally(@PathParam("id") UUID id) {
         return TallyView.of(access.inReadScope(id));
@@ -179,7 +182,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/result")
-    @Operation(summary = "Final result", description = "Once the vote is closed; 409 before. Admin roles and grid workers in scope; the "
+    @Operation(operationId = "getVoteResult", summary = "Final result", description = "Once the vote is closed; 409 before. Admin roles and grid workers in scope; the "
             + "outcome of a public topic's vote is on its timeline.")
     public TallyView result(@PathParam("id") UUID id) {
         Vote vote = access.inReadScope(id);
@@ -192,9 +195,9 @@ public class VoteResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Close a vote", description = "After the window, or earlier once every owner has voted; fixes the result. "
+    @Operation(operationId = "closeVote", summary = "Close a vote", description = "After the window, or earlier once every owner has voted; fixes the result. "
             + "Open votes are also closed automatically when their window ends. If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Closed")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteView.class)), description = "Closed")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Vote vote = service.close(id, ifMatch);
         return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
@@ -203,8 +206,8 @@ public class VoteResource {
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a vote", description = "A DRAFT or OPEN vote; requires If-Match. Ballots already cast stay in the chain.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @Operation(operationId = "cancelVote", summary = "Cancel a vote", description = "A DRAFT or OPEN vote; requires If-Match. Ballots already cast stay in the chain.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteView.class)), description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Vote vote = service.cancel(id, ifMatch);
         return Response.ok(VoteView.of(vote)).tag(Preconditions.etag(vote.version())).build();
@@ -212,7 +215,7 @@ public class VoteResource {
 
     @GET
     @Path("{id}/audit")
-    @Operation(summary = "Audit the ballot chain", description = "Recomputes every hash from the genesis, reports the first broken link, and "
+    @Operation(operationId = "auditVote", summary = "Audit the ballot chain", description = "Recomputes every hash from the genesis, reports the first broken link, and "
             + "compares a full recount with the running tally. Admin roles and grid workers in scope.")
     public VoteAudit.Report audit(@PathParam("id") UUID id) {
         return audit.audit(access.inReadScope(id));

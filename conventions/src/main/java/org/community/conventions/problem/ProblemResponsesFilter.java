@@ -1,76 +1,235 @@
 package org.community.conventions.problem;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Documents the problem+json answers every operation can give, so the published contract lists them without
- * repeating annotations on each method: 400 and 500/503 everywhere, 401/403 under {@code /api/v1}, 404 on paths with
- * an id, 409/422 on writes, 412/428 on updates. Operations keep the responses they document themselves (a missing
- * content is filled in with the problem schema). Also declares the bearer JWT every {@code /api/v1} operation needs.
+ * Documents, once for every service, what the conventions make true of every operation, so the published contract
+ * says it without repeating annotations on each method (conventions/README.md, "The OpenAPI contract"):
+ * <ul>
+ * <li>the problem+json answers: 400, 500 and 503 everywhere, 401/403 under {@code /api/v1}, 404 on paths with an id,
+ * 409/422 on writes, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
+ * the problem schema); one {@code Problem} schema with {@code FieldError};</li>
+ * <li>the headers: {@code Idempotency-Key} on every POST that takes JSON (or nothing), {@code Location} on 201,
+ * {@code ETag} on the 2xx of every operation taking {@code If-Match}; a read that declares its ETag
+ * ({@code @APIResponse(responseCode = "200", headers = @Header(name = "ETag"), …)}) gets its description,
+ * {@code If-None-Match} and 304;</li>
+ * <li>one bearer JWT scheme, {@code bearerAuth}, required by every {@code /api/v1} operation;</li>
+ * <li>response fields: in a schema only answers use, every property is {@code required} unless it is nullable
+ * ({@code @Schema(nullable = true)} on the record component), because the services always write every field of
+ * their views, null or not.</li>
+ * </ul>
  * A service enables it with {@code mp.openapi.filter=org.community.conventions.problem.ProblemResponsesFilter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    public static final String SECURITY_SCHEME = "bearerAuth";
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM_REF = SCHEMAS + "Problem";
+    private static final String JSON = "application/json";
+    private static final String ETAG = "The resource's version (a strong ETag), for If-Match on its updates and If-None-Match on reads";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         openAPI.getComponents().addSchema("Problem", problemSchema());
-        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+        // the only scheme: Quarkus adds its own ("SecurityScheme") for smallrye-jwt, which no client should have to fill
+        Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        schemes.put(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("The gateway's (or the OIDC provider's) RS256 JWT: groups = roles, org_units = scope"));
-        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        openAPI.getComponents().setSecuritySchemes(schemes);
+        openAPI.setSecurity(null);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            boolean hasId = path.getKey().contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
-                APIResponses responses = entry.getValue().getResponses();
-                if (responses == null) {
-                    responses = OASFactory.createAPIResponses();
-                    entry.getValue().setResponses(responses);
-                }
-                PathItem.HttpMethod method = entry.getKey();
-                boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
-                        || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
-                add(responses, "400", "Invalid request: the problem names each invalid field or parameter in `errors`");
-                if (path.getKey().startsWith("/api/v1/")) {
-                    add(responses, "401", "No valid bearer token (missing, malformed, expired, tampered, other issuer or audience)");
-                    add(responses, "403", "The caller's role, or its org-unit scope, does not allow this");
-                }
-                if (hasId) {
-                    add(responses, "404", "No such resource, or one the caller may not see");
-                }
-                if (write) {
-                    add(responses, "409", "Conflicts with the current state (duplicate, illegal transition); type "
-                            + "`idempotency-key-in-progress` with Retry-After when the first request with this Idempotency-Key "
-                            + "is still running (it is not done)");
-                    add(responses, "422", "Refers to data that make it impossible, or an Idempotency-Key reused with another body");
-                }
-                if (method == PathItem.HttpMethod.PUT) {
-                    add(responses, "412", "If-Match names an older version: someone else changed it");
-                    add(responses, "428", "If-Match is required");
-                }
-                add(responses, "500", "Failure on the service side; quote the requestId");
-                add(responses, "503", "The database or a service this one needs is unavailable (type `unavailable`), or "
-                        + "concurrent changes kept colliding (type `busy`); retry after Retry-After");
+                document(path.getKey(), entry.getKey(), entry.getValue());
             }
+        }
+        replaceJsonNodes(openAPI);
+        requireResponseFields(openAPI);
+        removeUnusedSchemas(openAPI);
+    }
+
+    /**
+     * A property typed as Jackson's {@code JsonNode} is introspected as an array (JsonNode is Iterable), while the services
+     * store and send JSON objects there (audit summaries): it is documented as an object with any properties.
+     */
+    private static void replaceJsonNodes(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || !schemas.containsKey("JsonNode")) {
+            return;
+        }
+        String ref = SCHEMAS + "JsonNode";
+        for (Schema schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Schema> property : new ArrayList<>(schema.getProperties().entrySet())) {
+                Schema value = property.getValue();
+                boolean jsonNode = ref.equals(value.getRef())
+                        || (value.getAllOf() != null && value.getAllOf().stream().anyMatch(s -> ref.equals(s.getRef())));
+                if (jsonNode) {
+                    Schema object = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).additionalPropertiesBoolean(Boolean.TRUE)
+                            .description(value.getDescription());
+                    if (nullable(value)) {
+                        object.addType(Schema.SchemaType.NULL);
+                    }
+                    schema.addProperty(property.getKey(), object);
+                }
+            }
+        }
+        openAPI.getComponents().removeSchema("JsonNode");
+    }
+
+    /** Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages). */
+    private static void removeUnusedSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        List<Schema> roots = new ArrayList<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream().filter(p -> p.getSchema() != null).forEach(p -> roots.add(p.getSchema()));
+                }
+                if (operation.getRequestBody() != null) {
+                    schemasOf(operation.getRequestBody().getContent(), roots);
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(r -> schemasOf(r.getContent(), roots));
+                }
+            }
+        }
+        Set<String> used = reachable(roots, schemas);
+        for (String name : new ArrayList<>(schemas.keySet())) {
+            if (!used.contains(name)) {
+                openAPI.getComponents().removeSchema(name);
+            }
+        }
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean hasId = path.contains("{");
+        boolean api = path.startsWith("/api/v1/");
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
+        boolean ifMatch = hasHeader(operation, "If-Match");
+
+        operation.setSecurity(api ? new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME))) : null);
+        if (method == PathItem.HttpMethod.POST && takesJsonOrNothing(operation) && !hasHeader(operation, "Idempotency-Key")) {
+            operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                    .description("Makes a retry safe: the same key and body replay the first answer (Idempotent-Replayed: true), "
+                            + "another body with the same key is 422, a first request still running is 409 with Retry-After; "
+                            + "kept 24 hours, per caller and path")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(255)));
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        boolean conditionalRead = method == PathItem.HttpMethod.GET && ok != null && ok.getHeaders() != null
+                && ok.getHeaders().containsKey("ETag");
+        if (conditionalRead && !hasHeader(operation, "If-None-Match")) {
+            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                    .description("The ETag of a copy the client holds: 304 without a body when it is still current")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+            String code = response.getKey();
+            if ("201".equals(code)) {
+                addHeader(response.getValue(), "Location", "The created resource's URL (where it has one of its own)");
+            }
+            if (code.startsWith("2") && ifMatch) {
+                addHeader(response.getValue(), "ETag", ETAG);
+            }
+            if (response.getValue().getHeaders() != null && response.getValue().getHeaders().containsKey("ETag")) {
+                addHeader(response.getValue(), "ETag", ETAG);
+            }
+        }
+        if (conditionalRead && !responses.hasAPIResponse("304")) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current version"));
+        }
+
+        add(responses, "400", "Invalid request: the problem names each invalid field or parameter in `errors`");
+        if (api) {
+            add(responses, "401", "No valid bearer token (missing, malformed, expired, tampered, other issuer or audience)");
+            add(responses, "403", "The caller's role, or its org-unit scope, does not allow this");
+        }
+        if (hasId) {
+            add(responses, "404", "No such resource, or one the caller may not see");
+        }
+        if (write) {
+            add(responses, "409", "Conflicts with the current state (duplicate, illegal transition); type "
+                    + "`idempotency-key-in-progress` with Retry-After when the first request with this Idempotency-Key "
+                    + "is still running (it is not done)");
+            add(responses, "422", "Refers to data that make it impossible, or an Idempotency-Key reused with another body");
+        }
+        if (ifMatch || method == PathItem.HttpMethod.PUT) {
+            add(responses, "412", "If-Match names an older version: someone else changed it; reload and decide again");
+            add(responses, "428", "If-Match is required: send the ETag of the version read");
+        }
+        add(responses, "500", "Failure on the service side; quote the requestId");
+        add(responses, "503", "The database or a service this one needs is unavailable (type `unavailable`), or "
+                + "concurrent changes kept colliding (type `busy`); retry after Retry-After");
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static boolean takesJsonOrNothing(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                || operation.getRequestBody().getContent().getMediaTypes() == null) {
+            return true;
+        }
+        return operation.getRequestBody().getContent().getMediaTypes().keySet().stream()
+                .allMatch(type -> type.startsWith(JSON) || type.equals("*/*"));
+    }
+
+    /** Adds the header, or completes one an operation declared by name only ({@code @Header(name = "ETag")}). */
+    private static void addHeader(APIResponse response, String name, String description) {
+        Header header = response.getHeaders() == null ? null : response.getHeaders().get(name);
+        if (header == null) {
+            response.addHeader(name, OASFactory.createHeader().description(description)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            return;
+        }
+        if (header.getDescription() == null) {
+            header.setDescription(description);
+        }
+        if (header.getSchema() == null) {
+            header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
         }
     }
 
@@ -90,24 +249,141 @@ public class ProblemResponsesFilter implements OASFilter {
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
-    private static Schema problemSchema() {
+    /**
+     * Marks the properties of every schema that only answers use as required, unless nullable: a client can rely on
+     * each field being present. Schemas that requests use too keep what bean validation says (only @NotNull fields).
+     */
+    private static void requireResponseFields(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        List<Schema> answers = new ArrayList<>();
+        List<Schema> requests = new ArrayList<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getRequestBody() != null) {
+                    schemasOf(operation.getRequestBody().getContent(), requests);
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(r -> schemasOf(r.getContent(), answers));
+                }
+            }
+        }
+        Set<String> answerNames = reachable(answers, schemas);
+        answerNames.removeAll(reachable(requests, schemas));
+        answerNames.removeAll(Set.of("Problem", "FieldError"));
+        for (String name : answerNames) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()
+                    || (schema.getRequired() != null && !schema.getRequired().isEmpty())) {
+                continue;
+            }
+            List<String> required = new ArrayList<>();
+            schema.getProperties().forEach((property, value) -> {
+                if (!nullable(value)) {
+                    required.add(property);
+                }
+            });
+            schema.setRequired(required.isEmpty() ? null : required);
+        }
+    }
+
+    private static void schemasOf(Content content, List<Schema> into) {
+        if (content != null && content.getMediaTypes() != null) {
+            for (MediaType type : content.getMediaTypes().values()) {
+                if (type.getSchema() != null) {
+                    into.add(type.getSchema());
+                }
+            }
+        }
+    }
+
+    private static Set<String> reachable(List<Schema> roots, Map<String, Schema> schemas) {
+        Set<String> names = new HashSet<>();
+        Deque<Schema> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (names.add(name) && schemas.get(name) != null) {
+                    todo.push(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(todo::push);
+            }
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            if (schema.getAdditionalPropertiesSchema() != null) {
+                todo.push(schema.getAdditionalPropertiesSchema());
+            }
+            for (List<Schema> group : List.of(nonNull(schema.getAllOf()), nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
+                group.forEach(todo::push);
+            }
+        }
+        return names;
+    }
+
+    private static boolean nullable(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)) {
+            return true;
+        }
+        for (List<Schema> group : List.of(nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
+            if (group.stream().anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL))) {
+                return true;
+            }
+        }
+        return Boolean.TRUE.equals(schema.get("nullable"));
+    }
+
+    private static List<Schema> nonNull(List<Schema> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Schema fieldErrorSchema() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details; title and detail in the language of Accept-Language (zh-CN default, en)")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .example("urn:community-suite:problem:validation"))
-                .addProperty("title", text)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", text)
-                .addProperty("instance", text)
-                .addProperty("requestId", text)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                .addProperty("field", text)
-                                .addProperty("message", text)))
-                .example(Map.of("type", "urn:community-suite:problem:validation", "title", "请求参数不合法", "status", 400,
-                        "detail", "请求中有 1 处错误", "instance", "/api/v1/org-units",
-                        "errors", List.of(Map.of("field", "name", "message", "不能为空"))));
+                .description("An invalid field of the request")
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("JSON field name, query parameter, header, or `line 12` for an import row"))
+                .addProperty("message", text.description("What is wrong, in the caller's language"))
+                .required(List.of("field", "message"))
+                .example(Map.of("field", "parentId", "message", "上级组织不存在"));
     }
+
+    private static Schema problemSchema() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "urn:community-suite:problem:validation");
+        example.put("title", "请求参数不合法");
+        example.put("status", 400);
+        example.put("detail", "请求中有 1 处错误");
+        example.put("instance", "/api/v1/org-units");
+        example.put("requestId", "5f0c2a4e-1b7d-4c6e-9a3f-2d8b7c6e5f40");
+        example.put("errors", List.of(Map.of("field", "name", "message", "不能为空")));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json); title, detail and messages in the language of "
+                        + "Accept-Language (zh-CN default, en)")
+                .addProperty("type", string("URI naming the kind of problem, `urn:community-suite:problem:<slug>`: what a client branches on"))
+                .addProperty("title", string("Short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .description("The HTTP status"))
+                .addProperty("detail", string("What went wrong in this request"))
+                .addProperty("instance", string("The request path"))
+                .addProperty("requestId", string("The request id (X-Request-Id) to quote to support"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("The fields, query parameters or headers at fault")
+                        .items(OASFactory.createSchema().ref(SCHEMAS + "FieldError")))
+                .required(List.of("type", "title", "status"))
+                .example(example);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+
 }

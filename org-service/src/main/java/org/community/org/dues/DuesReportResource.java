@@ -58,7 +58,7 @@ public class DuesReportResource {
 
     @GET
     @Path("collection")
-    @Operation(summary = "A month's collection of the subtree and of each child unit", description = "Members liable, members paid, the "
+    @Operation(operationId = "getDuesCollection", summary = "A month's collection of the subtree and of each child unit", description = "Members liable, members paid, the "
             + "collection rate, dues owed and paid, voluntary extra, and the money handed in during the month. From counters kept on every write: "
             + "one key range read per unit.")
     public DuesViews.Collection collection(@PathParam("unitId") UUID unitId,
@@ -69,7 +69,7 @@ public class DuesReportResource {
 
     @GET
     @Path("collection/months")
-    @Operation(summary = "The subtree's collection month by month", description = "From `from` to `to` (at most 24 months; the last 12 when absent).")
+    @Operation(operationId = "listDuesCollectionMonths", summary = "The subtree's collection month by month", description = "From `from` to `to` (at most 24 months; the last 12 when absent).")
     public List<DuesViews.CollectionLine> series(@PathParam("unitId") UUID unitId,
             @QueryParam("from") @Pattern(regexp = "[0-9]{4}-[0-9]{2}") @Parameter(example = "2026-01") String from,
             @QueryParam("to") @Pattern(regexp = "[0-9]{4}-[0-9]{2}") @Parameter(example = "2026-12") String to) {
@@ -84,7 +84,7 @@ public class DuesReportResource {
 
     @GET
     @Path("arrears")
-    @Operation(summary = "Members with unpaid months, paged", description = "Members of the subtree owing at least `minMonths` months up to "
+    @Operation(operationId = "listDuesArrears", summary = "Members with unpaid months, paged", description = "Members of the subtree owing at least `minMonths` months up to "
             + "`asOf` (the last finished month when absent), longest first, with the amount owed. `flagged` marks six or more consecutive unpaid "
             + "months that no recorded reason covers (the Party Constitution treats that as leaving the Party): the system flags, the branch "
             + "decides. `flaggedOnly=true` lists those only.")
@@ -100,7 +100,7 @@ public class DuesReportResource {
 
     @GET
     @Path("roster")
-    @Operation(summary = "The subtree's members with their dues for a month, paged", description = "PAID with the receipt, DUE, NOT_LIABLE or "
+    @Operation(operationId = "listDuesRoster", summary = "The subtree's members with their dues for a month, paged", description = "PAID with the receipt, DUE, NOT_LIABLE or "
             + "NO_BASE; the monthly amount; in tree order then by name.")
     public Page<DuesViews.RosterLine> roster(@PathParam("unitId") UUID unitId,
             @QueryParam("month") @Pattern(regexp = "[0-9]{4}-[0-9]{2}") @Parameter(example = "2026-10") String month,
@@ -112,7 +112,7 @@ public class DuesReportResource {
     @GET
     @Path("roster.xlsx")
     @Produces(XLSX)
-    @Operation(summary = "A branch's month as a spreadsheet (xlsx)", description = "One row per member as in the roster, and a totals row. "
+    @Operation(operationId = "exportDuesRoster", summary = "A branch's month as a spreadsheet (xlsx)", description = "One row per member as in the roster, and a totals row. "
             + "At most 5,000 members (a branch or a community, 422 beyond).")
     @APIResponse(responseCode = "200", description = "The xlsx file")
     public Response rosterXlsx(@PathParam("unitId") UUID unitId,
@@ -129,7 +129,7 @@ public class DuesReportResource {
 
     @GET
     @Path("remittance")
-    @Operation(summary = "The half-year's money and its remittance to the higher organization", description = "What units of the subtree "
+    @Operation(operationId = "getDuesRemittanceReport", summary = "The half-year's money and its remittance to the higher organization", description = "What units of the subtree "
             + "received during the half (reversals subtracted), and the remittance recorded for this unit, if any.")
     public DuesViews.Remittance remittance(@PathParam("unitId") UUID unitId,
             @QueryParam("half") @NotNull @Pattern(regexp = "[0-9]{4}-H[12]") @Parameter(example = "2026-H1") String half) {

@@ -38,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/dues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,12 +80,12 @@ public class DuesResource {
 
     @POST
     @Path("bases")
-    @Operation(summary = "Set a member's dues base for a year", description = "Once a year per member (409 when set: correct it with PUT). "
+    @Operation(operationId = "setDuesBase", summary = "Set a member's dues base for a year", description = "Once a year per member (409 when set: correct it with PUT). "
             + "The monthly amount follows the table of 中组发〔2008〕3号: salaried (and no fixed income, on the last quarter's average) "
             + "≤3,000 0.5 %, ≤5,000 1 %, ≤10,000 1.5 %, above 2 %; retired ≤5,000 0.5 %, above 1 %; students, unemployed and relief 0.20; "
             + "farmers 0.20–1.00 as set. The rate applies to the whole base; the amount is rounded half-up to the fen. The first base opens the "
             + "member's dues from its month, never before the month of admission.")
-    @APIResponse(responseCode = "201", description = "Set; ETag is the base's version")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.BaseView.class)), description = "Set; ETag is the base's version")
     @APIResponse(responseCode = "409", description = "A base is already set for that year, or the member is not a party member")
     public Response setBase(@Valid @NotNull BaseInput input) {
         Base base = bases.set(input);
@@ -93,8 +95,9 @@ public class DuesResource {
 
     @PUT
     @Path("members/{memberId}/bases/{year}")
-    @Operation(summary = "Correct a member's base for a year", description = "Requires If-Match with the current base's version. The previous "
+    @Operation(operationId = "correctDuesBase", summary = "Correct a member's base for a year", description = "Requires If-Match with the current base's version. The previous "
             + "base is kept as history (superseded); the counters of the months it applies to change with it.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.BaseView.class)))
     public Response correctBase(@PathParam("memberId") UUID memberId, @PathParam("year") @Min(2000) @Max(2100) int year,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull BaseFigures figures) {
         Base base = bases.correct(memberId, year, figures, ifMatch);
@@ -103,7 +106,7 @@ public class DuesResource {
 
     @GET
     @Path("members/{memberId}/bases")
-    @Operation(summary = "A member's bases, current and superseded", description = "Newest year first. Income figures only for the admin roles "
+    @Operation(operationId = "listDuesBases", summary = "A member's bases, current and superseded", description = "Newest year first. Income figures only for the admin roles "
             + "whose scope holds the member.")
     public List<DuesViews.BaseView> baseHistory(@PathParam("memberId") UUID memberId) {
         Member member = access.readable(memberId);
@@ -113,7 +116,7 @@ public class DuesResource {
 
     @GET
     @Path("members/{memberId}")
-    @Operation(summary = "A member's dues", description = "Current base, first month, paid-up month (交至), the next month to pay, unpaid "
+    @Operation(operationId = "getMemberDues", summary = "A member's dues", description = "Current base, first month, paid-up month (交至), the next month to pay, unpaid "
             + "months and amount up to the last finished month, the six-month flag and the recorded reasons. Seen by the member's scope and by "
             + "the station where a mobile member is registered; income figures only for the admin roles of the member's scope.")
     public DuesViews.MemberDues member(@PathParam("memberId") UUID memberId) {
@@ -123,9 +126,11 @@ public class DuesResource {
 
     @GET
     @Path("mine")
-    @Operation(summary = "The caller's own dues", description = "For a member whose account is linked (PUT /api/v1/members/{id}/account): the "
+    @Operation(operationId = "getMyDues", summary = "The caller's own dues", description = "For a member whose account is linked (PUT /api/v1/members/{id}/account): the "
             + "same answer as for the branch, income figures included, since a member may see their own base. 404 when the caller's "
             + "account is linked to no member.")
+    @APIResponse(responseCode = "200", description = "The caller's dues", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DuesViews.MemberDues.class)))
     @APIResponse(responseCode = "404", description = "The caller's account is linked to no member")
     public DuesViews.MemberDues mine() {
         Member member = accounts.me().orElseThrow(() -> ProblemException.notFound("memberAccount", caller.subject()));
@@ -154,9 +159,9 @@ public class DuesResource {
 
     @POST
     @Path("members/{memberId}/excuses")
-    @Operation(summary = "Record a valid reason for not paying", description = "Months it covers do not count toward the six-month flag. "
+    @Operation(operationId = "excuseDues", summary = "Record a valid reason for not paying", description = "Months it covers do not count toward the six-month flag. "
             + "Admin roles of the member's scope.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.Excuse.class)), description = "Recorded")
     public Response excuse(@PathParam("memberId") UUID memberId, @Valid @NotNull ExcuseInput input) {
         DuesViews.Excuse excuse = bases.excuse(memberId, input);
         return Response.created(URI.create("/api/v1/dues/members/" + memberId)).entity(excuse).build();
@@ -164,12 +169,12 @@ public class DuesResource {
 
     @POST
     @Path("payments")
-    @Operation(summary = "Record a member's payment", description = "One to twelve months from the member's first unpaid month (months are "
+    @Operation(operationId = "payDues", summary = "Record a member's payment", description = "One to twelve months from the member's first unpaid month (months are "
             + "settled in order), at most eleven months beyond the current one. The dues come from the member's bases; `extra` is a voluntary "
             + "addition; `amount`, when sent, must equal both. A payment that includes a month more than six months overdue needs "
             + "`backPaymentReason` (422 without). Paid in the member's own unit, or at the station where a mobile member is registered "
             + "(`collectedAt`): the origin sees it in its figures and ledger.")
-    @APIResponse(responseCode = "201", description = "Recorded; the receipt")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.Receipt.class)), description = "Recorded; the receipt")
     @APIResponse(responseCode = "409", description = "The month is already paid (e.g. by another clerk a moment ago)")
     public Response pay(@Valid @NotNull PaymentInput input) {
         DuesViews.Receipt receipt = payments.pay(input);
@@ -178,10 +183,10 @@ public class DuesResource {
 
     @POST
     @Path("payments/batch")
-    @Operation(summary = "Record a branch's payments at once", description = "Up to 500 payments of members of the unit's subtree (or mobile "
+    @Operation(operationId = "payDuesBatch", summary = "Record a branch's payments at once", description = "Up to 500 payments of members of the unit's subtree (or mobile "
             + "members registered at a station in it). Every item is checked first and each finding names its item (`payments[3].fromMonth`); "
             + "then all are written in one transaction, or none. Same rules as a single payment.")
-    @APIResponse(responseCode = "201", description = "Recorded; the receipts in request order")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.BatchResult.class)), description = "Recorded; the receipts in request order")
     @APIResponse(responseCode = "409", description = "A month is already paid; nothing was written")
     public Response payBatch(@Valid @NotNull BatchInput input) {
         DuesViews.BatchResult result = payments.payBatch(input);
@@ -190,7 +195,7 @@ public class DuesResource {
 
     @GET
     @Path("receipts")
-    @Operation(summary = "The ledger, paged", description = "Payments and reversals, newest first: of the members of the `within` subtree or "
+    @Operation(operationId = "listDuesReceipts", summary = "The ledger, paged", description = "Payments and reversals, newest first: of the members of the `within` subtree or "
             + "handed in there (a station sees what it collected), or of one member. A correction is a new reversing entry, never an edit.")
     public Page<DuesViews.Receipt> receipts(@QueryParam("within") @Parameter(description = "Subtree") UUID within,
             @QueryParam("memberId") UUID memberId, @QueryParam("from") @Parameter(description = "Paid on or after") LocalDate from,
@@ -214,7 +219,7 @@ public class DuesResource {
 
     @GET
     @Path("receipts/{id}")
-    @Operation(summary = "Read a ledger entry", description = "Seen by the member's unit's scope and the collecting unit's.")
+    @Operation(operationId = "getDuesReceipt", summary = "Read a ledger entry", description = "Seen by the member's unit's scope and the collecting unit's.")
     public DuesViews.Receipt receipt(@PathParam("id") UUID id) {
         caller.require(Access.RECORDS);
         Ledger.Entry entry = ledger.find(id).orElseThrow(() -> ProblemException.notFound("duesReceipt", id));
@@ -225,10 +230,10 @@ public class DuesResource {
 
     @POST
     @Path("receipts/{id}/reversal")
-    @Operation(summary = "Reverse a payment", description = "Adds a reversing entry (negative amounts) and frees its months. With `rerecord` the "
+    @Operation(operationId = "reverseDuesReceipt", summary = "Reverse a payment", description = "Adds a reversing entry (negative amounts) and frees its months. With `rerecord` the "
             + "same months are recorded again at once with today's dues and the given extra: the way to correct an older payment. Without it "
             + "only the member's latest payment may be reversed. A payment is reversed once.")
-    @APIResponse(responseCode = "201", description = "The reversal, and the new payment when re-recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = DuesViews.Receipt.class)), description = "The reversal, and the new payment when re-recorded")
     @APIResponse(responseCode = "409", description = "Already reversed, a reversal itself, or not the member's latest payment")
     public Response reverse(@PathParam("id") UUID id, @Valid @NotNull ReversalInput input) {
         List<DuesViews.Receipt> entries = payments.reverse(id, input);
@@ -237,9 +242,9 @@ public class DuesResource {
 
     @POST
     @Path("remittances")
-    @Operation(summary = "Record a unit's half-yearly remittance", description = "Once per unit and half-year (409 after), when the half is "
+    @Operation(operationId = "remitDues", summary = "Record a unit's half-yearly remittance", description = "Once per unit and half-year (409 after), when the half is "
             + "over. The report `GET /dues/units/{id}/remittance` shows what was received and what is still to remit.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DuesViews.Remittance.class)), description = "Recorded")
     @APIResponse(responseCode = "409", description = "Already recorded for that half-year")
     public Response remit(@Valid @NotNull RemittanceInput input) {
         DuesViews.Remittance remittance = remittances.record(input);

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "DuesRemittanceInput", description = "A unit's half-yearly remittance (上缴) to the higher organization, once the half is over",
-        example = "{\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"half\":\"2026-H1\",\"amount\":\"3520.40\","
+        example = "{\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"half\":\"2026-H1\",\"amount\":3520.40,"
                 + "\"remittedOn\":\"2026-07-10\",\"toOrganization\":\"民治街道党工委\"}")
 public record RemittanceInput(
         @NotNull UUID unitId,

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DuesReversalInput", description = "Cancels a payment with a new (reversing) entry. With `rerecord` the same months are "
         + "recorded again at once with today's dues and the given extra (a correction); without it only the member's latest payment may "
         + "be reversed, and its months are unpaid again",
-        example = "{\"reason\":\"金额录入错误\",\"rerecord\":true,\"extra\":\"0.00\"}")
+        example = "{\"reason\":\"金额录入错误\",\"rerecord\":true,\"extra\":0.00}")
 public record ReversalInput(
         @NotBlank @Size(max = 500) String reason,
         boolean rerecord,

@@ -56,8 +56,8 @@ public class CentralDesignation {
     }
 
     @Schema(name = "CentralDesignationRecord", description = "One designation in a household's history")
-    public record View(UUID id, LocalDate plaqueDate, OffsetDateTime designatedAt, String note, OffsetDateTime revokedAt,
-            String revokeReason) {
+    public record View(UUID id, @Schema(nullable = true) LocalDate plaqueDate, OffsetDateTime designatedAt, @Schema(nullable = true) String note, @Schema(nullable = true) OffsetDateTime revokedAt,
+            @Schema(nullable = true) String revokeReason) {
     }
 
     View view() {

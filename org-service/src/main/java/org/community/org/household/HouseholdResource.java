@@ -36,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/households")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,8 +62,8 @@ public class HouseholdResource {
     HouseholdViews views;
 
     @POST
-    @Operation(summary = "Register a household", description = "In a BUILDING unit; the address (entrance and room) is unique in the building.")
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    @Operation(operationId = "createHousehold", summary = "Register a household", description = "In a BUILDING unit; the address (entrance and room) is unique in the building.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)), description = "Registered; Location and ETag set")
     public Response create(@Valid @NotNull HouseholdInput input) {
         Household household = service.create(input);
         return Response.created(URI.create("/api/v1/households/" + household.id()))
@@ -70,7 +73,7 @@ public class HouseholdResource {
     }
 
     @GET
-    @Operation(summary = "Households under a unit, paged", description = "In tree order. Filters: central households only, "
+    @Operation(operationId = "listHouseholds", summary = "Households under a unit, paged", description = "In tree order. Filters: central households only, "
             + "served or not served by a central household, room number. `unitId` must lie inside the caller's scope (403).")
     public Page<HouseholdView> list(
             @QueryParam("unitId") @NotNull @Parameter(description = "Households of this unit's subtree", required = true) UUID unitId,
@@ -87,7 +90,8 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a household", description = "With its ETag; If-None-Match answers 304 when unchanged.")
+    @Operation(operationId = "getHousehold", summary = "Read a household", description = "With its ETag; If-None-Match answers 304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Household household = find(id);
         return Preconditions.okWithEtag(request, household.version(), view(household));
@@ -95,7 +99,8 @@ public class HouseholdResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a household", description = "Replaces its fields; a new buildingUnitId moves it. Requires If-Match.")
+    @Operation(operationId = "updateHousehold", summary = "Update a household", description = "Replaces its fields; a new buildingUnitId moves it. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull HouseholdInput input) {
         Household household = service.update(id, input, ifMatch);
         return Response.ok(view(household)).tag(Preconditions.etag(household.version())).build();
@@ -103,7 +108,7 @@ public class HouseholdResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a household", description = "Refused while it is a central household serving others. If-Match is checked when sent.")
+    @Operation(operationId = "deleteHousehold", summary = "Remove a household", description = "Refused while it is a central household serving others. If-Match is checked when sent.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
@@ -112,8 +117,8 @@ public class HouseholdResource {
 
     @POST
     @Path("{id}/central")
-    @Operation(summary = "Designate as central household (党员中心户)", description = "Records the plaque date; history is kept.")
-    @APIResponse(responseCode = "200", description = "Designated")
+    @Operation(operationId = "designateCentralHousehold", summary = "Designate as central household (党员中心户)", description = "Records the plaque date; history is kept.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)), description = "Designated")
     @APIResponse(responseCode = "409", description = "Already a central household")
     public Response designate(@PathParam("id") UUID id, @Valid @NotNull DesignationInput input) {
         Household household = service.designate(id, input);
@@ -122,8 +127,8 @@ public class HouseholdResource {
 
     @DELETE
     @Path("{id}/central")
-    @Operation(summary = "Revoke a central household", description = "The households it served become unserved.")
-    @APIResponse(responseCode = "200", description = "Revoked")
+    @Operation(operationId = "revokeCentralHousehold", summary = "Revoke a central household", description = "The households it served become unserved.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HouseholdView.class)), description = "Revoked")
     @APIResponse(responseCode = "409", description = "Not a central household")
     public Response revoke(@PathParam("id") UUID id,
             @QueryParam("reason") @Size(max = 500) @Parameter(description = "Reason for the record") String reason) {
@@ -133,7 +138,7 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}/central/history")
-    @Operation(summary = "Designation history of a household", description = "Every designation and revocation, oldest first.")
+    @Operation(operationId = "listCentralDesignations", summary = "Designation history of a household", description = "Every designation and revocation, oldest first.")
     public List<CentralDesignation.View> history(@PathParam("id") UUID id) {
         find(id);
         return households.designationHistory(id).stream().map(CentralDesignation::view).toList();
@@ -141,7 +146,7 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}/served")
-    @Operation(summary = "Households a central household serves", description = "Paged, in address order.")
+    @Operation(operationId = "listServedHouseholds", summary = "Households a central household serves", description = "Paged, in address order.")
     public Page<HouseholdView> served(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         find(id);
         return views(households.servedBy(id, page), page, households.countServedBy(id));
@@ -149,7 +154,7 @@ public class HouseholdResource {
 
     @PUT
     @Path("{id}/served/{servedId}")
-    @Operation(summary = "Link a neighbouring household to this central household", description = "Same community only; "
+    @Operation(operationId = "linkServedHousehold", summary = "Link a neighbouring household to this central household", description = "Same community only; "
             + "a household is served by one central household at a time. Linking again changes nothing.")
     @APIResponse(responseCode = "200", description = "Linked; the served household is returned")
     @APIResponse(responseCode = "409", description = "Not a central household, or the household is served by another")
@@ -159,7 +164,7 @@ public class HouseholdResource {
 
     @DELETE
     @Path("{id}/served/{servedId}")
-    @Operation(summary = "Unlink a served household", description = "It becomes unserved.")
+    @Operation(operationId = "unlinkServedHousehold", summary = "Unlink a served household", description = "It becomes unserved.")
     @APIResponse(responseCode = "204", description = "Unlinked")
     public Response unlink(@PathParam("id") UUID id, @PathParam("servedId") UUID servedId) {
         service.unlink(id, servedId);

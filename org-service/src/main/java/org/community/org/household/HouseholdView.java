@@ -15,16 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"address\":{\"compound\":\"江欣苑小区\",\"building\":\"3栋\",\"entrance\":\"2\",\"room\":\"501\"},"
                 + "\"residentsCount\":3,\"headName\":\"张伟\",\"phone\":\"138****1234\","
                 + "\"central\":{\"plaqueDate\":\"2023-03-15\",\"designatedAt\":\"2023-03-15T10:00:00+08:00\"},\"servedCount\":6,\"version\":2}")
-public record HouseholdView(UUID id, UUID buildingUnitId, Address address, int residentsCount, String headName, String phone,
-        @Schema(description = "Present while the household is a central household (党员中心户)") Central central,
-        @Schema(description = "The central household that serves this one") UUID servedBy,
-        @Schema(description = "Households this central household serves") Long servedCount,
+public record HouseholdView(UUID id, UUID buildingUnitId, Address address, int residentsCount, @Schema(nullable = true) String headName, @Schema(nullable = true) String phone,
+        @Schema(nullable = true, description = "Present while the household is a central household (党员中心户)") Central central,
+        @Schema(nullable = true, description = "The central household that serves this one") UUID servedBy,
+        @Schema(nullable = true, description = "Households this central household serves") Long servedCount,
         long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    public record Address(String compound, String building, String entrance, String room) {
+    public record Address(@Schema(nullable = true) String compound, @Schema(nullable = true) String building, @Schema(nullable = true) String entrance, @Schema(nullable = true) String room) {
     }
 
-    public record Central(LocalDate plaqueDate, OffsetDateTime designatedAt, String note) {
+    public record Central(LocalDate plaqueDate, OffsetDateTime designatedAt, @Schema(nullable = true) String note) {
     }
 
     /** {@code showPhone}: the caller may see the phone unmasked (see security.Caller#seesPhones). */

@@ -88,7 +88,7 @@ public class ImportResource {
 
     @POST
     @Consumes({ "text/csv", "application/x-ndjson" })
-    @Operation(summary = "Start an import", description = "The file is streamed to disk (never held in memory), then checked and written "
+    @Operation(operationId = "startImport", summary = "Start an import", description = "The file is streamed to disk (never held in memory), then checked and written "
             + "in the background in one transaction: every row valid, or nothing written. Rows are `unit` rows (code, parent_code, name, "
             + "level, form, established_on, address, leader_name; a parent before its children) and `household` rows (building_code, "
             + "compound, building, entrance, room, residents, head_name, phone). CSV names the columns in a header line; NDJSON uses "
@@ -97,12 +97,14 @@ public class ImportResource {
     @RequestBody(content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     example = CSV_EXAMPLE),
+            // no example value here: smallrye-openapi would parse the first line as a JSON object (the description has one)
             @Content(mediaType = "application/x-ndjson",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-                    example = "{\"type\":\"unit\",\"code\":\"JXY\",\"parentCode\":\"WH-JH-01\",\"name\":\"江欣苑社区\",\"level\":\"COMMUNITY\"}\n"
-                            + "{\"type\":\"household\",\"buildingCode\":\"JXY-C1-B1\",\"entrance\":\"1\",\"room\":\"101\",\"residentsCount\":3}") })
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the import to follow")
-    @APIResponse(responseCode = "200", description = "An earlier import with the same Idempotency-Key and file")
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "One JSON object per line, e.g. `{\"type\":\"unit\",\"code\":\"JXY\",\"parentCode\":\"WH-JH-01\","
+                                    + "\"name\":\"江欣苑社区\",\"level\":\"COMMUNITY\"}` then `{\"type\":\"household\",\"buildingCode\":\"JXY-C1-B1\","
+                                    + "\"entrance\":\"1\",\"room\":\"101\",\"residentsCount\":3}`")) })
+    @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)), description = "Accepted; Location names the import to follow")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)), description = "An earlier import with the same Idempotency-Key and file")
     public Response start(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @HeaderParam(IdempotencyFilters.HEADER) String idempotencyKey, @Context HttpHeaders headers,
             @QueryParam("parentId") @Parameter(description = "The unit every imported row goes under (its subtree); required unless the "
@@ -153,7 +155,7 @@ public class ImportResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Progress and outcome of an import", description = "rowsDone of totalRows while it runs; the rejected rows by line when it failed.")
+    @Operation(operationId = "getImport", summary = "Progress and outcome of an import", description = "rowsDone of totalRows while it runs; the rejected rows by line when it failed.")
     public ImportView get(@PathParam("id") UUID id) {
         caller.require(Access.ADMIN);
         ImportJob job = jobs.find(id).orElseThrow(() -> ProblemException.notFound("import", id));
@@ -162,7 +164,7 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "Recent imports, newest first", description = "Paged; errors are listed on each import's own page.")
+    @Operation(operationId = "listImports", summary = "Recent imports, newest first", description = "Paged; errors are listed on each import's own page.")
     public Page<ImportView> list(@Valid @BeanParam PageRequest page) {
         caller.require(Access.ADMIN);
         return Page.of(jobs.recent(caller.scope(), page).stream().map(job -> ImportView.of(job, List.of())).toList(), page,

@@ -16,7 +16,7 @@ public record ImportView(UUID id, ImportFormat format, ImportStatus status,
         @Schema(description = "Rows checked so far") long rowsDone,
         long unitsCreated, long householdsCreated,
         @Schema(description = "Rejected rows; the first 200 are listed") int errorCount, List<RowError> errors,
-        OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        OffsetDateTime createdAt, @Schema(nullable = true) OffsetDateTime startedAt, @Schema(nullable = true) OffsetDateTime finishedAt) {
 
     static ImportView of(ImportJob job, List<RowError> errors) {
         ImportStatus status = job.status() == ImportStatus.RUNNING && job.heartbeatAt().isBefore(ImportJobs.staleBefore())

@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/org-life")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,9 +73,9 @@ public class LifeResource {
 
     @POST
     @Path("meetings")
-    @Operation(summary = "Record a meeting with its attendance", description = "Attendees must be members of the unit's subtree, or mobile "
+    @Operation(operationId = "recordOrgLifeMeeting", summary = "Record a meeting with its attendance", description = "Attendees must be members of the unit's subtree, or mobile "
             + "members registered at a station in it. All or nothing.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LifeViews.Meeting.class)), description = "Recorded")
     public Response record(@Valid @NotNull MeetingInput input) {
         UUID id = service.record(input);
         return Response.created(URI.create("/api/v1/org-life/meetings/" + id)).entity(life.meeting(id).orElseThrow()).build();
@@ -81,7 +83,7 @@ public class LifeResource {
 
     @GET
     @Path("meetings/{id}")
-    @Operation(summary = "Read a meeting", description = "With every attendee and the counts present, excused and absent.")
+    @Operation(operationId = "getOrgLifeMeeting", summary = "Read a meeting", description = "With every attendee and the counts present, excused and absent.")
     public LifeViews.Meeting meeting(@PathParam("id") UUID id) {
         caller.require(Access.RECORDS);
         LifeViews.Meeting meeting = life.meeting(id).orElseThrow(() -> ProblemException.notFound("meeting", id));
@@ -91,7 +93,7 @@ public class LifeResource {
 
     @GET
     @Path("meetings")
-    @Operation(summary = "Meetings in a subtree, paged", description = "Newest first; by type and date range.")
+    @Operation(operationId = "listOrgLifeMeetings", summary = "Meetings in a subtree, paged", description = "Newest first; by type and date range.")
     public Page<LifeViews.Meeting> meetings(@QueryParam("within") @NotNull @Parameter(description = "Subtree root") UUID within,
             @QueryParam("type") MeetingType type, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @Valid @BeanParam PageRequest page) {
@@ -101,14 +103,14 @@ public class LifeResource {
 
     @GET
     @Path("rules")
-    @Operation(summary = "The expected rhythm per organization form and meeting type", description = "Rules are data (table life_rule).")
+    @Operation(operationId = "listOrgLifeRules", summary = "The expected rhythm per organization form and meeting type", description = "Rules are data (table life_rule).")
     public List<LifeViews.Rule> rules() {
         return life.rules();
     }
 
     @GET
     @Path("compliance")
-    @Operation(summary = "Units behind their expected rhythm, paged", description = "For each rule, the period (month, quarter, …) that "
+    @Operation(operationId = "listOrgLifeGaps", summary = "Units behind their expected rhythm, paged", description = "For each rule, the period (month, quarter, …) that "
             + "contains `on` (today when absent; pass a date in a finished period to audit it). In tree order.")
     public Page<LifeViews.Gap> compliance(@QueryParam("within") @NotNull @Parameter(description = "Subtree root, itself included") UUID within,
             @QueryParam("on") @Parameter(description = "A date in the period to check") LocalDate on, @Valid @BeanParam PageRequest page) {
@@ -119,7 +121,7 @@ public class LifeResource {
 
     @GET
     @Path("participants/{unitId}")
-    @Operation(summary = "Whose organization life a unit looks after, paged", description = "Its own members (subtree) and then mobile "
+    @Operation(operationId = "listOrgLifeParticipants", summary = "Whose organization life a unit looks after, paged", description = "Its own members (subtree) and then mobile "
             + "members registered at a station in its subtree (`guest`): both the origin and the station see a mobile member.")
     public Page<LifeViews.Participant> participants(@PathParam("unitId") UUID unitId, @Valid @BeanParam PageRequest page) {
         String path = unit(unitId).path();
@@ -128,7 +130,7 @@ public class LifeResource {
 
     @GET
     @Path("credits")
-    @Operation(summary = "Credits of the members of a subtree in a year, paged", description = "Training credits (学时) from meetings "
+    @Operation(operationId = "listOrgLifeCredits", summary = "Credits of the members of a subtree in a year, paged", description = "Training credits (学时) from meetings "
             + "attended (PRESENT).")
     public Page<LifeViews.MemberCredits> subtreeCredits(@QueryParam("within") @NotNull UUID within,
             @QueryParam("year") @NotNull @Min(1921) @Max(2100) Integer year, @Valid @BeanParam PageRequest page) {
@@ -138,7 +140,7 @@ public class LifeResource {
 
     @GET
     @Path("members/{id}/credits")
-    @Operation(summary = "A member's credits in a year", description = "Total and by meeting type, from meetings attended.")
+    @Operation(operationId = "getMemberOrgLifeCredits", summary = "A member's credits in a year", description = "Total and by meeting type, from meetings attended.")
     public LifeViews.Credits credits(@PathParam("id") UUID id, @QueryParam("year") @Min(1921) @Max(2100) Integer year) {
         member(id);
         int y = year == null ? Times.today().getYear() : year;
@@ -149,7 +151,7 @@ public class LifeResource {
 
     @GET
     @Path("members/{id}/growth-record")
-    @Operation(summary = "A member's growth record (一人一册)", description = "Profile, pipeline steps, posts, transfers, outflows, credits "
+    @Operation(operationId = "getMemberGrowthRecord", summary = "A member's growth record (一人一册)", description = "Profile, pipeline steps, posts, transfers, outflows, credits "
             + "per year, the latest 500 sessions and the study credits per education program.")
     public LifeViews.GrowthRecord growthRecord(@PathParam("id") UUID id) {
         Member member = member(id);
@@ -159,7 +161,7 @@ public class LifeResource {
 
     @GET
     @Path("ranking")
-    @Operation(summary = "Monthly ranking of units, paged", description = "Units of the subtree that held meetings in the month, by "
+    @Operation(operationId = "listOrgLifeRanking", summary = "Monthly ranking of units, paged", description = "Units of the subtree that held meetings in the month, by "
             + "attendance rate, then number of meetings.")
     public Page<LifeViews.RankingLine> ranking(@QueryParam("within") @NotNull UUID within,
             @QueryParam("month") @Pattern(regexp = "[0-9]{4}-[0-9]{2}") @Parameter(description = "YYYY-MM; this month when absent",

@@ -18,7 +18,7 @@ public final class LifeViews {
     }
 
     @Schema(name = "Meeting", description = "A meeting with its attendance")
-    public record Meeting(UUID id, UUID unitId, String unitName, MeetingType type, LocalDate heldOn, String topic, BigDecimal creditHours,
+    public record Meeting(UUID id, UUID unitId, String unitName, MeetingType type, LocalDate heldOn, @Schema(nullable = true) String topic, BigDecimal creditHours,
             long present, long excused, long absent, List<AttendanceLine> attendance) {
     }
 
@@ -49,7 +49,7 @@ public final class LifeViews {
     }
 
     @Schema(name = "Session", description = "A meeting the member was recorded at")
-    public record Session(UUID meetingId, UUID unitId, String unitName, MeetingType type, LocalDate heldOn, String topic, Presence presence,
+    public record Session(UUID meetingId, UUID unitId, String unitName, MeetingType type, LocalDate heldOn, @Schema(nullable = true) String topic, Presence presence,
             BigDecimal creditHours) {
     }
 
@@ -61,12 +61,12 @@ public final class LifeViews {
     }
 
     @Schema(name = "GrowthTransfer", description = "A transfer in the growth record")
-    public record TransferLine(UUID id, String kind, String fromUnitName, String toName, String status, LocalDate initiatedOn,
-            LocalDate decidedOn) {
+    public record TransferLine(UUID id, String kind, @Schema(nullable = true) String fromUnitName, @Schema(nullable = true) String toName, String status, LocalDate initiatedOn,
+            @Schema(nullable = true) LocalDate decidedOn) {
     }
 
     @Schema(name = "GrowthOutflow", description = "An outflow in the growth record")
-    public record OutflowLine(UUID id, String destinationCity, String reason, LocalDate leftOn, String stationName, LocalDate returnedOn) {
+    public record OutflowLine(UUID id, String destinationCity, @Schema(nullable = true) String reason, LocalDate leftOn, @Schema(nullable = true) String stationName, @Schema(nullable = true) LocalDate returnedOn) {
     }
 
     @Schema(name = "YearCredits", description = "Credits in one year")
@@ -75,7 +75,7 @@ public final class LifeViews {
 
     @Schema(name = "RankingLine", description = "A unit's organization life in a month")
     public record RankingLine(int rank, UUID unitId, String name, long meetings, long present, long excused, long absent,
-            @Schema(description = "present / (present + excused + absent), 0 to 1") BigDecimal attendanceRate) {
+            @Schema(nullable = true, description = "present / (present + excused + absent), 0 to 1") BigDecimal attendanceRate) {
     }
 
     @Schema(name = "Participant", description = "Someone whose organization life a unit looks after")

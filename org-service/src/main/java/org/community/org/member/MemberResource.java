@@ -41,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,9 +67,9 @@ public class MemberResource {
     Rollups rollups;
 
     @POST
-    @Operation(summary = "Register a member or applicant", description = "In an active branch or group (BRANCH or GROUP form, community "
+    @Operation(operationId = "createMember", summary = "Register a member or applicant", description = "In an active branch or group (BRANCH or GROUP form, community "
             + "level or below). Existing party members are registered with their status and admission date.")
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)), description = "Registered; Location and ETag set")
     public Response create(@Valid @NotNull MemberInput input) {
         Member member = service.create(input);
         return Response.created(URI.create("/api/v1/members/" + member.id())).tag(Preconditions.etag(member.version()))
@@ -74,7 +77,7 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "Search members within a subtree, paged", description = "By name prefix, status, active post, age band and "
+    @Operation(operationId = "listMembers", summary = "Search members within a subtree, paged", description = "By name prefix, status, active post, age band and "
             + "mobile or not. In tree order then by name. Members who left are listed only when asked for by status.")
     public Page<MemberView> search(
             @QueryParam("within") @Parameter(description = "Only members of this unit and its descendants") UUID within,
@@ -103,7 +106,8 @@ public class MemberResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a member", description = "Phone and ID number masked. With its ETag.")
+    @Operation(operationId = "getMember", summary = "Read a member", description = "Phone and ID number masked. With its ETag.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Member member = visible(id);
         return Preconditions.okWithEtag(request, member.version(), MemberView.of(member, caller));
@@ -111,8 +115,9 @@ public class MemberResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a member's personal data", description = "Requires If-Match. The unit changes only by transfer, the "
+    @Operation(operationId = "updateMember", summary = "Update a member's personal data", description = "Requires If-Match. The unit changes only by transfer, the "
             + "status only by a transition.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MemberChanges changes) {
         Member member = service.update(id, changes, ifMatch);
         return Response.ok(MemberView.of(member, caller)).tag(Preconditions.etag(member.version())).build();
@@ -120,10 +125,10 @@ public class MemberResource {
 
     @POST
     @Path("{id}/transitions")
-    @Operation(summary = "Move a member along the pipeline or record an exit", description = "APPLICANT → ACTIVIST → DEVELOPMENT_TARGET → "
+    @Operation(operationId = "transitionMember", summary = "Move a member along the pipeline or record an exit", description = "APPLICANT → ACTIVIST → DEVELOPMENT_TARGET → "
             + "PROBATIONARY → FULL (no earlier than the end of the probation), or DECEASED / REMOVED. Illegal steps are 409; "
             + "TRANSFERRED_OUT happens through a transfer. An exit ends the member's posts. If-Match checked when sent.")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)), description = "Changed")
     @APIResponse(responseCode = "409", description = "The state machine does not allow this step, or the probation is not over")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
@@ -133,7 +138,8 @@ public class MemberResource {
 
     @POST
     @Path("{id}/probation-extension")
-    @Operation(summary = "Extend a probation (延长预备期)", description = "Up to one year beyond the regular end.")
+    @Operation(operationId = "extendProbation", summary = "Extend a probation (延长预备期)", description = "Up to one year beyond the regular end.")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response extendProbation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProbationExtension request) {
         Member member = service.extendProbation(id, request, ifMatch);
@@ -142,7 +148,7 @@ public class MemberResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "A member's steps with their dates", description = "Registration, every pipeline step, extensions and exits.")
+    @Operation(operationId = "listMemberHistory", summary = "A member's steps with their dates", description = "Registration, every pipeline step, extensions and exits.")
     public List<MemberStep> history(@PathParam("id") UUID id) {
         visible(id);
         return members.steps(id);

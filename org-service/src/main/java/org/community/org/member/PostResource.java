@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/members/posts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +51,9 @@ public class PostResource {
     PostRepository posts;
 
     @POST
-    @Operation(summary = "Appoint to a post", description = "At most one active SECRETARY per unit and one GROUP_LEADER per group (409). "
+    @Operation(operationId = "appointPost", summary = "Appoint to a post", description = "At most one active SECRETARY per unit and one GROUP_LEADER per group (409). "
             + "The unit's secretary (group leader for a group) decides whether it counts as led in stats and coverage.")
-    @APIResponse(responseCode = "201", description = "Appointed")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Post.View.class)), description = "Appointed")
     @APIResponse(responseCode = "409", description = "The unit already has an active secretary or group leader")
     public Response appoint(@Valid @NotNull PostInput input) {
         Post post = service.appoint(input);
@@ -60,7 +62,7 @@ public class PostResource {
     }
 
     @GET
-    @Operation(summary = "Posts of a unit or a member, paged", description = "Newest term first; `active` keeps only held (true) or "
+    @Operation(operationId = "listPosts", summary = "Posts of a unit or a member, paged", description = "Newest term first; `active` keeps only held (true) or "
             + "ended (false) posts.")
     public Page<Post.View> list(@QueryParam("unitId") @Parameter(description = "Posts on this unit") UUID unitId,
             @QueryParam("memberId") @Parameter(description = "Posts held by this member") UUID memberId,
@@ -73,7 +75,7 @@ public class PostResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a post", description = "With its term and, when ended, the end date and reason.")
+    @Operation(operationId = "getPost", summary = "Read a post", description = "With its term and, when ended, the end date and reason.")
     public Post.View get(@PathParam("id") UUID id) {
         caller.require(Access.RECORDS);
         Post post = posts.find(id).orElseThrow(() -> ProblemException.notFound("post", id));
@@ -83,7 +85,7 @@ public class PostResource {
 
     @POST
     @Path("{id}/end")
-    @Operation(summary = "End a post (离任)", description = "Kept in the history; ending the secretary makes the unit leaderless until "
+    @Operation(operationId = "endPost", summary = "End a post (离任)", description = "Kept in the history; ending the secretary makes the unit leaderless until "
             + "the next appointment.")
     @APIResponse(responseCode = "200", description = "Ended")
     @APIResponse(responseCode = "409", description = "Already ended")

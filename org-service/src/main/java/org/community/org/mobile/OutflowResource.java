@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/mobile-members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +50,9 @@ public class OutflowResource {
     OrgUnitRepository units;
 
     @POST
-    @Operation(summary = "Record an outflow", description = "The member stays in the origin unit and counts there as mobile. One open "
+    @Operation(operationId = "startOutflow", summary = "Record an outflow", description = "The member stays in the origin unit and counts there as mobile. One open "
             + "outflow per member (409).")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OutflowView.class)), description = "Recorded")
     @APIResponse(responseCode = "409", description = "The member already has an open outflow or is not a party member")
     public Response start(@Valid @NotNull OutflowInput input) {
         UUID id = service.start(input);
@@ -58,7 +60,7 @@ public class OutflowResource {
     }
 
     @GET
-    @Operation(summary = "Mobile members seen from the origin or from the station, paged", description = "`origin`: members of that "
+    @Operation(operationId = "listMobileMembers", summary = "Mobile members seen from the origin or from the station, paged", description = "`origin`: members of that "
             + "subtree who flowed out; `station`: members registered at a station in that subtree (possibly another city's tree). "
             + "Open outflows unless `active=false`.")
     public Page<OutflowView> list(@QueryParam("origin") @Parameter(description = "Origin subtree") UUID origin,
@@ -75,15 +77,17 @@ public class OutflowResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an outflow", description = "With origin and station names; the contact phone is masked.")
+    @Operation(operationId = "getMobileMember", summary = "Read an outflow", description = "With origin and station names; the contact phone is masked.")
     public OutflowView get(@PathParam("id") UUID id) {
         return find(id);
     }
 
     @POST
     @Path("{id}/registration")
-    @Operation(summary = "Register at a service station", description = "Any active unit with a party organization, in any tree of the "
+    @Operation(operationId = "registerMobileMember", summary = "Register at a service station", description = "Any active unit with a party organization, in any tree of the "
             + "deployment. Re-registering moves the member to another station.")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OutflowView.class)))
     @APIResponse(responseCode = "409", description = "The outflow is closed")
     public OutflowView register(@PathParam("id") UUID id, @Valid @NotNull Registration registration) {
         service.register(id, registration);
@@ -92,7 +96,9 @@ public class OutflowResource {
 
     @POST
     @Path("{id}/return")
-    @Operation(summary = "Record the member's return", description = "Closes the outflow; the member is no longer counted as mobile.")
+    @Operation(operationId = "returnMobileMember", summary = "Record the member's return", description = "Closes the outflow; the member is no longer counted as mobile.")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OutflowView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
     public OutflowView returned(@PathParam("id") UUID id, @Valid @NotNull ReturnInput input) {
         service.returned(id, input);

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"reason\":\"务工\",\"contactPhone\":\"138****1234\",\"leftOn\":\"2026-03-01\",\"stationUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a50\","
                 + "\"stationUnitName\":\"南山流动党员服务站\",\"registeredOn\":\"2026-03-10\",\"active\":true,\"version\":2}")
 public record OutflowView(UUID id, UUID memberId, String memberName, UUID originUnitId, String originUnitName, String destinationCity,
-        String destinationAddress, String reason,
-        @Schema(description = "Masked (138****1234) unless the caller is an admin role, grid worker or team leader of the origin's "
+        @Schema(nullable = true) String destinationAddress, @Schema(nullable = true) String reason,
+        @Schema(nullable = true, description = "Masked (138****1234) unless the caller is an admin role, grid worker or team leader of the origin's "
                 + "or the station's scope") String contactPhone,
-        LocalDate leftOn, LocalDate expectedReturnOn, UUID stationUnitId,
-        String stationUnitName, LocalDate registeredOn, LocalDate returnedOn, @Schema(description = "Not back yet") boolean active,
+        LocalDate leftOn, @Schema(nullable = true) LocalDate expectedReturnOn, @Schema(nullable = true) UUID stationUnitId,
+        @Schema(nullable = true) String stationUnitName, @Schema(nullable = true) LocalDate registeredOn, @Schema(nullable = true) LocalDate returnedOn, @Schema(description = "Not back yet") boolean active,
         long version, @JsonIgnore String originPath, @JsonIgnore String stationPath) {
 
     static OutflowView of(Outflow o, String memberName, UUID originUnitId, String originUnitName, String stationUnitName,

@@ -11,14 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.Times;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One audit log entry as the API shows it. */
+@Schema(name = "OrgAuditEntry", description = "One change: who (token sub, name, roles), what (action on a resource), when, from which request")
 public record AuditEntry(UUID id, OffsetDateTime occurredAt,
         @Schema(description = "The token's subject") String actor, String actorName, List<String> roles,
         @Schema(example = "member.transition") String action, @Schema(example = "member") String resourceType, String resourceId,
         @Schema(description = "The X-Request-Id of the change") String requestId,
-        @Schema(description = "The changed fields or the new state; phone and ID numbers masked") JsonNode summary) {
+        @Schema(description = "The changed fields or the new state; phone and ID numbers masked", type = SchemaType.OBJECT, additionalProperties = Schema.True.class, nullable = true) JsonNode summary) {
 
     static AuditEntry map(ResultSet row, ObjectMapper json) throws SQLException {
         try {

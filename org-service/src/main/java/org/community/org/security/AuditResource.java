@@ -38,9 +38,8 @@ public class AuditResource {
     OrgUnitRepository units;
 
     @GET
-    @Operation(summary = "Audit log entries, newest first, paged", description = "Admin roles only; entries of changes inside the "
-            + "caller's scope. `within` outside the scope is 403.")
-    @APIResponse(responseCode = "403", description = "Not an admin role, or `within` outside the caller's scope")
+    @Operation(operationId = "listOrgAudit", summary = "Audit log entries, newest first, paged", description = "Admin roles only; entries of changes inside the "
+            + "caller's scope. 403 for a caller without an admin role, or `within` outside the scope.")
     public Page<AuditEntry> list(@QueryParam("within") @Parameter(description = "Changes in this unit's subtree") UUID within,
             @QueryParam("actor") @Size(max = 200) @Parameter(description = "The actor's token subject") String actor,
             @QueryParam("resourceType") @Size(max = 50) @Parameter(description = "e.g. member, household, orgUnit") String resourceType,

@@ -49,7 +49,7 @@ public class StatsResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Roll-up figures of a unit's subtree", description = "Units by level and by form, members by status, households, residents, "
+    @Operation(operationId = "getOrgUnitStats", summary = "Roll-up figures of a unit's subtree", description = "Units by level and by form, members by status, households, residents, "
             + "central households (党员中心户) and coverage gaps below the unit. Kept current by every write: one key lookup.")
     public UnitStats stats(@PathParam("id") UUID id) {
         OrgUnit unit = find(id);
@@ -58,7 +58,7 @@ public class StatsResource {
 
     @GET
     @Path("coverage")
-    @Operation(summary = "Coverage gaps of a unit's subtree", description = "How many buildings have no party organization, "
+    @Operation(operationId = "getOrgUnitCoverage", summary = "Coverage gaps of a unit's subtree", description = "How many buildings have no party organization, "
             + "organizations no secretary or leader, households no central household; the lists are the sub-resources.")
     public UnitStats.Coverage coverage(@PathParam("id") UUID id) {
         return UnitStats.coverage(rollups.read(find(id).key()));
@@ -66,7 +66,7 @@ public class StatsResource {
 
     @GET
     @Path("coverage/uncovered-buildings")
-    @Operation(summary = "Buildings without a party organization, paged", description = "Active BUILDING units with no organization form, in tree order.")
+    @Operation(operationId = "listUncoveredBuildings", summary = "Buildings without a party organization, paged", description = "Active BUILDING units with no organization form, in tree order.")
     public Page<OrgUnitView> uncoveredBuildings(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         OrgUnit unit = find(id);
         return unitPage(units.uncoveredBuildings(unit, page), page, rollups.read(unit.key()).get(Metric.UNCOVERED_BUILDINGS));
@@ -74,7 +74,7 @@ public class StatsResource {
 
     @GET
     @Path("coverage/leaderless-units")
-    @Operation(summary = "Organizations without a secretary or leader, paged", description = "Active units with an organization form but no active SECRETARY post (GROUP_LEADER for a group), in tree order.")
+    @Operation(operationId = "listLeaderlessUnits", summary = "Organizations without a secretary or leader, paged", description = "Active units with an organization form but no active SECRETARY post (GROUP_LEADER for a group), in tree order.")
     public Page<OrgUnitView> leaderlessUnits(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         OrgUnit unit = find(id);
         return unitPage(units.leaderless(unit, page), page, rollups.read(unit.key()).get(Metric.LEADERLESS_UNITS));
@@ -82,7 +82,7 @@ public class StatsResource {
 
     @GET
     @Path("coverage/unserved-households")
-    @Operation(summary = "Households not served by any central household, paged", description = "In tree order.")
+    @Operation(operationId = "listUnservedHouseholds", summary = "Households not served by any central household, paged", description = "In tree order.")
     public Page<HouseholdView> unservedHouseholds(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         caller.require(Access.RECORDS);
         OrgUnit unit = find(id);

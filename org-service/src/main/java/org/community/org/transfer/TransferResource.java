@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,9 +55,9 @@ public class TransferResource {
     Letters letters;
 
     @POST
-    @Operation(summary = "Start a transfer", description = "To a branch or group of the system (toUnitId) or an outside organization "
+    @Operation(operationId = "initiateTransfer", summary = "Start a transfer", description = "To a branch or group of the system (toUnitId) or an outside organization "
             + "(externalOrg with letterNumber). One pending transfer per member; the member stays in the origin until accepted.")
-    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Transfer.View.class)), description = "Started")
     @APIResponse(responseCode = "409", description = "The member already has a pending transfer or is not a party member")
     public Response initiate(@Valid @NotNull TransferInput input) {
         Transfer transfer = service.initiate(input);
@@ -64,7 +66,7 @@ public class TransferResource {
     }
 
     @GET
-    @Operation(summary = "Transfers of a member or of a subtree, paged", description = "Newest first. `within` lists transfers leaving or "
+    @Operation(operationId = "listTransfers", summary = "Transfers of a member or of a subtree, paged", description = "Newest first. `within` lists transfers leaving or "
             + "entering the subtree: the full history per member with `memberId`.")
     public Page<Transfer.View> list(@QueryParam("memberId") @Parameter(description = "Transfers of this member") UUID memberId,
             @QueryParam("within") @Parameter(description = "Leaving or entering this unit's subtree") UUID within,
@@ -82,14 +84,14 @@ public class TransferResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a transfer", description = "With its decision when decided.")
+    @Operation(operationId = "getTransfer", summary = "Read a transfer", description = "With its decision when decided.")
     public Transfer.View get(@PathParam("id") UUID id) {
         return find(id).view();
     }
 
     @POST
     @Path("{id}/accept")
-    @Operation(summary = "Accept a transfer", description = "Moves the member into the destination atomically (or, for an outside "
+    @Operation(operationId = "acceptTransfer", summary = "Accept a transfer", description = "Moves the member into the destination atomically (or, for an outside "
             + "organization, records the receipt and the member leaves as TRANSFERRED_OUT). A decided transfer answers 409.")
     @APIResponse(responseCode = "200", description = "Accepted")
     @APIResponse(responseCode = "409", description = "Already decided")
@@ -99,7 +101,7 @@ public class TransferResource {
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject a transfer (退回)", description = "With a reason; the member stays in the origin.")
+    @Operation(operationId = "rejectTransfer", summary = "Reject a transfer (退回)", description = "With a reason; the member stays in the origin.")
     @APIResponse(responseCode = "200", description = "Rejected")
     @APIResponse(responseCode = "409", description = "Already decided")
     public Transfer.View reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
@@ -108,7 +110,7 @@ public class TransferResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Withdraw a transfer (撤回)", description = "By the origin while it is pending.")
+    @Operation(operationId = "cancelTransfer", summary = "Withdraw a transfer (撤回)", description = "By the origin while it is pending.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "Already decided")
     public Transfer.View cancel(@PathParam("id") UUID id, @Valid Decision decision) {
@@ -118,7 +120,7 @@ public class TransferResource {
     @GET
     @Path("{id}/letters/{kind}")
     @Produces("text/plain; charset=UTF-8")
-    @Operation(summary = "A notification letter as printable text", description = "`MEMBER`: the notice to the member; `RECEIVING`: the "
+    @Operation(operationId = "getTransferLetter", summary = "A notification letter as printable text", description = "`MEMBER`: the notice to the member; `RECEIVING`: the "
             + "introduction letter to the receiving organization. The ID number is masked.")
     public String letter(@PathParam("id") UUID id, @PathParam("kind") Letters.Kind kind) {
         return letters.render(find(id), kind);

@@ -38,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,8 +64,8 @@ public class OrgUnitResource {
     }
 
     @POST
-    @Operation(summary = "Create an org unit", description = "Checks the parent→child level pair against the level rules.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @Operation(operationId = "createOrgUnit", summary = "Create an org unit", description = "Checks the parent→child level pair against the level rules.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnitView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull OrgUnitInput input) {
         OrgUnit unit = tree.create(input);
         return Response.created(URI.create("/api/v1/org-units/" + unit.id()))
@@ -72,7 +75,7 @@ public class OrgUnitResource {
     }
 
     @GET
-    @Operation(summary = "Search org units", description = "By name (contains), code, level and status; within a subtree when `within` is given. "
+    @Operation(operationId = "listOrgUnits", summary = "Search org units", description = "By name (contains), code, level and status; within a subtree when `within` is given. "
             + "Sorted in tree order.")
     public Page<OrgUnitView> search(
             @QueryParam("within") @Parameter(description = "Only descendants of this unit") UUID within,
@@ -91,14 +94,15 @@ public class OrgUnitResource {
 
     @GET
     @Path("level-rules")
-    @Operation(summary = "The allowed parent→child level pairs", description = "Levels that may stand at the top, and every allowed pair.")
+    @Operation(operationId = "getOrgUnitLevelRules", summary = "The allowed parent→child level pairs", description = "Levels that may stand at the top, and every allowed pair.")
     public LevelRulesView levelRules() {
         return new LevelRulesView(rules.roots(), rules.rules());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an org unit", description = "With its ETag; If-None-Match answers 304 when unchanged.")
+    @Operation(operationId = "getOrgUnit", summary = "Read an org unit", description = "With its ETag; If-None-Match answers 304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnitView.class)))
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context Request request) {
         OrgUnit unit = find(id);
         return Preconditions.okWithEtag(request, unit.version(), OrgUnitView.of(unit));
@@ -106,7 +110,8 @@ public class OrgUnitResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update an org unit", description = "Replaces the editable fields. Requires If-Match with the current ETag.")
+    @Operation(operationId = "updateOrgUnit", summary = "Update an org unit", description = "Replaces the editable fields. Requires If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnitView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull OrgUnitChanges changes) {
         OrgUnit unit = tree.update(id, changes, ifMatch);
         return Response.ok(OrgUnitView.of(unit)).tag(Preconditions.etag(unit.version())).build();
@@ -114,7 +119,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}/children")
-    @Operation(summary = "Children of a unit, paged", description = "Sorted by code, each with its count of active children.")
+    @Operation(operationId = "listOrgUnitChildren", summary = "Children of a unit, paged", description = "Sorted by code, each with its count of active children.")
     public Page<OrgUnitView> children(@PathParam("id") UUID id,
             @QueryParam("status") @Parameter(description = "ACTIVE or DISSOLVED; both when absent") UnitStatus status,
             @Valid @BeanParam PageRequest page) {
@@ -124,7 +129,7 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}/subtree")
-    @Operation(summary = "Descendants of a unit, paged", description = "In tree order (depth first). `maxDepth` 1 gives the children, "
+    @Operation(operationId = "listOrgUnitSubtree", summary = "Descendants of a unit, paged", description = "In tree order (depth first). `maxDepth` 1 gives the children, "
             + "2 the grandchildren too; `level` keeps only some levels. Active units unless `status` says otherwise.")
     public Page<OrgUnitView> subtree(@PathParam("id") UUID id,
             @QueryParam("maxDepth") @Min(1) @Max(10) @Parameter(description = "Levels below this unit to include") Integer maxDepth,
@@ -139,16 +144,16 @@ public class OrgUnitResource {
 
     @GET
     @Path("{id}/ancestors")
-    @Operation(summary = "Ancestors of a unit", description = "From the top down to the parent: the breadcrumb.")
+    @Operation(operationId = "listOrgUnitAncestors", summary = "Ancestors of a unit", description = "From the top down to the parent: the breadcrumb.")
     public List<OrgUnitView> ancestors(@PathParam("id") UUID id) {
         return units.ancestors(find(id)).stream().map(OrgUnitView::of).toList();
     }
 
     @POST
     @Path("{id}/move")
-    @Operation(summary = "Move a unit with its whole subtree", description = "Atomic: every descendant and household moves with it. "
+    @Operation(operationId = "moveOrgUnit", summary = "Move a unit with its whole subtree", description = "Atomic: every descendant and household moves with it. "
             + "Refused for a cycle (409) or a level pair the rules do not allow (422). If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnitView.class)), description = "Moved")
     @APIResponse(responseCode = "409", description = "The new parent is the unit itself or one of its descendants")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MoveRequest request) {
         OrgUnit unit = tree.move(id, request, ifMatch);
@@ -157,9 +162,9 @@ public class OrgUnitResource {
 
     @POST
     @Path("{id}/dissolve")
-    @Operation(summary = "Dissolve a unit", description = "Refused (409) while active children or households remain. "
+    @Operation(operationId = "dissolveOrgUnit", summary = "Dissolve a unit", description = "Refused (409) while active children or households remain. "
             + "To record that a place has no party organization any more, update its form to empty instead.")
-    @APIResponse(responseCode = "200", description = "Dissolved")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrgUnitView.class)), description = "Dissolved")
     @APIResponse(responseCode = "409", description = "Active children or households remain, or already dissolved")
     public Response dissolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DissolveRequest request) {

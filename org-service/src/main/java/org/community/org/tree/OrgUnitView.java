@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record OrgUnitView(
         UUID id, String code, String name, Level level, OrgForm form, UnitStatus status,
-        @Schema(description = "Parent unit; absent at the top") UUID parentId,
+        @Schema(nullable = true, description = "Parent unit; absent at the top") UUID parentId,
         @Schema(description = "1 for a top unit, one more for each level below") int depth,
-        LocalDate establishedOn, String address,
-        @Schema(description = "Current secretary or group leader from the posts; otherwise a display text") String leaderName,
+        @Schema(nullable = true) LocalDate establishedOn, @Schema(nullable = true) String address,
+        @Schema(nullable = true, description = "Current secretary or group leader from the posts; otherwise a display text") String leaderName,
         @Schema(description = "An active SECRETARY post (GROUP_LEADER for a group) is recorded") boolean hasLeader,
-        LocalDate dissolvedOn, String dissolveReason,
+        @Schema(nullable = true) LocalDate dissolvedOn, @Schema(nullable = true) String dissolveReason,
         @Schema(description = "Version, also sent as the ETag") long version,
-        @Schema(description = "Active children; in lists only") Long childCount,
+        @Schema(nullable = true, description = "Active children; in lists only") Long childCount,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static OrgUnitView of(OrgUnit unit) {

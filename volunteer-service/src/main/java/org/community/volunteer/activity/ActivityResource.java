@@ -36,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,9 +62,9 @@ public class ActivityResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Create an activity", description = "Admin roles and team leaders, for an active team inside their scope (403 "
+    @Operation(operationId = "createActivity", summary = "Create an activity", description = "Admin roles and team leaders, for an active team inside their scope (403 "
             + "elsewhere); a 6-digit check-in code is generated.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull ActivityInput input) {
         Activity activity = service.create(input);
         return Response.created(URI.create("/api/v1/activities/" + activity.id())).tag(Preconditions.etag(activity.version()))
@@ -69,7 +72,7 @@ public class ActivityResource {
     }
 
     @GET
-    @Operation(summary = "Search activities", description = "By team, org subtree, category, status and time range; by start time. "
+    @Operation(operationId = "listActivities", summary = "Search activities", description = "By team, org subtree, category, status and time range; by start time. "
             + "Published activities are public to every authenticated caller.")
     public Page<ActivityView> search(@QueryParam("teamId") UUID teamId,
             @QueryParam("orgUnitId") @Parameter(description = "Only activities of teams in this unit's subtree") UUID orgUnitId,
@@ -85,7 +88,8 @@ public class ActivityResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an activity", description = "Public: with confirmed and waitlisted counts (not the sign-ups); ETag set.")
+    @Operation(operationId = "getActivity", summary = "Read an activity", description = "Public: with confirmed and waitlisted counts (not the sign-ups); ETag set.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Activity activity = find(id);
         return Preconditions.okWithEtag(request, activity.version(), ActivityView.of(activity));
@@ -93,8 +97,9 @@ public class ActivityResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update an activity", description = "Admin roles and team leaders inside their scope. Requires If-Match. More places promote waitlisted sign-ups at once; "
+    @Operation(operationId = "updateActivity", summary = "Update an activity", description = "Admin roles and team leaders inside their scope. Requires If-Match. More places promote waitlisted sign-ups at once; "
             + "fewer places than confirmed sign-ups is 409. New times move every sign-up (409 if a volunteer would overlap).")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ActivityInput input) {
         Activity activity = service.update(id, input, ifMatch);
         return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version())).build();
@@ -102,8 +107,8 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel an activity", description = "Admin roles and team leaders inside their scope. Every sign-up is cancelled. If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @Operation(operationId = "cancelActivity", summary = "Cancel an activity", description = "Admin roles and team leaders inside their scope. Every sign-up is cancelled. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)), description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Activity activity = service.cancel(id, ifMatch);
         return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version())).build();
@@ -111,7 +116,7 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/check-in-code")
-    @Operation(summary = "The check-in code to show at the activity", description = "For the leader's screen (admin roles and team leaders "
+    @Operation(operationId = "getCheckInCode", summary = "The check-in code to show at the activity", description = "For the leader's screen (admin roles and team leaders "
             + "inside their scope, 403 for others); volunteers type it to check in and out.")
     public CheckInCode code(@PathParam("id") UUID id) {
         Activity activity = find(id);
@@ -121,7 +126,7 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/check-in-code/rotate")
-    @Operation(summary = "Rotate the check-in code", description = "Admin roles and team leaders inside their scope. A new 6-digit code; the old one stops working at once.")
+    @Operation(operationId = "rotateCheckInCode", summary = "Rotate the check-in code", description = "Admin roles and team leaders inside their scope. A new 6-digit code; the old one stops working at once.")
     @APIResponse(responseCode = "200", description = "The new code")
     public CheckInCode rotate(@PathParam("id") UUID id) {
         return new CheckInCode(id, service.rotateCode(id));
@@ -129,11 +134,11 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/signups")
-    @Operation(summary = "Sign up for an activity", description = "CONFIRMED while places are left, else WAITLISTED (not an error). "
+    @Operation(operationId = "signUpForActivity", summary = "Sign up for an activity", description = "CONFIRMED while places are left, else WAITLISTED (not an error). "
             + "409 when already signed up, when it overlaps another sign-up of the volunteer, or outside the sign-up window; "
             + "422 when required skills are missing. Volunteers sign themselves up; admin roles and team leaders sign up anyone for "
             + "activities of their scope (403 otherwise).")
-    @APIResponse(responseCode = "201", description = "Signed up, confirmed or waitlisted")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupView.class)), description = "Signed up, confirmed or waitlisted")
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupInput input) {
         Signup signup = service.signUp(id, input);
         return Response.created(URI.create("/api/v1/activities/" + id + "/signups/" + signup.id())).entity(view(signup)).build();
@@ -141,7 +146,7 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/signups")
-    @Operation(summary = "Sign-ups of an activity", description = "Confirmed first, then the waitlist in order, then cancelled. Admin roles, "
+    @Operation(operationId = "listActivitySignups", summary = "Sign-ups of an activity", description = "Confirmed first, then the waitlist in order, then cancelled. Admin roles, "
             + "grid workers and team leaders inside their scope (403 for others: volunteers see their own under /volunteers/{id}/signups).")
     public Page<SignupView> signups(@PathParam("id") UUID id, @QueryParam("status") SignupStatus status,
             @Valid @BeanParam PageRequest page) {
@@ -152,7 +157,7 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/signups/{signupId}")
-    @Operation(summary = "Read a sign-up", description = "With its waitlist position when waitlisted. The volunteer's own, or inside the scope "
+    @Operation(operationId = "getActivitySignup", summary = "Read a sign-up", description = "With its waitlist position when waitlisted. The volunteer's own, or inside the scope "
             + "of admin roles, grid workers and team leaders (404 otherwise).")
     public SignupView signup(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
         Activity activity = find(id);
@@ -163,7 +168,7 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/signups/{signupId}/cancel")
-    @Operation(summary = "Cancel a sign-up", description = "The volunteer themself, or admin roles and team leaders inside their scope. A freed place goes to the oldest waitlisted sign-up. 409 once checked in.")
+    @Operation(operationId = "cancelActivitySignup", summary = "Cancel a sign-up", description = "The volunteer themself, or admin roles and team leaders inside their scope. A freed place goes to the oldest waitlisted sign-up. 409 once checked in.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     public SignupView cancelSignup(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
         return view(service.cancelSignup(id, signupId));
@@ -171,10 +176,10 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/check-ins")
-    @Operation(summary = "Check in", description = "With the code shown at the activity (the volunteer themself), or by a leader or deputy "
+    @Operation(operationId = "checkInToActivity", summary = "Check in", description = "With the code shown at the activity (the volunteer themself), or by a leader or deputy "
             + "(admin roles and team leaders inside their scope). Only confirmed "
             + "sign-ups; from shortly before the start until the end; once per volunteer (409 on a second check-in).")
-    @APIResponse(responseCode = "201", description = "Checked in; the service record is created")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceRecordView.class)), description = "Checked in; the service record is created")
     public Response checkIn(@PathParam("id") UUID id, @Valid @NotNull CheckInput input) {
         ServiceRecord record = hours.checkIn(id, input);
         return Response.created(URI.create("/api/v1/service-records/" + record.id())).entity(ServiceRecordView.of(record)).build();
@@ -182,7 +187,7 @@ public class ActivityResource {
 
     @POST
     @Path("{id}/check-outs")
-    @Operation(summary = "Check out", description = "Closes the volunteer's record and computes its minutes within the activity's "
+    @Operation(operationId = "checkOutOfActivity", summary = "Check out", description = "Closes the volunteer's record and computes its minutes within the activity's "
             + "time; the record then awaits a leader's review. 409 before check-in or when already checked out.")
     @APIResponse(responseCode = "200", description = "Checked out")
     public ServiceRecordView checkOut(@PathParam("id") UUID id, @Valid @NotNull CheckInput input) {

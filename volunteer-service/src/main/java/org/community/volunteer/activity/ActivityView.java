@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"category\":\"SAFETY\",\"place\":\"文康苑小区 3 栋\",\"startsAt\":\"2023-08-20T09:00:00+08:00\","
                 + "\"endsAt\":\"2023-08-20T11:30:00+08:00\",\"capacity\":20,\"confirmed\":20,\"waitlisted\":3,\"placesLeft\":0,"
                 + "\"status\":\"OPEN\",\"phase\":\"UPCOMING\",\"version\":1}")
-public record ActivityView(UUID id, UUID teamId, String title, String category, String place, String description,
+public record ActivityView(UUID id, UUID teamId, String title, @Schema(nullable = true) String category, @Schema(nullable = true) String place, @Schema(nullable = true) String description,
         OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity,
         @Schema(description = "Confirmed sign-ups") int confirmed,
         @Schema(description = "Sign-ups on the waitlist") int waitlisted,
-        int placesLeft, List<String> requiredSkills, OffsetDateTime signupOpensAt, OffsetDateTime signupClosesAt,
+        int placesLeft, List<String> requiredSkills, @Schema(nullable = true) OffsetDateTime signupOpensAt, @Schema(nullable = true) OffsetDateTime signupClosesAt,
         ActivityStatus status,
         @Schema(description = "UPCOMING, ONGOING or ENDED, from the clock") String phase,
         long version, OffsetDateTime createdAt) {

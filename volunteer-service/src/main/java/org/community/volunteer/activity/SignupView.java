@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a50\",\"activityId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a40\","
                 + "\"volunteerId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"status\":\"WAITLISTED\",\"waitlistPosition\":2,"
                 + "\"createdAt\":\"2023-08-12T20:15:00+08:00\"}")
-public record SignupView(UUID id, UUID activityId, UUID volunteerId, String volunteerName, SignupStatus status,
-        @Schema(description = "1 = next to be promoted; waitlisted sign-ups only") Integer waitlistPosition,
-        OffsetDateTime createdAt, OffsetDateTime promotedAt, OffsetDateTime cancelledAt) {
+public record SignupView(UUID id, UUID activityId, UUID volunteerId, @Schema(nullable = true) String volunteerName, SignupStatus status,
+        @Schema(nullable = true, description = "1 = next to be promoted; waitlisted sign-ups only") Integer waitlistPosition,
+        OffsetDateTime createdAt, @Schema(nullable = true) OffsetDateTime promotedAt, @Schema(nullable = true) OffsetDateTime cancelledAt) {
 
     public static SignupView of(Signup s, String volunteerName, Integer position) {
         return new SignupView(s.id(), s.activityId(), s.volunteerId(), volunteerName, s.status(), position, Times.local(s.createdAt()),

@@ -38,7 +38,7 @@ public class AuditResource {
     OrgUnits orgUnits;
 
     @GET
-    @Operation(summary = "Search the audit log", description = "Admin roles only (others 403), filtered to the caller's scope; newest first. "
+    @Operation(operationId = "listVolunteerAudit", summary = "Search the audit log", description = "Admin roles only (others 403), filtered to the caller's scope; newest first. "
             + "`within` outside the caller's scope is 403.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     @APIResponse(responseCode = "403", description = "Not an admin role, or `within` outside the caller's scope")

@@ -27,6 +27,8 @@ import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/demands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,9 +46,9 @@ public class DemandResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Record a demand", description = "Admin roles and grid workers in units of their scope (403 elsewhere); residents "
+    @Operation(operationId = "createDemand", summary = "Record a demand", description = "Admin roles and grid workers in units of their scope (403 elsewhere); residents "
             + "and volunteers submit their own. The org unit is checked with org-service (422 unknown, 503 down).")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DemandView.class)), description = "Recorded")
     public Response create(@Valid @NotNull DemandInput input) {
         DemandView demand = service.create(input);
         return Response.created(URI.create("/api/v1/demands/" + demand.id())).tag(Preconditions.etag(demand.version())).entity(demand)
@@ -54,7 +56,7 @@ public class DemandResource {
     }
 
     @GET
-    @Operation(summary = "Search demands", description = "Within an org unit's subtree, by category, status and urgency; most urgent first. "
+    @Operation(operationId = "listDemands", summary = "Search demands", description = "Within an org unit's subtree, by category, status and urgency; most urgent first. "
             + "Admin roles, grid workers and team leaders see the demands of their scope (`orgUnitId` outside it is 403); others their own.")
     public Page<DemandView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
             @QueryParam("status") DemandStatus status, @QueryParam("urgency") Urgency urgency, @Valid @BeanParam PageRequest page) {
@@ -66,7 +68,7 @@ public class DemandResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a demand", description = "Inside the reader's scope, or the caller's own (404 otherwise). The requester's "
+    @Operation(operationId = "getDemand", summary = "Read a demand", description = "Inside the reader's scope, or the caller's own (404 otherwise). The requester's "
             + "phone is masked except for readers of the scope and the submitter.")
     public DemandView get(@PathParam("id") UUID id) {
         return visible(id);
@@ -74,7 +76,7 @@ public class DemandResource {
 
     @GET
     @Path("{id}/matches")
-    @Operation(summary = "Suggest teams and resources for a demand", description = "Active teams of the same community whose category fits "
+    @Operation(operationId = "matchDemand", summary = "Suggest teams and resources for a demand", description = "Active teams of the same community whose category fits "
             + "or whose members hold every required skill, and available resources of the community in the demand's category. Readers of "
             + "the demand's scope.")
     public Matches matches(@PathParam("id") UUID id) {

@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/service-records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +52,7 @@ public class ServiceRecordResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Search service records", description = "By volunteer, team, activity, status or org subtree; newest first. "
+    @Operation(operationId = "listServiceRecords", summary = "Search service records", description = "By volunteer, team, activity, status or org subtree; newest first. "
             + "`status=SUBMITTED&teamId=…` is a leader's review queue. Admin roles, grid workers and team leaders see the records of their "
             + "scope (`orgUnitId` outside it is 403); volunteers their own.")
     public Page<ServiceRecordView> search(@QueryParam("volunteerId") UUID volunteerId, @QueryParam("teamId") UUID teamId,
@@ -65,8 +68,9 @@ public class ServiceRecordResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a service record", description = "The volunteer's own, or inside the scope of admin roles, grid workers and team "
+    @Operation(operationId = "getServiceRecord", summary = "Read a service record", description = "The volunteer's own, or inside the scope of admin roles, grid workers and team "
             + "leaders (404 otherwise). ETag set.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceRecordView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ServiceRecord record = records.find(id).filter(r -> caller.isSelf(r.volunteerId()) || caller.readScope().contains(r.orgPath()))
                 .orElseThrow(() -> ProblemException.notFound("serviceRecord", id));
@@ -75,7 +79,7 @@ public class ServiceRecordResource {
 
     @POST
     @Path("{id}/verify")
-    @Operation(summary = "Verify a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy of the team; `minutes` adjusts the computed minutes, and "
+    @Operation(operationId = "verifyServiceRecord", summary = "Verify a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy of the team; `minutes` adjusts the computed minutes, and "
             + "more than the activity's length needs a reason (422 otherwise). The minutes then count toward hours and stars.")
     @APIResponse(responseCode = "200", description = "Verified")
     public ServiceRecordView verify(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
@@ -84,7 +88,7 @@ public class ServiceRecordResource {
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy, with a reason; the record never counts.")
+    @Operation(operationId = "rejectServiceRecord", summary = "Reject a record", description = "Admin roles and team leaders inside their scope, naming a leader or deputy, with a reason; the record never counts.")
     @APIResponse(responseCode = "200", description = "Rejected")
     public ServiceRecordView reject(@PathParam("id") UUID id, @Valid @NotNull ReviewInput input) {
         return ServiceRecordView.of(hours.reject(id, input));

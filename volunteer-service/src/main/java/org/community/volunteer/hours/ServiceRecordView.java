@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"volunteerId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"teamId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a30\","
                 + "\"status\":\"VERIFIED\",\"checkedInAt\":\"2023-08-20T08:55:00+08:00\",\"checkedOutAt\":\"2023-08-20T11:32:00+08:00\","
                 + "\"checkInMethod\":\"CODE\",\"minutes\":150,\"verifiedMinutes\":150,\"verifiedHours\":2.5}")
-public record ServiceRecordView(UUID id, UUID activityId, UUID volunteerId, UUID teamId, RecordStatus status, OffsetDateTime checkedInAt,
-        OffsetDateTime checkedOutAt, CheckMethod checkInMethod, CheckMethod checkOutMethod,
-        @Schema(description = "Computed from check-in and check-out, within the activity's time") Integer minutes,
-        @Schema(description = "Minutes credited by the leader") Integer verifiedMinutes,
-        BigDecimal verifiedHours, String adjustReason, UUID reviewedBy, OffsetDateTime reviewedAt, String reviewNote, long version) {
+public record ServiceRecordView(UUID id, UUID activityId, UUID volunteerId, @Schema(nullable = true) UUID teamId, RecordStatus status, OffsetDateTime checkedInAt,
+        @Schema(nullable = true) OffsetDateTime checkedOutAt, CheckMethod checkInMethod, @Schema(nullable = true) CheckMethod checkOutMethod,
+        @Schema(nullable = true, description = "Computed from check-in and check-out, within the activity's time") Integer minutes,
+        @Schema(nullable = true, description = "Minutes credited by the leader") Integer verifiedMinutes,
+        @Schema(nullable = true) BigDecimal verifiedHours, @Schema(nullable = true) String adjustReason, @Schema(nullable = true) UUID reviewedBy, @Schema(nullable = true) OffsetDateTime reviewedAt, @Schema(nullable = true) String reviewNote, long version) {
 
     public static ServiceRecordView of(ServiceRecord r) {
         return new ServiceRecordView(r.id(), r.activityId(), r.volunteerId(), r.teamId(), r.status(), Times.local(r.checkedInAt()),

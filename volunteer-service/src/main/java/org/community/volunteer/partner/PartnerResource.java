@@ -28,6 +28,8 @@ import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/partners")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +47,8 @@ public class PartnerResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Register a partner", description = "Admin roles, in a unit of their scope (403 elsewhere). The org unit is checked with org-service (422 unknown, 503 down).")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "createPartner", summary = "Register a partner", description = "Admin roles, in a unit of their scope (403 elsewhere). The org unit is checked with org-service (422 unknown, 503 down).")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerView.class)), description = "Registered")
     public Response create(@Valid @NotNull PartnerInput input) {
         PartnerView partner = service.create(input);
         return Response.created(URI.create("/api/v1/partners/" + partner.id())).tag(Preconditions.etag(partner.version()))
@@ -54,7 +56,7 @@ public class PartnerResource {
     }
 
     @GET
-    @Operation(summary = "Search partners", description = "Within an org unit's subtree and by kind. Admin roles, grid workers and team "
+    @Operation(operationId = "listPartners", summary = "Search partners", description = "Within an org unit's subtree and by kind. Admin roles, grid workers and team "
             + "leaders see the partners of their scope (`orgUnitId` outside it is 403); others none.")
     public Page<PartnerView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("kind") PartnerKind kind,
             @Valid @BeanParam PageRequest page) {
@@ -65,7 +67,7 @@ public class PartnerResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a partner", description = "Inside the reader's scope (404 otherwise). The contact phone is masked.")
+    @Operation(operationId = "getPartner", summary = "Read a partner", description = "Inside the reader's scope (404 otherwise). The contact phone is masked.")
     public PartnerView get(@PathParam("id") UUID id) {
         return service.partner(id, caller.readScope()).orElseThrow(() -> ProblemException.notFound("partner", id));
     }

@@ -28,6 +28,8 @@ import org.community.volunteer.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/resources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,15 +47,15 @@ public class ResourceResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Offer a resource", description = "Admin roles, for a partner of their scope (403 elsewhere); it takes the partner's org unit.")
-    @APIResponse(responseCode = "201", description = "Listed")
+    @Operation(operationId = "createResource", summary = "Offer a resource", description = "Admin roles, for a partner of their scope (403 elsewhere); it takes the partner's org unit.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResourceView.class)), description = "Listed")
     public Response create(@Valid @NotNull ResourceInput input) {
         ResourceView resource = service.createResource(input);
         return Response.created(URI.create("/api/v1/resources/" + resource.id())).entity(resource).build();
     }
 
     @GET
-    @Operation(summary = "Search resources", description = "Within an org unit's subtree, by category, status and partner. Admin roles, grid "
+    @Operation(operationId = "listResources", summary = "Search resources", description = "Within an org unit's subtree, by category, status and partner. Admin roles, grid "
             + "workers and team leaders see the resources of their scope (`orgUnitId` outside it is 403); others none.")
     public Page<ResourceView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("category") String category,
             @QueryParam("status") @Pattern(regexp = "AVAILABLE|WITHDRAWN") String status, @QueryParam("partnerId") UUID partnerId,
@@ -66,14 +68,14 @@ public class ResourceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a resource", description = "With its partner's name; inside the reader's scope (404 otherwise).")
+    @Operation(operationId = "getResource", summary = "Read a resource", description = "With its partner's name; inside the reader's scope (404 otherwise).")
     public ResourceView get(@PathParam("id") UUID id) {
         return service.resource(id, caller.readScope()).orElseThrow(() -> ProblemException.notFound("resource", id));
     }
 
     @POST
     @Path("{id}/withdraw")
-    @Operation(summary = "Withdraw a resource", description = "Admin roles inside their scope. No longer offered or matched; 409 when already withdrawn.")
+    @Operation(operationId = "withdrawResource", summary = "Withdraw a resource", description = "Admin roles inside their scope. No longer offered or matched; 409 when already withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     public ResourceView withdraw(@PathParam("id") UUID id) {
         return service.withdraw(id);

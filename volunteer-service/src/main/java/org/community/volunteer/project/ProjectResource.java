@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.community.conventions.http.Page;
@@ -27,6 +29,9 @@ import org.community.conventions.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +46,10 @@ public class ProjectResource {
     OrgUnits orgUnits;
 
     @POST
-    @Operation(summary = "Plan a project", description = "With open demands and available resources of the team's community (422 otherwise); "
+    @Operation(operationId = "createProject", summary = "Plan a project", description = "With open demands and available resources of the team's community (422 otherwise); "
             + "its demands become IN_PROJECT (409 when a demand is not open). Admin roles, for a team of their scope (403 elsewhere); "
             + "consultation-service calls it with the token of the caller who adopted the resolution.")
-    @APIResponse(responseCode = "201", description = "Planned")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)), description = "Planned")
     public Response create(@Valid @NotNull ProjectInput input) {
         ProjectView project = service.create(input);
         return Response.created(URI.create("/api/v1/projects/" + project.id())).tag(Preconditions.etag(project.version())).entity(project)
@@ -52,7 +57,7 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(summary = "Search projects", description = "Within an org unit's subtree, by status and team. Projects and their progress "
+    @Operation(operationId = "listProjects", summary = "Search projects", description = "Within an org unit's subtree, by status and team. Projects and their progress "
             + "are public to every authenticated caller.")
     public Page<ProjectView> search(@QueryParam("orgUnitId") UUID orgUnitId, @QueryParam("status") ProjectStatus status,
             @QueryParam("teamId") UUID teamId, @Valid @BeanParam PageRequest page) {
@@ -62,16 +67,17 @@ public class ProjectResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a project", description = "Public: with its demands, the demands it closed, and its resources (ids).")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getProject", summary = "Read a project", description = "Public: with its demands, the demands it closed, and its resources (ids).")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)))
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
         ProjectView project = service.find(id).orElseThrow(() -> ProblemException.notFound("project", id));
-        return Response.ok(project).tag(Preconditions.etag(project.version())).build();
+        return Preconditions.okWithEtag(request, project.version(), project);
     }
 
     @POST
     @Path("{id}/start")
-    @Operation(summary = "Start a project", description = "Admin roles inside their scope. PLANNED → IN_PROGRESS; 409 from any other status.")
-    @APIResponse(responseCode = "200", description = "Started")
+    @Operation(operationId = "startProject", summary = "Start a project", description = "Admin roles inside their scope. PLANNED → IN_PROGRESS; 409 from any other status.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)), description = "Started")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         ProjectView project = service.start(id, ifMatch);
         return Response.ok(project).tag(Preconditions.etag(project.version())).build();
@@ -79,8 +85,8 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/complete")
-    @Operation(summary = "Complete a project", description = "Admin roles inside their scope. IN_PROGRESS → DONE with its outcome; the named demands are CLOSED, the others open again.")
-    @APIResponse(responseCode = "200", description = "Done")
+    @Operation(operationId = "completeProject", summary = "Complete a project", description = "Admin roles inside their scope. IN_PROGRESS → DONE with its outcome; the named demands are CLOSED, the others open again.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)), description = "Done")
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CompleteInput input) {
         ProjectView project = service.complete(id, input, ifMatch);
         return Response.ok(project).tag(Preconditions.etag(project.version())).build();
@@ -88,8 +94,8 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel a project", description = "Admin roles inside their scope. From PLANNED or IN_PROGRESS, with a reason; its demands open again.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @Operation(operationId = "cancelProject", summary = "Cancel a project", description = "Admin roles inside their scope. From PLANNED or IN_PROGRESS, with a reason; its demands open again.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)), description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CancelInput input) {
         ProjectView project = service.cancel(id, input, ifMatch);
         return Response.ok(project).tag(Preconditions.etag(project.version())).build();

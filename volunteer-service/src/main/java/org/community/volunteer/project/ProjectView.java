@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Project", description = "A project with its demands (and which it closed) and resources")
-public record ProjectView(UUID id, String name, ProjectKind kind, UUID teamId, String description, ProjectStatus status,
-        LocalDate plannedStart, LocalDate plannedEnd, String outcome, List<UUID> demandIds, List<UUID> closedDemandIds,
-        List<UUID> resourceIds, OffsetDateTime startedAt, OffsetDateTime finishedAt, long version, OffsetDateTime createdAt) {
+public record ProjectView(UUID id, String name, ProjectKind kind, @Schema(nullable = true) UUID teamId, @Schema(nullable = true) String description, ProjectStatus status,
+        @Schema(nullable = true) LocalDate plannedStart, @Schema(nullable = true) LocalDate plannedEnd, @Schema(nullable = true) String outcome, List<UUID> demandIds, List<UUID> closedDemandIds,
+        List<UUID> resourceIds, @Schema(nullable = true) OffsetDateTime startedAt, @Schema(nullable = true) OffsetDateTime finishedAt, long version, OffsetDateTime createdAt) {
 }

@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,9 +61,9 @@ public class TeamResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Create a team", description = "Admin roles and team leaders, in a unit inside their scope (403 elsewhere). The org unit is checked with org-service (422 when unknown, 503 when org-service "
+    @Operation(operationId = "createTeam", summary = "Create a team", description = "Admin roles and team leaders, in a unit inside their scope (403 elsewhere). The org unit is checked with org-service (422 when unknown, 503 when org-service "
             + "is down) and its name and path are kept. The leader must be registered in the team's community.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull TeamInput input) {
         Team team = service.create(input);
         return Response.created(URI.create("/api/v1/teams/" + team.id())).tag(Preconditions.etag(team.version()))
@@ -68,7 +71,7 @@ public class TeamResource {
     }
 
     @GET
-    @Operation(summary = "Search teams", description = "Within an org unit's subtree, by category, status and part of the name; oldest first. "
+    @Operation(operationId = "listTeams", summary = "Search teams", description = "Within an org unit's subtree, by category, status and part of the name; oldest first. "
             + "Teams' profiles are public to every authenticated caller.")
     public Page<TeamView> search(
             @QueryParam("orgUnitId") @Parameter(description = "Only teams in this unit's subtree") UUID orgUnitId,
@@ -83,7 +86,7 @@ public class TeamResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "Teams, volunteers, verified hours this year, "
+    @Operation(operationId = "getTeamStats", summary = "Volunteer statistics of an org unit's subtree", description = "Teams, volunteers, verified hours this year, "
             + "projects done and demands open, from roll-ups; served without org-service when the unit is known here. Admin roles, grid "
             + "workers and team leaders inside their scope (403 elsewhere).")
     public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(description = "The org unit", required = true) UUID orgUnitId) {
@@ -93,7 +96,8 @@ public class TeamResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a team", description = "The team's public profile, with deputies and member count; ETag set.")
+    @Operation(operationId = "getTeam", summary = "Read a team", description = "The team's public profile, with deputies and member count; ETag set.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Team team = find(id);
         return Preconditions.okWithEtag(request, team.version(), view(team));
@@ -101,7 +105,8 @@ public class TeamResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a team", description = "Admin roles and team leaders inside their scope (also the new unit). Replaces name, unit, category, description, leader and deputies. Requires If-Match.")
+    @Operation(operationId = "updateTeam", summary = "Update a team", description = "Admin roles and team leaders inside their scope (also the new unit). Replaces name, unit, category, description, leader and deputies. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamInput input) {
         Team team = service.update(id, input, ifMatch);
         return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
@@ -109,8 +114,8 @@ public class TeamResource {
 
     @POST
     @Path("{id}/disband")
-    @Operation(summary = "Disband a team", description = "Admin roles and team leaders inside their scope. Kept for history; no new activities. If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Disbanded")
+    @Operation(operationId = "disbandTeam", summary = "Disband a team", description = "Admin roles and team leaders inside their scope. Kept for history; no new activities. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)), description = "Disbanded")
     public Response disband(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Team team = service.disband(id, ifMatch);
         return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
@@ -118,7 +123,7 @@ public class TeamResource {
 
     @GET
     @Path("{id}/members")
-    @Operation(summary = "Members of a team", description = "Leader first, then deputies, then members by joining date. Admin roles, grid "
+    @Operation(operationId = "listTeamMembers", summary = "Members of a team", description = "Leader first, then deputies, then members by joining date. Admin roles, grid "
             + "workers and team leaders of the team's scope (403 for others: the member list is not part of the public profile).")
     public Page<MemberView> members(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         caller.requireIn(caller.readScope(), find(id).orgPath());
@@ -127,8 +132,8 @@ public class TeamResource {
 
     @POST
     @Path("{id}/members")
-    @Operation(summary = "Add a member", description = "Admin roles and team leaders inside their scope. As MEMBER (default) or DEPUTY; 409 when already a member.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @Operation(operationId = "addTeamMember", summary = "Add a member", description = "Admin roles and team leaders inside their scope. As MEMBER (default) or DEPUTY; 409 when already a member.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)), description = "Added")
     public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberInput input) {
         service.addMember(id, input);
         MemberView added = teams.member(id, input.volunteerId()).orElseThrow();
@@ -137,7 +142,7 @@ public class TeamResource {
 
     @DELETE
     @Path("{id}/members/{volunteerId}")
-    @Operation(summary = "Remove a member", description = "Admin roles and team leaders inside their scope. The leader cannot be removed (409); change the leader first.")
+    @Operation(operationId = "removeTeamMember", summary = "Remove a member", description = "Admin roles and team leaders inside their scope. The leader cannot be removed (409); change the leader first.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeMember(@PathParam("id") UUID id, @PathParam("volunteerId") UUID volunteerId) {
         service.removeMember(id, volunteerId);

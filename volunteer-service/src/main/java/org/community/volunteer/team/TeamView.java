@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"orgUnitName\":\"江欣苑社区\",\"category\":\"ELDER_CARE\",\"leaderId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\","
                 + "\"deputyIds\":[],\"memberCount\":12,\"status\":\"ACTIVE\",\"version\":1}")
 public record TeamView(UUID id, String name, UUID orgUnitId,
-        @Schema(description = "Name of the org unit when the team was attached to it") String orgUnitName,
-        String category, String description, UUID leaderId, List<UUID> deputyIds, Long memberCount, TeamStatus status,
+        @Schema(nullable = true, description = "Name of the org unit when the team was attached to it") String orgUnitName,
+        @Schema(nullable = true) String category, @Schema(nullable = true) String description, @Schema(nullable = true) UUID leaderId, List<UUID> deputyIds, Long memberCount, TeamStatus status,
         long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static TeamView of(Team t, List<UUID> deputyIds, Long memberCount) {

@@ -53,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/volunteers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,10 +92,10 @@ public class VolunteerResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Register a volunteer", description = "Admin roles register someone in a unit of their scope (403 outside), "
+    @Operation(operationId = "registerVolunteer", summary = "Register a volunteer", description = "Admin roles register someone in a unit of their scope (403 outside), "
             + "optionally with their `account`; anyone else registers themself (the profile gets the caller's account; one per account, 409). "
             + "Phone and ID number are unique (409); the ID number's check digit is verified; the org unit, when given, is checked with org-service.")
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)), description = "Registered; Location and ETag set")
     public Response register(@Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.register(input);
         return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id())).tag(Preconditions.etag(volunteer.version()))
@@ -103,7 +104,7 @@ public class VolunteerResource {
 
     @POST
     @Path("batch")
-    @Operation(summary = "Register volunteers in bulk", description = "批量登记: 1 to 500 registrations at once (a community's spreadsheet), "
+    @Operation(operationId = "registerVolunteerBatch", summary = "Register volunteers in bulk", description = "批量登记: 1 to 500 registrations at once (a community's spreadsheet), "
             + "by admin roles in units of their scope, all or nothing. Each item follows the rules of POST /api/v1/volunteers "
             + "(an `account` may link a profile to its login). Every item is checked before anything is written, and all findings come "
             + "back in one problem naming `volunteers[i].field`: **400** for Bean Validation errors, a wrong ID number check character "
@@ -136,7 +137,8 @@ public class VolunteerResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "The caller's own volunteer profile", description = "Linked by the token's `sub`; unmasked. 404 before registering.")
+    @Operation(operationId = "getMyVolunteerProfile", summary = "The caller's own volunteer profile", description = "Linked by the token's `sub`; unmasked. 404 before registering.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     public Response me(@Context Request request) {
         Volunteer volunteer = volunteers.findByAccount(caller.subject())
                 .orElseThrow(() -> new ProblemException(org.community.conventions.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));
@@ -144,7 +146,7 @@ public class VolunteerResource {
     }
 
     @GET
-    @Operation(summary = "Search volunteers", description = "Within an org unit's subtree, by part of the name, a skill, or verification status. "
+    @Operation(operationId = "listVolunteers", summary = "Search volunteers", description = "Within an org unit's subtree, by part of the name, a skill, or verification status. "
             + "Admin roles, grid workers and team leaders see the volunteers of their scope (`orgUnitId` outside it is 403); others only their own profile.")
     public Page<VolunteerView> search(@QueryParam("orgUnitId") @Parameter(description = "Only volunteers registered in this unit's subtree") UUID orgUnitId,
             @QueryParam("q") @Size(min = 1, max = 50) @Parameter(description = "Part of the name") String q,
@@ -159,7 +161,7 @@ public class VolunteerResource {
 
     @GET
     @Path("leaderboard")
-    @Operation(summary = "Hours leaderboard of an org unit's subtree", description = "Volunteers registered in the subtree by verified hours, "
+    @Operation(operationId = "getVolunteerLeaderboard", summary = "Hours leaderboard of an org unit's subtree", description = "Volunteers registered in the subtree by verified hours, "
             + "all-time or for one `year`; read from roll-ups. Admin roles, grid workers and team leaders inside their scope.")
     public Leaderboard leaderboard(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -170,7 +172,7 @@ public class VolunteerResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Volunteer statistics of an org unit's subtree", description = "The same figures as /api/v1/teams/stats; "
+    @Operation(operationId = "getVolunteerStats", summary = "Volunteer statistics of an org unit's subtree", description = "The same figures as /api/v1/teams/stats; "
             + "admin roles, grid workers and team leaders inside their scope.")
     public UnitStats stats(@QueryParam("orgUnitId") @NotNull @Parameter(required = true) UUID orgUnitId) {
         caller.require(caller.scopedReader());
@@ -179,8 +181,9 @@ public class VolunteerResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a volunteer", description = "The volunteer themself, and admin roles, grid workers and team leaders inside their "
+    @Operation(operationId = "getVolunteer", summary = "Read a volunteer", description = "The volunteer themself, and admin roles, grid workers and team leaders inside their "
             + "scope (404 otherwise); phone and ID number masked by role; ETag set.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Volunteer volunteer = find(id);
         return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
@@ -188,8 +191,9 @@ public class VolunteerResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a volunteer", description = "By the volunteer themself or an admin role of their scope (403 otherwise). "
+    @Operation(operationId = "updateVolunteer", summary = "Update a volunteer", description = "By the volunteer themself or an admin role of their scope (403 otherwise). "
             + "Replaces the registration; requires If-Match. A changed name or ID number resets real-name verification to UNVERIFIED.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.update(id, input, ifMatch);
         return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
@@ -197,8 +201,8 @@ public class VolunteerResource {
 
     @POST
     @Path("{id}/verification")
-    @Operation(summary = "Record the real-name check", description = "Admin roles inside their scope. VERIFIED (needs an ID number) or REJECTED, with a note.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @Operation(operationId = "verifyVolunteer", summary = "Record the real-name check", description = "Admin roles inside their scope. VERIFIED (needs an ID number) or REJECTED, with a note.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)), description = "Recorded")
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VerificationInput input) {
         Volunteer volunteer = service.verify(id, input, ifMatch);
         return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
@@ -206,7 +210,7 @@ public class VolunteerResource {
 
     @GET
     @Path("{id}/teams")
-    @Operation(summary = "Teams the volunteer belongs to", description = "With the role in each.")
+    @Operation(operationId = "listVolunteerTeams", summary = "Teams the volunteer belongs to", description = "With the role in each.")
     public List<MembershipView> teams(@PathParam("id") UUID id) {
         find(id);
         return teams.memberships(id);
@@ -214,7 +218,7 @@ public class VolunteerResource {
 
     @GET
     @Path("{id}/signups")
-    @Operation(summary = "Sign-ups of the volunteer", description = "Latest activity first.")
+    @Operation(operationId = "listVolunteerSignups", summary = "Sign-ups of the volunteer", description = "Latest activity first.")
     public Page<SignupView> signups(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         find(id);
         return Page.of(activities.signupsOfVolunteer(id, page).stream().map(r -> SignupView.of(r.signup(), null, null)).toList(), page,
@@ -223,7 +227,7 @@ public class VolunteerResource {
 
     @GET
     @Path("{id}/hours")
-    @Operation(summary = "Verified hours and star level", description = "Only verified records count; stars at 100/300/600/1000/1500 hours.")
+    @Operation(operationId = "getVolunteerHours", summary = "Verified hours and star level", description = "Only verified records count; stars at 100/300/600/1000/1500 hours.")
     public HoursSummary hours(@PathParam("id") UUID id) {
         Volunteer volunteer = find(id);
         List<HoursSummary.YearHours> years = db.list("select year, minutes from volunteer_year_hours where volunteer_id = ? order by year",
@@ -235,10 +239,10 @@ public class VolunteerResource {
 
     @POST
     @Path("{id}/certificates")
-    @Operation(summary = "Issue a service record certificate", description = "志愿服务记录证明 for the verified records with one team, issued by "
+    @Operation(operationId = "issueVolunteerCertificate", summary = "Issue a service record certificate", description = "志愿服务记录证明 for the verified records with one team, issued by "
             + "the team's organization, with a serial number. Needs real-name verification and at least one verified record (409). "
             + "By the volunteer themself or an admin role of their scope.")
-    @APIResponse(responseCode = "201", description = "Issued; Location is the PDF")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Certificate.class)), description = "Issued; Location is the PDF")
     public Response issue(@PathParam("id") UUID id, @Valid @NotNull CertificateInput input) {
         Volunteer volunteer = find(id);
         caller.require(caller.isSelf(id) || caller.adminScope().contains(volunteer.orgPath()));
@@ -248,7 +252,7 @@ public class VolunteerResource {
 
     @GET
     @Path("{id}/certificates")
-    @Operation(summary = "Certificates issued to the volunteer", description = "Newest first.")
+    @Operation(operationId = "listVolunteerCertificates", summary = "Certificates issued to the volunteer", description = "Newest first.")
     public List<Certificate> certificates(@PathParam("id") UUID id) {
         find(id);
         return certificates.list(id);
@@ -257,7 +261,7 @@ public class VolunteerResource {
     @GET
     @Path("{id}/certificates/{serial}")
     @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
-    @Operation(summary = "Download a certificate", description = "The PDF exactly as issued.")
+    @Operation(operationId = "getVolunteerCertificatePdf", summary = "Download a certificate", description = "The PDF exactly as issued.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
     public Response pdf(@PathParam("id") UUID id, @PathParam("serial") String serial) {
         find(id);

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"orgUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"orgUnitName\":\"江欣苑社区\",\"verifiedHours\":126.5,"
                 + "\"starLevel\":1,\"version\":2}")
 public record VolunteerView(UUID id, String name,
-        @Schema(description = "Masked (138****1234) except for admin roles, grid workers and team leaders inside their scope, and the volunteer themself") String phone,
-        @Schema(description = "Masked (420***********1237) except for admin roles inside their scope and the volunteer themself") String idNumber,
-        Gender gender, List<String> skills, String availability, UUID partyMemberId,
-        VerificationStatus verificationStatus, String verificationNote, UUID orgUnitId, String orgUnitName,
+        @Schema(nullable = true, description = "Masked (138****1234) except for admin roles, grid workers and team leaders inside their scope, and the volunteer themself") String phone,
+        @Schema(nullable = true, description = "Masked (420***********1237) except for admin roles inside their scope and the volunteer themself") String idNumber,
+        @Schema(nullable = true) Gender gender, List<String> skills, @Schema(nullable = true) String availability, @Schema(nullable = true) UUID partyMemberId,
+        VerificationStatus verificationStatus, @Schema(nullable = true) String verificationNote, @Schema(nullable = true) UUID orgUnitId, @Schema(nullable = true) String orgUnitName,
         @Schema(description = "Cumulative verified service hours") BigDecimal verifiedHours,
         @Schema(description = "0 (none) to 5 stars") int starLevel,
         long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {

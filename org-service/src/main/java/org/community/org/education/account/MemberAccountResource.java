@@ -47,7 +47,7 @@ public class MemberAccountResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The account a member signs in with", description = "Admin roles of the member's scope; 404 when none is linked.")
+    @Operation(operationId = "getMemberAccount", summary = "The account a member signs in with", description = "Admin roles of the member's scope; 404 when none is linked.")
     public AccountLink get(@PathParam("id") UUID id) {
         caller.require(Access.ADMIN);
         Member member = members.find(id).orElseThrow(() -> ProblemException.notFound("member", id));
@@ -57,7 +57,7 @@ public class MemberAccountResource {
     }
 
     @PUT
-    @Operation(summary = "Link a member to their account", description = "Admin roles of the member's scope. The member then signs in to "
+    @Operation(operationId = "linkMemberAccount", summary = "Link a member to their account", description = "Admin roles of the member's scope. The member then signs in to "
             + "education sessions with a code and reads their own credits and ranking position. An account belongs to one member (409).")
     @APIResponse(responseCode = "200", description = "Linked")
     public AccountLink link(@PathParam("id") UUID id, @Valid @NotNull AccountLink input) {
@@ -66,7 +66,7 @@ public class MemberAccountResource {
     }
 
     @DELETE
-    @Operation(summary = "Unlink a member's account", description = "Admin roles of the member's scope.")
+    @Operation(operationId = "unlinkMemberAccount", summary = "Unlink a member's account", description = "Admin roles of the member's scope.")
     @APIResponse(responseCode = "204", description = "Unlinked")
     public Response unlink(@PathParam("id") UUID id) {
         service.unlink(id);

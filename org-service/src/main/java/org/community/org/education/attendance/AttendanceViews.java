@@ -18,7 +18,7 @@ public final class AttendanceViews {
     }
 
     @Schema(name = "Trainee", description = "An enrolled member with their study credits in the program")
-    public record Trainee(UUID memberId, String name, UUID unitId, String unitName, BigDecimal credits, long courses, long sessions,
+    public record Trainee(UUID memberId, String name, UUID unitId, @Schema(nullable = true) String unitName, BigDecimal credits, long courses, long sessions,
             @Schema(description = "Credits at least the program's required credits") boolean completed) {
     }
 
@@ -29,7 +29,7 @@ public final class AttendanceViews {
     }
 
     @Schema(name = "Attendance", description = "A member recorded at a session")
-    public record Attendance(UUID sessionId, UUID memberId, String name, String unitName, UUID venueId, String venueName,
+    public record Attendance(UUID sessionId, UUID memberId, String name, @Schema(nullable = true) String unitName, @Schema(nullable = true) UUID venueId, @Schema(nullable = true) String venueName,
             AttendanceMethod method, OffsetDateTime recordedAt) {
     }
 
@@ -38,7 +38,7 @@ public final class AttendanceViews {
     }
 
     @Schema(name = "ProgramCredits", description = "A member's study credits (学分) in one program: part of the growth record (一人一册)")
-    public record ProgramCredits(UUID programId, String programName, String unitName, LocalDate startsOn, LocalDate endsOn,
-            BigDecimal credits, BigDecimal requiredCredits, long courses, long sessions, boolean completed) {
+    public record ProgramCredits(UUID programId, String programName, @Schema(nullable = true) String unitName, @Schema(nullable = true) LocalDate startsOn, @Schema(nullable = true) LocalDate endsOn,
+            BigDecimal credits, @Schema(nullable = true) BigDecimal requiredCredits, long courses, long sessions, boolean completed) {
     }
 }

@@ -38,7 +38,7 @@ public class CreditResource {
 
     @GET
     @Path("members/{id}")
-    @Operation(summary = "A member's study credits per program", description = "Newest program first; also in the growth record "
+    @Operation(operationId = "listMemberEducationCredits", summary = "A member's study credits per program", description = "Newest program first; also in the growth record "
             + "(`GET /api/v1/org-life/members/{id}/growth-record`, `studyCredits`).")
     public List<AttendanceViews.ProgramCredits> member(@PathParam("id") UUID id) {
         caller.require(Access.RECORDS);
@@ -49,7 +49,7 @@ public class CreditResource {
 
     @GET
     @Path("mine")
-    @Operation(summary = "My own study credits per program", description = "For any signed-in member whose account is linked to their "
+    @Operation(operationId = "listMyEducationCredits", summary = "My own study credits per program", description = "For any signed-in member whose account is linked to their "
             + "member record; 404 when it is not.")
     public List<AttendanceViews.ProgramCredits> mine() {
         Member me = accounts.me().orElseThrow(() -> ProblemException.notFound("memberAccount", caller.subject()));

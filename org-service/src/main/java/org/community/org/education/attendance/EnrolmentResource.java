@@ -51,7 +51,7 @@ public class EnrolmentResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Enrol trainees in a program", description = "Admin roles of the program's unit; not once CLOSED. `memberIds` "
+    @Operation(operationId = "enrolTrainees", summary = "Enrol trainees in a program", description = "Admin roles of the program's unit; not once CLOSED. `memberIds` "
             + "(members of the program's tree, up to 2,000) or `unitId` (every full and probationary member of that subtree). "
             + "Enrolling again counts as already enrolled.")
     @APIResponse(responseCode = "200", description = "Enrolled")
@@ -60,7 +60,7 @@ public class EnrolmentResource {
     }
 
     @GET
-    @Operation(summary = "The trainees of a program with their credits, paged", description = "Most credits first; `completed` when they "
+    @Operation(operationId = "listTrainees", summary = "The trainees of a program with their credits, paged", description = "Most credits first; `completed` when they "
             + "reach the program's required credits. `within` narrows to a subtree of the program's tree.")
     public Page<AttendanceViews.Trainee> trainees(@QueryParam("programId") @NotNull UUID programId,
             @QueryParam("within") @Parameter(description = "Members of this subtree only") UUID within, @Valid @BeanParam PageRequest page) {

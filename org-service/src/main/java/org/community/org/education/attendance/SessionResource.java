@@ -24,6 +24,8 @@ import org.community.conventions.http.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/education/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +44,7 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a session", description = "With its venues and the attendance recorded at each. Readable where the "
+    @Operation(operationId = "getEducationSession", summary = "Read a session", description = "With its venues and the attendance recorded at each. Readable where the "
             + "program's unit or a venue's host unit is in scope.")
     public ProgramViews.Session get(@PathParam("id") UUID id) {
         service.readable(id);
@@ -51,21 +53,21 @@ public class SessionResource {
 
     @POST
     @Path("{id}/sign-in-codes")
-    @Operation(summary = "Issue a sign-in code to show at a venue", description = "Admin roles seeing the program's unit or the venue's "
+    @Operation(operationId = "issueSessionSignInCode", summary = "Issue a sign-in code to show at a venue", description = "Admin roles seeing the program's unit or the venue's "
             + "host. From 30 minutes before the session until its end, program OPEN. The 6-digit code works for "
             + "`org.education.sign-in-code.valid-for` (15 minutes by default, never past the session's end); issuing another "
             + "does not revoke the first.")
-    @APIResponse(responseCode = "201", description = "Issued")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceViews.SignInCode.class)), description = "Issued")
     public Response issueCode(@PathParam("id") UUID id, @Valid @NotNull AttendanceInputs.CodeRequest input) {
         return Response.status(Response.Status.CREATED).entity(service.issueCode(id, input.venueId())).build();
     }
 
     @POST
     @Path("{id}/sign-ins")
-    @Operation(summary = "Sign in with the code shown at the venue", description = "By an enrolled member whose account is linked "
+    @Operation(operationId = "signInToSession", summary = "Sign in with the code shown at the venue", description = "By an enrolled member whose account is linked "
             + "(`PUT /api/v1/members/{id}/account`), or by an admin role typing it for a member of their scope (`memberId`). "
             + "A wrong or expired code is 422 naming `code`; signing in twice is 409 and records nothing.")
-    @APIResponse(responseCode = "201", description = "Signed in")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceViews.Attendance.class)), description = "Signed in")
     public Response signIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceInputs.SignIn input) {
         AttendanceViews.Attendance line = service.signIn(id, input);
         return Response.created(URI.create("/api/v1/education/sessions/" + id + "/attendance")).entity(line).build();
@@ -73,9 +75,9 @@ public class SessionResource {
 
     @POST
     @Path("{id}/attendance")
-    @Operation(summary = "Record a member's attendance", description = "Admin roles seeing the program's unit, or the venue's host for "
+    @Operation(operationId = "recordSessionAttendance", summary = "Record a member's attendance", description = "Admin roles seeing the program's unit, or the venue's host for "
             + "members of their scope; program OPEN; the member enrolled. Recorded already (e.g. by a second clerk) is 409.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceViews.Attendance.class)), description = "Recorded")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull AttendanceInputs.Staff input) {
         service.record(id, input);
         return Response.created(URI.create("/api/v1/education/sessions/" + id + "/attendance"))
@@ -84,7 +86,7 @@ public class SessionResource {
 
     @POST
     @Path("{id}/attendance/batch")
-    @Operation(summary = "Record the attendance of many members at one venue", description = "Up to 2,000 members in one statement, all "
+    @Operation(operationId = "recordSessionAttendanceBatch", summary = "Record the attendance of many members at one venue", description = "Up to 2,000 members in one statement, all "
             + "checked first (all or nothing); members recorded already are counted, not refused, so a retried batch adds nothing.")
     @APIResponse(responseCode = "200", description = "Recorded")
     public AttendanceViews.BatchResult batch(@PathParam("id") UUID id, @Valid @NotNull AttendanceInputs.Batch input) {
@@ -93,7 +95,7 @@ public class SessionResource {
 
     @GET
     @Path("{id}/attendance")
-    @Operation(summary = "The attendance of a session, paged", description = "In tree order; at one venue with `venueId`.")
+    @Operation(operationId = "listSessionAttendance", summary = "The attendance of a session, paged", description = "In tree order; at one venue with `venueId`.")
     public Page<AttendanceViews.Attendance> list(@PathParam("id") UUID id, @QueryParam("venueId") UUID venueId,
             @Valid @BeanParam PageRequest page) {
         service.readable(id);

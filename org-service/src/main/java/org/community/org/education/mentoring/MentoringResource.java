@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/education/studios")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,9 +55,9 @@ public class MentoringResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Found a studio", description = "Admin roles of the unit (e.g. a town), led by a party member of its tree. "
+    @Operation(operationId = "createStudio", summary = "Found a studio", description = "Admin roles of the unit (e.g. a town), led by a party member of its tree. "
             + "Names are unique per unit.")
-    @APIResponse(responseCode = "201", description = "Founded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Studio.class)), description = "Founded")
     public Response create(@Valid @NotNull MentoringInputs.Studio input) {
         UUID id = service.createStudio(input);
         return Response.created(URI.create("/api/v1/education/studios/" + id)).entity(mentoring.studioView(id).orElseThrow()).build();
@@ -62,14 +65,14 @@ public class MentoringResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a studio", description = "With its lead and the number of pairs.")
+    @Operation(operationId = "getStudio", summary = "Read a studio", description = "With its lead and the number of pairs.")
     public MentoringViews.Studio get(@PathParam("id") UUID id) {
         visibleStudio(id);
         return mentoring.studioView(id).orElseThrow();
     }
 
     @GET
-    @Operation(summary = "Studios of a subtree, paged", description = "Oldest first.")
+    @Operation(operationId = "listStudios", summary = "Studios of a subtree, paged", description = "Oldest first.")
     public Page<MentoringViews.Studio> list(@QueryParam("within") @NotNull @Parameter(description = "Subtree root") UUID within,
             @Valid @BeanParam PageRequest page) {
         caller.require(Access.RECORDS);
@@ -80,9 +83,9 @@ public class MentoringResource {
 
     @POST
     @Path("{id}/mentorships")
-    @Operation(summary = "Pair a mentor with a mentee", description = "Both members of the studio unit's tree, in any of its "
+    @Operation(operationId = "pairMentorship", summary = "Pair a mentor with a mentee", description = "Both members of the studio unit's tree, in any of its "
             + "communities; a pair is active once at a time (409).")
-    @APIResponse(responseCode = "201", description = "Paired")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Mentorship.class)), description = "Paired")
     public Response pair(@PathParam("id") UUID id, @Valid @NotNull MentoringInputs.Mentorship input) {
         UUID pairId = service.pair(id, input);
         MentoringViews.Mentorship view = mentoring.pairView(pairId).orElseThrow();
@@ -92,7 +95,7 @@ public class MentoringResource {
 
     @GET
     @Path("{id}/mentorships")
-    @Operation(summary = "The pairs of a studio, paged", description = "Oldest first, with each mentee's progress; by status.")
+    @Operation(operationId = "listMentorships", summary = "The pairs of a studio, paged", description = "Oldest first, with each mentee's progress; by status.")
     public Page<MentoringViews.Mentorship> pairs(@PathParam("id") UUID id, @QueryParam("status") MentorshipStatus status,
             @Valid @BeanParam PageRequest page) {
         visibleStudio(id);
@@ -101,8 +104,9 @@ public class MentoringResource {
 
     @GET
     @Path("mentorships/{pairId}")
-    @Operation(summary = "Read a mentorship", description = "With its sessions and notes, oldest first, and the mentee's progress. "
+    @Operation(operationId = "getMentorship", summary = "Read a mentorship", description = "With its sessions and notes, oldest first, and the mentee's progress. "
             + "Readable where the studio's unit, the mentor's or the mentee's is in scope.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Mentorship.class)))
     public Response mentorship(@PathParam("pairId") UUID pairId, @Context Request request) {
         caller.require(Access.RECORDS);
         MentoringRepository.PairRow pair = mentoring.pair(pairId).orElseThrow(() -> ProblemException.notFound("mentorship", pairId));
@@ -112,9 +116,9 @@ public class MentoringResource {
 
     @POST
     @Path("mentorships/{pairId}/sessions")
-    @Operation(summary = "Record a mentoring session", description = "Notes, hours and optionally the mentee's progress (0–100), which "
+    @Operation(operationId = "recordMentorshipSession", summary = "Record a mentoring session", description = "Notes, hours and optionally the mentee's progress (0–100), which "
             + "becomes the pair's progress. Active pairs only (409).")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Mentorship.class)), description = "Recorded")
     public Response session(@PathParam("pairId") UUID pairId, @Valid @NotNull MentoringInputs.Session input) {
         service.addSession(pairId, input);
         MentoringViews.Mentorship view = mentoring.pairView(pairId).orElseThrow();
@@ -124,9 +128,9 @@ public class MentoringResource {
 
     @POST
     @Path("mentorships/{pairId}/transitions")
-    @Operation(summary = "Complete or end a mentorship", description = "ACTIVE → COMPLETED or ENDED, with the date and the outcome; "
+    @Operation(operationId = "transitionMentorship", summary = "Complete or end a mentorship", description = "ACTIVE → COMPLETED or ENDED, with the date and the outcome; "
             + "If-Match checked when sent. Another move is 409.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Mentorship.class)), description = "Moved")
     public Response transition(@PathParam("pairId") UUID pairId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MentoringInputs.Transition input) {
         service.transition(pairId, input, ifMatch);

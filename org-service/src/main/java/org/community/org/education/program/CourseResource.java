@@ -24,6 +24,9 @@ import org.community.conventions.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/education/courses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +42,8 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a course", description = "With its teacher and the number of sessions.")
+    @Operation(operationId = "getCourse", summary = "Read a course", description = "With its teacher and the number of sessions.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.Course.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         ProgramViews.Course course = programs.courseView(id).orElseThrow(() -> ProblemException.notFound("course", id));
         try {
@@ -52,8 +56,9 @@ public class CourseResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a course", description = "Title, theme, teacher, hours, description; credits only while the program is "
+    @Operation(operationId = "updateCourse", summary = "Update a course", description = "Title, theme, teacher, hours, description; credits only while the program is "
             + "PLANNED (credits already earned stay as earned), the format only before it has sessions. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.Course.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CourseInput input) {
         service.updateCourse(id, input, ifMatch);
         ProgramViews.Course course = programs.courseView(id).orElseThrow();
@@ -62,9 +67,9 @@ public class CourseResource {
 
     @POST
     @Path("{id}/sessions")
-    @Operation(summary = "Schedule a session of the course", description = "Inside the program's period, at venues of the program that "
+    @Operation(operationId = "addCourseSession", summary = "Schedule a session of the course", description = "Inside the program's period, at venues of the program that "
             + "fit the course's format: IN_PERSON one or more classrooms, ONLINE none, VIDEO one main classroom and any sub-classrooms.")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.Session.class)), description = "Scheduled")
     public Response addSession(@PathParam("id") UUID id, @Valid @NotNull SessionInput input) {
         UUID sessionId = service.addSession(id, input);
         return Response.created(URI.create("/api/v1/education/sessions/" + sessionId)).entity(programs.sessionView(sessionId).orElseThrow())

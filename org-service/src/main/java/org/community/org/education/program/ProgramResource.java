@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/education/programs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,9 +58,9 @@ public class ProgramResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Create a program", description = "Admin roles inside their scope, for a unit with a party organization; "
+    @Operation(operationId = "createProgram", summary = "Create a program", description = "Admin roles inside their scope, for a unit with a party organization; "
             + "PLANNED. The name is unique per unit (409).")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.ProgramView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull ProgramInput input) {
         UUID id = service.create(input);
         return withEtag(Response.created(URI.create("/api/v1/education/programs/" + id)), id);
@@ -65,7 +68,8 @@ public class ProgramResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a program", description = "With the number of courses, sessions and enrolled trainees.")
+    @Operation(operationId = "getProgram", summary = "Read a program", description = "With the number of courses, sessions and enrolled trainees.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.ProgramView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Program program = service.visible(id);
         return Preconditions.okWithEtag(request, program.version(), programs.view(program));
@@ -73,8 +77,9 @@ public class ProgramResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a program", description = "Name, description, period (every session must stay inside it), required "
+    @Operation(operationId = "updateProgram", summary = "Update a program", description = "Name, description, period (every session must stay inside it), required "
             + "credits; the unit stays. Not once CLOSED. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.ProgramView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProgramInput input) {
         service.update(id, input, ifMatch);
         return withEtag(Response.ok(), id);
@@ -82,16 +87,16 @@ public class ProgramResource {
 
     @POST
     @Path("{id}/transitions")
-    @Operation(summary = "Open or close a program", description = "PLANNED → OPEN → CLOSED (PLANNED → CLOSED drops it). Attendance "
+    @Operation(operationId = "transitionProgram", summary = "Open or close a program", description = "PLANNED → OPEN → CLOSED (PLANNED → CLOSED drops it). Attendance "
             + "and sign-in codes need OPEN; a CLOSED program's plan and records are final. Another move is 409.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.ProgramView.class)), description = "Moved")
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull ProgramTransition input) {
         service.transition(id, input.to());
         return withEtag(Response.ok(), id);
     }
 
     @GET
-    @Operation(summary = "Programs of a subtree, paged", description = "Programs of the unit and the units below it that the caller's "
+    @Operation(operationId = "listPrograms", summary = "Programs of a subtree, paged", description = "Programs of the unit and the units below it that the caller's "
             + "scope sees, newest first.")
     public Page<ProgramViews.ProgramView> list(@QueryParam("within") @NotNull @Parameter(description = "Subtree root") UUID within,
             @QueryParam("status") ProgramStatus status, @Valid @BeanParam PageRequest page) {
@@ -104,9 +109,9 @@ public class ProgramResource {
 
     @POST
     @Path("{id}/venues")
-    @Operation(summary = "Add a venue", description = "A classroom, or a main classroom (主课堂) or sub-classroom (分课堂) for video "
+    @Operation(operationId = "addProgramVenue", summary = "Add a venue", description = "A classroom, or a main classroom (主课堂) or sub-classroom (分课堂) for video "
             + "courses, optionally hosted by another unit (its admins then record attendance there). Names are unique per program.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.Venue.class)), description = "Added")
     public Response addVenue(@PathParam("id") UUID id, @Valid @NotNull VenueInput input) {
         UUID venueId = service.addVenue(id, input);
         return Response.created(URI.create("/api/v1/education/programs/" + id + "/venues")).entity(programs.venue(venueId).orElseThrow())
@@ -115,7 +120,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}/venues")
-    @Operation(summary = "The venues of a program", description = "Classrooms, then the main classroom, then sub-classrooms.")
+    @Operation(operationId = "listProgramVenues", summary = "The venues of a program", description = "Classrooms, then the main classroom, then sub-classrooms.")
     public List<ProgramViews.Venue> venues(@PathParam("id") UUID id) {
         service.visible(id);
         return programs.venues(id);
@@ -123,9 +128,9 @@ public class ProgramResource {
 
     @POST
     @Path("{id}/courses")
-    @Operation(summary = "Add a course to the plan", description = "With a teacher of the pool of the program's unit, an ancestor or a "
+    @Operation(operationId = "addProgramCourse", summary = "Add a course to the plan", description = "With a teacher of the pool of the program's unit, an ancestor or a "
             + "unit below it; hours, credits and format. Titles are unique per program.")
-    @APIResponse(responseCode = "201", description = "Added; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgramViews.Course.class)), description = "Added; Location and ETag set")
     public Response addCourse(@PathParam("id") UUID id, @Valid @NotNull CourseInput input) {
         UUID courseId = service.addCourse(id, input);
         ProgramViews.Course course = programs.courseView(courseId).orElseThrow();
@@ -135,7 +140,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}/courses")
-    @Operation(summary = "The course plan of a program, paged", description = "By theme and title, with each course's sessions.")
+    @Operation(operationId = "listProgramCourses", summary = "The course plan of a program, paged", description = "By theme and title, with each course's sessions.")
     public Page<ProgramViews.Course> courses(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         service.visible(id);
         return Page.of(programs.courses(id, page), page, programs.countCourses(id));
@@ -143,7 +148,7 @@ public class ProgramResource {
 
     @GET
     @Path("{id}/sessions")
-    @Operation(summary = "Sessions of a program, paged", description = "By start time; of one course, in a date range. Venues and "
+    @Operation(operationId = "listProgramSessions", summary = "Sessions of a program, paged", description = "By start time; of one course, in a date range. Venues and "
             + "attendance per venue are on `GET /api/v1/education/sessions/{id}`.")
     public Page<ProgramViews.Session> sessions(@PathParam("id") UUID id, @QueryParam("courseId") UUID courseId,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @Valid @BeanParam PageRequest page) {

@@ -50,7 +50,7 @@ public class RankingResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "A program's ranking of a month, paged", description = "Every enrolled trainee by the credits earned in the "
+    @Operation(operationId = "listEducationRanking", summary = "A program's ranking of a month, paged", description = "Every enrolled trainee by the credits earned in the "
             + "month (ties share a place), flagged `excellent` and `bottom` by the configured rule (`org.education.ranking.*`), with "
             + "the reminder talk when recorded. Readable where the program's unit is in scope.")
     public Page<RankingViews.Line> ranking(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") @Parameter(
@@ -60,7 +60,7 @@ public class RankingResource {
 
     @GET
     @Path("excellent")
-    @Operation(summary = "The excellent trainees (优秀学员) of a month, paged", description = "Within the configured top places (or top "
+    @Operation(operationId = "listEducationExcellent", summary = "The excellent trainees (优秀学员) of a month, paged", description = "Within the configured top places (or top "
             + "percent of the trainees), with at least the configured minimum credits.")
     public Page<RankingViews.Line> excellent(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") String month,
             @Valid @BeanParam PageRequest page) {
@@ -69,7 +69,7 @@ public class RankingResource {
 
     @GET
     @Path("bottom")
-    @Operation(summary = "The bottom of a month's ranking, paged", description = "Within the configured last places (or last percent), "
+    @Operation(operationId = "listEducationBottom", summary = "The bottom of a month's ranking, paged", description = "Within the configured last places (or last percent), "
             + "with at most the configured credits in the month: a reminder talk (约谈提醒) is due; `reminderTalk` shows it once recorded.")
     public Page<RankingViews.Line> bottom(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") String month,
             @Valid @BeanParam PageRequest page) {
@@ -78,7 +78,7 @@ public class RankingResource {
 
     @GET
     @Path("rule")
-    @Operation(summary = "The rule of a month's ranking", description = "Trainees, places and credit thresholds in force.")
+    @Operation(operationId = "getEducationRankingRule", summary = "The rule of a month's ranking", description = "Trainees, places and credit thresholds in force.")
     public RankingViews.Rule rule(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") String month) {
         programService.visible(programId);
         return service.rule(programId, service.month(month, "month"));
@@ -86,7 +86,7 @@ public class RankingResource {
 
     @GET
     @Path("mine")
-    @Operation(summary = "My own place in a program's ranking of a month", description = "For a signed-in member whose account is linked "
+    @Operation(operationId = "getMyEducationRanking", summary = "My own place in a program's ranking of a month", description = "For a signed-in member whose account is linked "
             + "and who is enrolled in the program; 404 otherwise.")
     public RankingViews.Mine mine(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") String month) {
         Member me = accounts.me().orElseThrow(() -> ProblemException.notFound("memberAccount", caller.subject()));

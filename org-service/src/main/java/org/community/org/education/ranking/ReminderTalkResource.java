@@ -22,6 +22,8 @@ import org.community.conventions.http.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/education/reminder-talks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +41,10 @@ public class ReminderTalkResource {
     ProgramService programs;
 
     @POST
-    @Operation(summary = "Record a reminder talk (约谈提醒)", description = "Admin roles seeing the program's unit or the trainee's. Only "
+    @Operation(operationId = "recordReminderTalk", summary = "Record a reminder talk (约谈提醒)", description = "Admin roles seeing the program's unit or the trainee's. Only "
             + "with a trainee at the bottom of that month's ranking (422 otherwise), not for a month to come; one talk per trainee, "
             + "program and month (409).")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RankingViews.ReminderTalk.class)), description = "Recorded")
     public Response record(@Valid @NotNull ReminderTalkInput input) {
         RankingViews.ReminderTalk talk = service.recordTalk(input);
         return Response.created(URI.create("/api/v1/education/reminder-talks?programId=" + input.programId() + "&month=" + talk.month()))
@@ -50,7 +52,7 @@ public class ReminderTalkResource {
     }
 
     @GET
-    @Operation(summary = "Reminder talks of a program, paged", description = "Newest month first; of one month with `month`.")
+    @Operation(operationId = "listReminderTalks", summary = "Reminder talks of a program, paged", description = "Newest month first; of one month with `month`.")
     public Page<RankingViews.ReminderTalk> list(@QueryParam("programId") @NotNull UUID programId, @QueryParam("month") String month,
             @Valid @BeanParam PageRequest page) {
         programs.visible(programId);

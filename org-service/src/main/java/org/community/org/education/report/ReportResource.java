@@ -46,7 +46,7 @@ public class ReportResource {
 
     @GET
     @Path("person-times")
-    @Operation(summary = "Person-times trained (培训人次) in a subtree and period", description = "Attendances of the members of the "
+    @Operation(operationId = "getEducationPersonTimes", summary = "Person-times trained (培训人次) in a subtree and period", description = "Attendances of the members of the "
             + "subtree (where they belong now) at sessions held from `from` to `to` inclusive, of all programs or one; with distinct "
             + "trainees, sessions, and the figures per month.")
     public ReportViews.PersonTimes personTimes(@QueryParam("within") @NotNull @Parameter(description = "Subtree root") UUID within,
@@ -62,7 +62,7 @@ public class ReportResource {
 
     @GET
     @Path("completion")
-    @Operation(summary = "Completion rate of a program", description = "Enrolled trainees who reached the required credits, in the "
+    @Operation(operationId = "getEducationCompletion", summary = "Completion rate of a program", description = "Enrolled trainees who reached the required credits, in the "
             + "subtree of `within` (the program's unit when absent) and per unit directly below it.")
     public ReportViews.Completion completion(@QueryParam("programId") @NotNull UUID programId, @QueryParam("within") UUID within) {
         Program program = programs.visible(programId);
@@ -77,7 +77,7 @@ public class ReportResource {
 
     @GET
     @Path("teacher-loads")
-    @Operation(summary = "Teachers' loads in a period, paged", description = "For programs of units in the subtree: per teacher the "
+    @Operation(operationId = "listTeacherLoads", summary = "Teachers' loads in a period, paged", description = "For programs of units in the subtree: per teacher the "
             + "courses, sessions held, hours taught and person-times, most hours first.")
     public Page<ReportViews.TeacherLoad> teacherLoads(@QueryParam("within") @NotNull UUID within, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to, @Valid @BeanParam PageRequest page) {

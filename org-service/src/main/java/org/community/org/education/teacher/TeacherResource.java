@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/education/teachers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,9 +58,9 @@ public class TeacherResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Add a teacher to a unit's pool", description = "Admin roles inside their scope. INTERNAL: a member of the unit's "
+    @Operation(operationId = "addTeacher", summary = "Add a teacher to a unit's pool", description = "Admin roles inside their scope. INTERNAL: a member of the unit's "
             + "tree; EXTERNAL: a name and an affiliation. A member, or a name with its affiliation, is in a pool once (409).")
-    @APIResponse(responseCode = "201", description = "Added; Location and ETag set")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)), description = "Added; Location and ETag set")
     public Response add(@Valid @NotNull TeacherInput input) {
         UUID id = service.add(input);
         Teacher teacher = teachers.find(id).orElseThrow();
@@ -67,7 +70,8 @@ public class TeacherResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a teacher", description = "With the courses they taught, newest program first.")
+    @Operation(operationId = "getTeacher", summary = "Read a teacher", description = "With the courses they taught, newest program first.")
+    @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Teacher teacher = visible(id);
         return Preconditions.okWithEtag(request, teacher.version(), view(teacher, true));
@@ -75,8 +79,9 @@ public class TeacherResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a teacher", description = "Name (external), affiliation, title, specialties, phone, active; the pool unit, "
+    @Operation(operationId = "updateTeacher", summary = "Update a teacher", description = "Name (external), affiliation, title, specialties, phone, active; the pool unit, "
             + "the kind and the member stay. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeacherInput input) {
         service.update(id, input, ifMatch);
         Teacher teacher = teachers.find(id).orElseThrow();
@@ -84,7 +89,7 @@ public class TeacherResource {
     }
 
     @GET
-    @Operation(summary = "Teachers of the pools of a subtree, paged", description = "By name; filtered by kind, a specialty, active.")
+    @Operation(operationId = "listTeachers", summary = "Teachers of the pools of a subtree, paged", description = "By name; filtered by kind, a specialty, active.")
     public Page<TeacherView> list(@QueryParam("within") @NotNull @Parameter(description = "Subtree root, its own pool included") UUID within,
             @QueryParam("kind") TeacherKind kind,
             @QueryParam("specialty") @Size(max = 50) @Parameter(description = "e.g. 基层党建") String specialty,

@@ -166,18 +166,20 @@ async function main(): Promise<void> {
     params: { path: { id: resolution } },
     body: { title: '加梯施工期助老', description: '施工期间为1栋老人代买代送', teamId: team },
   }));
-  const { data: resolutions } = expect('resolutions of the topic', 200,
-    await secretary.GET('/api/v1/resolutions', { params: { query: { topicId: topic } } }));
-  const project = resolutions?.items?.find((r) => r.id === resolution)?.project?.projectId;
-  check('resolutions of the topic', typeof project === 'string', 'the resolution names no project');
+  // the new team's one project, as volunteer-service lists it
+  const teamProjects = async () => expect('projects of the team', 200,
+    await secretary.GET('/api/v1/projects', { params: { query: { teamId: team } } })).data?.items ?? [];
+  const planned = await teamProjects();
+  check('projects of the team', planned.length === 1 && planned[0]?.status === 'PLANNED',
+    `expected one PLANNED project, got ${JSON.stringify(planned.map((p) => p.status))}`);
+  const project = planned[0]?.id ?? '';
+  check('projects of the team', project !== '', 'the project has no id');
   const projectEtag = header('read project', expect('read project', 200,
-    await secretary.GET('/api/v1/projects/{id}', { params: { path: { id: project! } } })).response, 'ETag');
+    await secretary.GET('/api/v1/projects/{id}', { params: { path: { id: project } } })).response, 'ETag');
   expect('project under way', 200, await secretary.POST('/api/v1/projects/{id}/start', {
-    params: { path: { id: project!, }, header: { 'If-Match': projectEtag } },
+    params: { path: { id: project }, header: { 'If-Match': projectEtag } },
   }));
-  const { data: teamProjects } = expect('projects of the team', 200,
-    await secretary.GET('/api/v1/projects', { params: { query: { teamId: team } } }));
-  const status: Schemas['ProjectStatus'] | undefined = teamProjects?.items?.find((p) => p.id === project)?.status;
+  const status: Schemas['ProjectStatus'] | undefined = (await teamProjects()).find((p) => p.id === project)?.status;
   check('projects of the team', status === 'IN_PROGRESS', `project is ${status}`);
 
   // the topic's story, as its timeline tells it

@@ -51,6 +51,8 @@ public class FakeDownstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.limits.max-body-size", "1M");
         config.put("gateway.proxy.read-timeout", "1s");
         config.put("gateway.openapi.cache-ttl", "1s");
+        // the fakes answer at once; a loaded build machine must not make their documents "missing"
+        config.put("gateway.openapi.fetch-timeout", "30s");
         return config;
     }
 

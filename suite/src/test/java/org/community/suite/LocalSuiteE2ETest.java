@@ -390,6 +390,45 @@ class LocalSuiteE2ETest {
                 throw new AssertionError("interrupted", e);
             }
         }
+
+    @Test
+    @Order(8)
+    void theTypeScriptClientOfTheContractDrivesTheElevatorStoryThroughTheGateway() throws Exception {
+        // contract/ts/elevator-story.ts, compiled by the contract module with tsc --strict against the types
+        // openapi-typescript generated from contract/openapi.yaml; run with the machine's node
+        Path repo = Path.of(System.getProperty("suite.repo-root", "..")).toAbsolutePath().normalize();
+        Path story = repo.resolve("contract/target/ts/elevator-story.js");
+        assertThat(story).as("the contract module's build compiles the TypeScript client").exists();
+        Process node = new ProcessBuilder("node", story.toString(), gateway).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the story ends within 3 minutes").isTrue();
+        assertThat(node.exitValue()).as(output).isZero();
+        String[] lines = output.strip().split("\n");
+        JsonPath summary = JsonPath.from(lines[lines.length - 1]);
+        assertThat(summary.getBoolean("ok")).as(output).isTrue();
+        assertThat(summary.getString("outcome")).isEqualTo("PASSED");
+        assertThat(summary.getString("projectStatus")).isEqualTo("IN_PROGRESS");
+        assertThat(summary.getString("stage")).isEqualTo("IMPLEMENTATION");
+        // what the program did is there for everyone else too
+        cityAdmin().get("/api/v1/topics/" + summary.getString("topic")).then().statusCode(200)
+                .body("projects[0].projectId", equalTo(summary.getString("project")));
+    }
+
+    @Test
+    @Order(9)
+    void theJavaClientOfTheContractCallsTheGatewayWithSetBearerToken() throws Exception {
+        // generated from contract/openapi.yaml by openapi-generator (native library) in the contract module;
+        // SuiteApiClient adds setBearerToken for the contract's one scheme, bearerAuth
+        org.community.contract.SuiteApiClient client = new org.community.contract.SuiteApiClient(gateway);
+        org.community.contract.client.api.AuthApi auth = new org.community.contract.client.api.AuthApi(client);
+        String token = auth.issueToken(new org.community.contract.client.model.LoginRequest().username("city-admin").password("demo-city"))
+                .getAccessToken();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(auth::listAccounts)
+                .isInstanceOfSatisfying(org.community.contract.client.ApiException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+        client.setBearerToken(token);
+        assertThat(new org.community.contract.client.api.AuthApi(client).listAccounts())
+                .extracting(org.community.contract.client.model.AccountView::getUsername).contains("secretary", "city-admin");
     }
 
     private static void move(Gateway as, String topic, String to) {

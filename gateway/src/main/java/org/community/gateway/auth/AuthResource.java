@@ -24,15 +24,27 @@ import org.community.gateway.problem.ProblemException;
 import org.community.gateway.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The built-in token issuer of the local suite (off in production: gateway.auth.issuer.enabled=false). */
 @Path("/api/v1/auth")
 @Tag(name = "auth", description = "Built-in token issuer of the local suite (登录与令牌)")
+@SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "RS256 access token of this issuer (POST /api/v1/auth/token) or of the identity provider")
 public class AuthResource {
+
+    /** The issuer's public keys as a JWKS (RFC 7517), for the contract; the body is built by {@link IssuerKeys#jwks()}. */
+    @Schema(name = "Jwks", description = "JSON Web Key Set (RFC 7517)", requiredProperties = "keys")
+    public record Jwks(@Schema(description = "The issuer's public keys: kty RSA, use sig, alg RS256, kid, n, e")
+            List<Map<String, Object>> keys) {
+    }
 
     @Inject
     TokenIssuer issuer;
@@ -47,7 +59,10 @@ public class AuthResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with user name and password and receive an access token")
+    @Operation(operationId = "issueToken", summary = "Log in with user name and password and receive an access token",
+            description = "The local suite's built-in issuer: the token (RS256, 1 h) carries the account's roles (groups) and "
+                    + "org-unit scope (org_units). Production logs in at the identity provider instead.")
+    @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "Signed RS256 token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "username or password missing",
@@ -140,9 +155,12 @@ public class AuthResource {
     @GET
     @Path("jwks")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Public keys of the built-in issuer (JWKS), for services verifying tokens")
-    @APIResponse(responseCode = "200", description = "JSON Web Key Set",
-            content = @Content(example = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"…\",\"n\":\"…\",\"e\":\"AQAB\"}]}"))
+    @Operation(operationId = "getIssuerKeys", summary = "Public keys of the built-in issuer (JWKS), for services verifying tokens",
+            description = "Cached for 5 minutes; a service refetches it when a token names an unknown key id.")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "JSON Web Key Set (RFC 7517)",
+            content = @Content(schema = @Schema(implementation = Jwks.class),
+                    example = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"…\",\"n\":\"…\",\"e\":\"AQAB\"}]}"))
     @APIResponse(responseCode = "404", description = "The built-in issuer is switched off",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response jwks() {
@@ -156,7 +174,9 @@ public class AuthResource {
     @GET
     @Path("accounts")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the demo accounts with their roles and org-unit scopes (CITY_ADMIN only)")
+    @Operation(operationId = "listAccounts", summary = "List the demo accounts with their roles and org-unit scopes (CITY_ADMIN only)",
+            description = "Without passwords. Scopes set at run time (PUT …/org-units) win over the configured ones.")
+    @SecurityRequirement(name = "bearerAuth")
     @APIResponse(responseCode = "200", description = "The demo accounts, by user name",
             content = @Content(schema = @Schema(implementation = AccountView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "401", description = "Missing or invalid token",
@@ -174,7 +194,8 @@ public class AuthResource {
     @Path("accounts/{username}/org-units")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the org units a demo account is scoped to (CITY_ADMIN only; kept across restarts)",
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "setAccountOrgUnits", summary = "Set the org units a demo account is scoped to (CITY_ADMIN only; kept across restarts)",
             description = "Tokens issued after this call carry the new org_units claim; tokens already issued keep theirs "
                     + "until they expire. Used by the seed loader once org-service has given the seeded units their ids.")
     @APIResponse(responseCode = "200", description = "The account with its new scope",

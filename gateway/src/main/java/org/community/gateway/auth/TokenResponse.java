@@ -6,7 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A signed access token and what it says, so a front-end need not decode it. */
-@Schema(description = "An access token for Authorization: Bearer")
+@Schema(requiredProperties = {"accessToken", "tokenType", "expiresIn", "subject", "name", "roles", "orgUnits"}, description = "An access token for Authorization: Bearer")
 public record TokenResponse(
         @Schema(description = "The signed JWT (RS256)") String accessToken,
         @Schema(description = "Always Bearer", example = "Bearer") String tokenType,

@@ -390,6 +390,7 @@ class LocalSuiteE2ETest {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
 
     @Test
     @Order(8)

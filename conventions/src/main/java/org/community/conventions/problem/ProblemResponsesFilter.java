@@ -85,26 +85,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (schemas == null || !schemas.containsKey("JsonNode")) {
             return;
         }
-        String ref = SCHEMAS + "JsonNode";
-        for (Schema schema : schemas.values()) {
-            if (schema.getProperties() == null) {
-                continue;
-            }
-            for (Map.Entry<String, Schema> property : new ArrayList<>(schema.getProperties().entrySet())) {
-                Schema value = property.getValue();
-                boolean jsonNode = ref.equals(value.getRef())
-                        || (value.getAllOf() != null && value.getAllOf().stream().anyMatch(s -> ref.equals(s.getRef())));
-                if (jsonNode) {
-                    Schema object = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).additionalPropertiesBoolean(Boolean.TRUE)
-                            .description(value.getDescription());
-                    if (nullable(value)) {
-                        object.addType(Schema.SchemaType.NULL);
-                    }
-                    schema.addProperty(property.getKey(), object);
-                }
-            }
-        }
-        openAPI.getComponents().removeSchema("JsonNode");
+        // the component itself becomes "any JSON object", so every reference to it (plain or in allOf) means that
+        openAPI.getComponents().addSchema("JsonNode", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .additionalPropertiesBoolean(Boolean.TRUE).description("A JSON object"));
     }
 
     /** Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages). */

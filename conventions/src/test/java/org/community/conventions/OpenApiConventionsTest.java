@@ -99,7 +99,8 @@ class OpenApiConventionsTest {
     void removingAnOperationIsBreaking() throws IOException {
         ObjectNode older = served();
         ObjectNode newer = older.deepCopy();
-        newer.with("paths").with("/api/v1/things/{id}").remove("get");
+        // (not with("/api/…"): Jackson reads a name starting with '/' as a JSON Pointer)
+        ((ObjectNode) newer.get("paths").get("/api/v1/things/{id}")).remove("get");
         assertThat(OpenApiContract.breakingChanges(write(older), write(newer))).isNotEmpty();
     }
 

@@ -86,7 +86,16 @@ public final class OpenApiContract {
         ChangedOpenApi diff = OpenApiCompare.fromContents(oldSpec, newSpec);
         List<String> breaking = new ArrayList<>();
         // a removed operation of a path that keeps others is not "incompatible" to openapi-diff: it is to a client
-        diff.getMissingEndpoints().forEach(e -> breaking.add("removed operation " + e.getMethod() + " " + e.getPathUrl()));
+        var oldPaths = diff.getOldSpecOpenApi().getPaths();
+        var newPaths = diff.getNewSpecOpenApi().getPaths();
+        if (oldPaths != null) {
+            oldPaths.forEach((url, item) -> item.readOperationsMap().keySet().forEach(method -> {
+                var kept = newPaths == null ? null : newPaths.get(url);
+                if (kept == null || !kept.readOperationsMap().containsKey(method)) {
+                    breaking.add("removed operation " + method + " " + url);
+                }
+            }));
+        }
         if (diff.isIncompatible()) {
             breaking.add(new MarkdownRender().render(diff));
         }

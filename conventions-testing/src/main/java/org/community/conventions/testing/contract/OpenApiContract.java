@@ -114,7 +114,9 @@ public final class OpenApiContract {
         try (var siblings = Files.list(Path.of("..").toAbsolutePath().normalize())) {
             for (Path sibling : siblings.toList()) {
                 Path file = sibling.resolve("openapi.yaml");
-                if (Files.exists(file) && !sibling.equals(Path.of("").toAbsolutePath()) && Files.exists(sibling.resolve("pom.xml"))) {
+                // contract/openapi.yaml is the merge of all of them, not a sibling service
+                if (Files.exists(file) && !sibling.equals(Path.of("").toAbsolutePath()) && Files.exists(sibling.resolve("pom.xml"))
+                        && !sibling.getFileName().toString().equals("contract")) {
                     Matcher ids = Pattern.compile("(?m)^\\s+operationId: (\\S+)$").matcher(read(file));
                     while (ids.find()) {
                         elsewhere.put(ids.group(1), sibling.getFileName().toString());

@@ -335,7 +335,7 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("JSON field name, query parameter, header, or `line 12` for an import row"))
                 .addProperty("message", text.description("What is wrong, in the caller's language"))
                 .required(List.of("field", "message"))
-                .example(Map.of("field", "parentId", "message", "上级组织不存在"));
+                .example(fieldError("parentId", "上级组织不存在"));
     }
 
     private static Schema problemSchema() {
@@ -346,7 +346,7 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("detail", "请求中有 1 处错误");
         example.put("instance", "/api/v1/org-units");
         example.put("requestId", "5f0c2a4e-1b7d-4c6e-9a3f-2d8b7c6e5f40");
-        example.put("errors", List.of(Map.of("field", "name", "message", "不能为空")));
+        example.put("errors", List.of(fieldError("name", "不能为空")));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details (application/problem+json); title, detail and messages in the language of "
@@ -369,4 +369,12 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
 
+
+    /** An example field error with its keys in a fixed order (Map.of's order changes from one JVM to the next). */
+    private static Map<String, String> fieldError(String field, String message) {
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
+    }
 }

@@ -96,7 +96,7 @@ class AuthorizationMatrixTest {
 
     static String entry(UUID compound) {
         return "{\"compoundId\":\"" + compound + "\",\"fund\":\"PUBLIC_INCOME\",\"direction\":\"INCOME\",\"amount\":\"100.00\",\"occurredOn\":\""
-                + LocalDate.now() + "\",\"summary\":\"停车费\",\"recordedBy\":\"财务\"}";
+                + LocalDate.now(org.community.conventions.http.Times.ZONE) + "\",\"summary\":\"停车费\",\"recordedBy\":\"财务\"}";
     }
 
     /** The token of each role: scoped to community A or the unit of that role around or inside it. */
@@ -136,7 +136,7 @@ class AuthorizationMatrixTest {
                 .body("{\"summary\":\"共识\",\"recordedBy\":\"r\"}").post("/api/v1/topics/" + s.publicTopic() + "/consensus").statusCode());
         OPERATIONS.put("attend", (t, s) -> as(t).body("{\"personName\":\"居民 " + SEQ.incrementAndGet() + "\",\"party\":\"RESIDENT_REPRESENTATIVE\"}")
                 .post("/api/v1/meetings/" + s.meeting() + "/attendance").statusCode());
-        OPERATIONS.put("task", (t, s) -> as(t).body("{\"title\":\"公示栏更新\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now().plusDays(30) + "\"}")
+        OPERATIONS.put("task", (t, s) -> as(t).body("{\"title\":\"公示栏更新\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(30) + "\"}")
                 .post("/api/v1/resolutions/" + s.published() + "/tasks").statusCode());
         OPERATIONS.put("object", (t, s) -> as(t).body("{\"ownerName\":\"业主\",\"text\":\"有异议\"}")
                 .post("/api/v1/resolutions/" + s.published() + "/objections").statusCode());
@@ -254,7 +254,7 @@ class AuthorizationMatrixTest {
     @Test
     void idempotentReplaysNeedTheSameCaller() {
         String key = "matrix-" + UUID.randomUUID();
-        String body = "{\"title\":\"幂等\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now().plusDays(3) + "\"}";
+        String body = "{\"title\":\"幂等\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(3) + "\"}";
         String path = "/api/v1/resolutions/" + a.published() + "/tasks";
         String id = as(token("COMMUNITY_SECRETARY")).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201).extract()
                 .path("id");
@@ -276,10 +276,10 @@ class AuthorizationMatrixTest {
     void auditRecordsActorAndRequestAndIsReadByAdminsInScope() {
         String secretary = token("COMMUNITY_SECRETARY");
         String taskId = as(secretary).header("X-Request-Id", "audit-req-1")
-                .body("{\"title\":\"审计任务\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now().plusDays(9) + "\"}")
+                .body("{\"title\":\"审计任务\",\"owner\":\"物业\",\"dueOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(9) + "\"}")
                 .post("/api/v1/resolutions/" + a.published() + "/tasks").then().statusCode(201).extract().path("id");
         // a failed write leaves no entry
-        as(secretary).header("X-Request-Id", "audit-req-failed").body("{\"title\":\"x\",\"owner\":\"y\",\"dueOn\":\"" + LocalDate.now() + "\"}")
+        as(secretary).header("X-Request-Id", "audit-req-failed").body("{\"title\":\"x\",\"owner\":\"y\",\"dueOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE) + "\"}")
                 .post("/api/v1/resolutions/" + a.draft() + "/tasks").then().statusCode(409);
         JsonPath log = as(secretary).get("/api/v1/consultation-audit?resourceType=resolution&size=200&within=" + Downstreams.COMMUNITY_A)
                 .then().statusCode(200).extract().jsonPath();

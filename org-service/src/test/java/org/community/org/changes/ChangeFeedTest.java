@@ -126,7 +126,7 @@ class ChangeFeedTest {
         assertThat(posts).extracting(e -> e.get("type")).containsExactly("org-unit.secretary-changed");
         assertThat(posts.get(0)).containsEntry("subject", grid);
         cursor = latest();
-        given().contentType("application/json").body(Map.of("endedOn", java.time.LocalDate.now().toString(), "reason", "换届"))
+        given().contentType("application/json").body(Map.of("endedOn", java.time.LocalDate.now(org.community.conventions.http.Times.ZONE).toString(), "reason", "换届"))
                 .post("/api/v1/members/posts/" + post + "/end").then().statusCode(200);
         assertThat(eventsAfter(cursor)).extracting(e -> e.get("type")).containsExactly("org-unit.secretary-changed");
 

@@ -116,7 +116,7 @@ class DuesTest {
         assertThat(history.getList("current", Boolean.class)).containsExactlyInAnyOrder(true, false);
         // a probationary member pays from the month of admission
         String probationary = Api.member(branch, "预备党员", "PROBATIONARY");
-        LocalDate admitted = LocalDate.now().minusMonths(2);
+        LocalDate admitted = LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(2);
         JsonPath opened = salaried(probationary, admitted.getYear(), "4000");
         assertThat(opened.getString("validFrom")).isEqualTo(admitted.getMonthValue() == 1 ? admitted.getYear() + "-01"
                 : java.time.YearMonth.from(admitted).toString());
@@ -336,7 +336,7 @@ class DuesTest {
         assertThat(given().queryParam("month", "2025-06").get("/api/v1/dues/units/" + to + "/collection").then().extract()
                 .<Integer>path("total.paid")).isEqualTo(1);
         // an exit ends what is owed after the paid-up month
-        given().contentType("application/json").body(Map.of("to", "DECEASED", "on", LocalDate.now().toString()))
+        given().contentType("application/json").body(Map.of("to", "DECEASED", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post("/api/v1/members/" + member + "/transitions").then().statusCode(200);
         assertThat(dues(member).getString("closedAfter")).isEqualTo("2025-06");
         assertThat(given().queryParam("month", "2025-07").get("/api/v1/dues/units/" + to + "/collection").then().extract()

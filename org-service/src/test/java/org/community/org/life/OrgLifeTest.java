@@ -31,21 +31,21 @@ class OrgLifeTest {
         String member = Api.member(origin, "黄磊", "FULL");
         String outflow = given().contentType("application/json")
                 .body(Map.of("memberId", member, "destinationCity", "深圳市", "reason", "务工", "contactPhone", "13912345678",
-                        "leftOn", LocalDate.now().minusMonths(2).toString()))
+                        "leftOn", LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(2).toString()))
                 .post("/api/v1/mobile-members").then().statusCode(201).body("contactPhone", equalTo("13912345678"))
                 .extract().path("id");
         given().contentType("application/json").body(Map.of("memberId", member, "destinationCity", "广州市", "reason", "务工",
-                "leftOn", LocalDate.now().toString())).post("/api/v1/mobile-members").then().statusCode(409);
+                "leftOn", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post("/api/v1/mobile-members").then().statusCode(409);
         assertThat(Api.stats(street).getInt("members.mobile")).isEqualTo(1);
         given().get("/api/v1/members?within=" + community + "&mobile=true").then().body("total", equalTo(1));
 
         // before registration the station cannot record the member's attendance
-        Map<String, Object> meeting = Map.of("unitId", station, "type", "GENERAL_MEETING", "heldOn", LocalDate.now().toString(),
+        Map<String, Object> meeting = Map.of("unitId", station, "type", "GENERAL_MEETING", "heldOn", LocalDate.now(org.community.conventions.http.Times.ZONE).toString(),
                 "topic", "主题党日", "attendance", List.of(Map.of("memberId", member, "presence", "PRESENT")));
         given().contentType("application/json").body(meeting).post("/api/v1/org-life/meetings")
                 .then().statusCode(422).body("errors[0].field", equalTo("attendance[0].memberId"));
         given().contentType("application/json")
-                .body(Map.of("stationUnitId", station, "registeredOn", LocalDate.now().minusMonths(1).toString()))
+                .body(Map.of("stationUnitId", station, "registeredOn", LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(1).toString()))
                 .post("/api/v1/mobile-members/" + outflow + "/registration").then().statusCode(200)
                 .body("stationUnitName", equalTo("南山流动党员服务站"));
         // both sides see the member
@@ -58,13 +58,13 @@ class OrgLifeTest {
                 .body("items[0].guest", equalTo(false));
         String meetingId = given().contentType("application/json").body(meeting).post("/api/v1/org-life/meetings")
                 .then().statusCode(201).body("present", equalTo(1)).body("attendance[0].guest", equalTo(true)).extract().path("id");
-        given().get("/api/v1/org-life/members/" + member + "/credits?year=" + LocalDate.now().getYear())
+        given().get("/api/v1/org-life/members/" + member + "/credits?year=" + LocalDate.now(org.community.conventions.http.Times.ZONE).getYear())
                 .then().body("sessions", equalTo(1)).body("creditHours", equalTo(2.0f));
         // a body naming its one field twice: which date would count is a guess, so nothing is recorded
         given().contentType("application/json")
-                .body("{\"returnedOn\":\"" + LocalDate.now() + "\",\"returnedOn\":\"" + LocalDate.now().minusDays(3) + "\"}")
+                .body("{\"returnedOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE) + "\",\"returnedOn\":\"" + LocalDate.now(org.community.conventions.http.Times.ZONE).minusDays(3) + "\"}")
                 .post("/api/v1/mobile-members/" + outflow + "/return").then().spec(Problems.problemNaming(400, "malformed-body", "returnedOn"));
-        given().contentType("application/json").body(Map.of("returnedOn", LocalDate.now().toString()))
+        given().contentType("application/json").body(Map.of("returnedOn", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post("/api/v1/mobile-members/" + outflow + "/return").then().statusCode(200).body("active", equalTo(false));
         assertThat(Api.stats(street).getInt("members.mobile")).isZero();
         given().get("/api/v1/org-life/participants/" + station).then().body("total", equalTo(0));
@@ -81,7 +81,7 @@ class OrgLifeTest {
         String a1 = Api.member(groupA, "成员一", "FULL");
         String a2 = Api.member(branchA, "成员二", "FULL");
         String b1 = Api.member(branchB, "成员三", "FULL");
-        LocalDate day = LocalDate.now().withDayOfMonth(1);
+        LocalDate day = LocalDate.now(org.community.conventions.http.Times.ZONE).withDayOfMonth(1);
 
         // attendance of a member of another unit, a duplicate, a future date, an unknown type: refused, nothing written
         given().contentType("application/json").body(Map.of("unitId", branchA, "type", "GENERAL_MEETING", "heldOn", day.toString(),
@@ -93,7 +93,7 @@ class OrgLifeTest {
                         Map.of("memberId", a1, "presence", "ABSENT"))))
                 .post("/api/v1/org-life/meetings").then().statusCode(400);
         given().contentType("application/json").body(Map.of("unitId", branchA, "type", "GENERAL_MEETING",
-                "heldOn", LocalDate.now().plusDays(5).toString(), "topic", "党员大会", "attendance", List.of()))
+                "heldOn", LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(5).toString(), "topic", "党员大会", "attendance", List.of()))
                 .post("/api/v1/org-life/meetings").then().statusCode(400).body("errors[0].field", equalTo("heldOn"));
         given().get("/api/v1/org-life/meetings?within=" + community).then().body("total", equalTo(0));
 

@@ -82,12 +82,12 @@ class MemberTest {
         }
         // born in the future
         given().contentType("application/json")
-                .body(Map.of("unitId", c.branch(), "name", "赵六", "gender", "MALE", "birthDate", LocalDate.now().plusDays(3).toString()))
+                .body(Map.of("unitId", c.branch(), "name", "赵六", "gender", "MALE", "birthDate", LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(3).toString()))
                 .post("/api/v1/members").then().statusCode(400).body("errors[0].field", equalTo("birthDate"));
         // a full member whose probation cannot be over
         given().contentType("application/json")
                 .body(Map.of("unitId", c.branch(), "name", "赵六", "gender", "MALE", "birthDate", "1990-01-01", "status", "FULL",
-                        "admittedOn", LocalDate.now().minusMonths(3).toString()))
+                        "admittedOn", LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(3).toString()))
                 .post("/api/v1/members").then().statusCode(422).body("errors[0].field", equalTo("statusOn"));
         assertThat(Api.stats(c.street()).getInt("members.byStatus.APPLICANT")).isZero();
         given().get("/api/v1/members?within=" + c.street()).then().body("total", equalTo(0));
@@ -97,25 +97,25 @@ class MemberTest {
     void thePipelineIsAStateMachineWithDatedSteps() {
         Chain c = chain("pipe");
         String id = given().contentType("application/json").body(Map.of("unitId", c.branch(), "name", "陈静", "gender", "FEMALE",
-                "birthDate", "1995-03-01", "statusOn", LocalDate.now().minusYears(4).toString()))
+                "birthDate", "1995-03-01", "statusOn", LocalDate.now(org.community.conventions.http.Times.ZONE).minusYears(4).toString()))
                 .post("/api/v1/members").then().statusCode(201).body("status", equalTo("APPLICANT")).extract().path("id");
         String path = "/api/v1/members/" + id + "/transitions";
         // skipping a step is illegal
-        given().contentType("application/json").body(Map.of("to", "PROBATIONARY", "on", LocalDate.now().toString()))
+        given().contentType("application/json").body(Map.of("to", "PROBATIONARY", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post(path).then().statusCode(409).body("errors[0].field", equalTo("to"));
-        LocalDate start = LocalDate.now().minusYears(3);
+        LocalDate start = LocalDate.now(org.community.conventions.http.Times.ZONE).minusYears(3);
         given().contentType("application/json").body(Map.of("to", "ACTIVIST", "on", start.toString())).post(path).then().statusCode(200);
         given().contentType("application/json").body(Map.of("to", "DEVELOPMENT_TARGET", "on", start.plusMonths(12).toString()))
                 .post(path).then().statusCode(200);
-        LocalDate admitted = LocalDate.now().minusMonths(10);
+        LocalDate admitted = LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(10);
         given().contentType("application/json").body(Map.of("to", "PROBATIONARY", "on", admitted.toString())).post(path)
                 .then().statusCode(200).body("admittedOn", equalTo(admitted.toString()))
                 .body("probationEndsOn", equalTo(admitted.plusYears(1).toString()));
         // too early to become full
-        given().contentType("application/json").body(Map.of("to", "FULL", "on", LocalDate.now().toString())).post(path)
+        given().contentType("application/json").body(Map.of("to", "FULL", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409).contentType("application/problem+json");
         // future dates make no sense
-        given().contentType("application/json").body(Map.of("to", "FULL", "on", LocalDate.now().plusDays(1).toString())).post(path)
+        given().contentType("application/json").body(Map.of("to", "FULL", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(1).toString())).post(path)
                 .then().statusCode(400);
         // extension, at most one year beyond
         given().contentType("application/json").body(Map.of("until", admitted.plusYears(3).toString()))
@@ -124,11 +124,11 @@ class MemberTest {
                 .post("/api/v1/members/" + id + "/probation-extension").then().statusCode(200)
                 .body("probationEndsOn", equalTo(admitted.plusMonths(18).toString()));
         // TRANSFERRED_OUT only through a transfer; DECEASED is an exit with no way back
-        given().contentType("application/json").body(Map.of("to", "TRANSFERRED_OUT", "on", LocalDate.now().toString())).post(path)
+        given().contentType("application/json").body(Map.of("to", "TRANSFERRED_OUT", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409);
-        given().contentType("application/json").body(Map.of("to", "REMOVED", "on", LocalDate.now().toString(), "note", "取消预备党员资格"))
+        given().contentType("application/json").body(Map.of("to", "REMOVED", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString(), "note", "取消预备党员资格"))
                 .post(path).then().statusCode(200);
-        given().contentType("application/json").body(Map.of("to", "ACTIVIST", "on", LocalDate.now().toString())).post(path)
+        given().contentType("application/json").body(Map.of("to", "ACTIVIST", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409);
         List<String> steps = given().get("/api/v1/members/" + id + "/history").then().statusCode(200).extract().path("status");
         assertThat(steps).containsExactly("APPLICANT", "ACTIVIST", "DEVELOPMENT_TARGET", "PROBATIONARY", "PROBATIONARY", "REMOVED");
@@ -160,7 +160,7 @@ class MemberTest {
         given().get("/api/v1/members?within=" + c.community() + "&role=GROUP_LEADER").then().body("total", equalTo(1))
                 .body("items[0].name", equalTo("张三"));
         given().get("/api/v1/members?within=" + c.community()).then().body("total", equalTo(4));
-        int age = LocalDate.now().getYear() - 1980 - 1;
+        int age = LocalDate.now(org.community.conventions.http.Times.ZONE).getYear() - 1980 - 1;
         given().get("/api/v1/members?within=" + c.community() + "&ageFrom=" + (age - 1) + "&ageTo=" + (age + 1)).then().body("total", equalTo(4));
         given().get("/api/v1/members?within=" + c.community() + "&ageTo=30").then().body("total", equalTo(0));
         given().get("/api/v1/members?within=" + c.community() + "&mobile=true").then().body("total", equalTo(0));
@@ -198,16 +198,16 @@ class MemberTest {
         given().get("/api/v1/org-units/" + c.street() + "/coverage/leaderless-units").then()
                 .body("total", equalTo(2)).body("items.id", hasItems(c.community(), c.group()));
         // ending the term makes the branch leaderless again; the successor can then be appointed
-        given().contentType("application/json").body(Map.of("endedOn", LocalDate.now().toString(), "reason", "换届"))
+        given().contentType("application/json").body(Map.of("endedOn", LocalDate.now(org.community.conventions.http.Times.ZONE).toString(), "reason", "换届"))
                 .post("/api/v1/members/posts/" + secretary + "/end").then().statusCode(200).body("active", equalTo(false));
-        given().contentType("application/json").body(Map.of("endedOn", LocalDate.now().toString()))
+        given().contentType("application/json").body(Map.of("endedOn", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post("/api/v1/members/posts/" + secretary + "/end").then().statusCode(409);
         assertThat(Api.stats(c.street()).getInt("coverage.leaderlessUnits")).isEqualTo(3);
         Api.post(c.branch(), "SECRETARY", b);
         given().get("/api/v1/members/posts?unitId=" + c.branch()).then().body("total", equalTo(2));
         given().get("/api/v1/org-units/" + c.branch()).then().body("leaderName", equalTo("刘明"));
         // a member who leaves gives up the post
-        given().contentType("application/json").body(Map.of("to", "DECEASED", "on", LocalDate.now().toString()))
+        given().contentType("application/json").body(Map.of("to", "DECEASED", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post("/api/v1/members/" + b + "/transitions").then().statusCode(200);
         given().get("/api/v1/org-units/" + c.branch()).then().body("hasLeader", equalTo(false));
     }

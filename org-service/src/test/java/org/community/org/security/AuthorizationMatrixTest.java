@@ -48,7 +48,7 @@ class AuthorizationMatrixTest {
             Community first = community(city, "A");
             b = community(city, "B");
             for (Community c : List.of(first, b)) {
-                given().contentType("application/json").body(Map.of("memberId", c.member(), "year", java.time.LocalDate.now().getYear(),
+                given().contentType("application/json").body(Map.of("memberId", c.member(), "year", java.time.LocalDate.now(org.community.conventions.http.Times.ZONE).getYear(),
                         "category", "SALARIED", "income", "4500.00")).post("/api/v1/dues/bases").then().statusCode(201);
             }
             a = first;
@@ -396,7 +396,7 @@ class AuthorizationMatrixTest {
             case "dues.collection" -> as(role).get("/api/v1/dues/units/" + c.compound() + "/collection");
             case "dues.pay" -> as(role).body(Map.of("memberId", c.member(), "fromMonth",
                     given().get("/api/v1/dues/members/" + c.member()).then().extract().path("nextMonth"), "backPaymentReason", "补交",
-                    "paidOn", java.time.LocalDate.now().toString())).post("/api/v1/dues/payments");
+                    "paidOn", java.time.LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post("/api/v1/dues/payments");
             default -> throw new IllegalArgumentException(operation);
         };
         response.then().statusCode(expected);

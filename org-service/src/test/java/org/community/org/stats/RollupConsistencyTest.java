@@ -94,10 +94,10 @@ class RollupConsistencyTest {
                         .then().statusCode(200);
             }));
         }
-        work.add(pool.submit(() -> given().contentType("application/json").body(Map.of("to", "DECEASED", "on", java.time.LocalDate.now().toString()))
+        work.add(pool.submit(() -> given().contentType("application/json").body(Map.of("to", "DECEASED", "on", java.time.LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
                 .post("/api/v1/members/" + members.get(1) + "/transitions").then().statusCode(200)));
         work.add(pool.submit(() -> given().contentType("application/json").body(Map.of("to", "ACTIVIST", "on",
-                java.time.LocalDate.now().toString())).post("/api/v1/members/" + members.get(2) + "/transitions").then().statusCode(200)));
+                java.time.LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post("/api/v1/members/" + members.get(2) + "/transitions").then().statusCode(200)));
         work.add(pool.submit(() -> given().contentType("application/json").body(Map.of("memberId", members.get(3), "destinationCity",
                 "深圳市", "reason", "务工", "leftOn", "2025-01-01")).post("/api/v1/mobile-members").then().statusCode(201)));
         for (Future<?> f : work) {

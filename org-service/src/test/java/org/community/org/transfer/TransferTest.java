@@ -56,7 +56,7 @@ class TransferTest {
                 .contentType(containsString("text/plain")).body(containsString("吴敏")).body(containsString("常青支部"))
                 .body(containsString("组织关系介绍信"));
         given().get("/api/v1/transfers/" + id + "/letters/MEMBER").then().statusCode(200).body(containsString("报到"));
-        given().contentType("application/json").body(Map.of("on", LocalDate.now().plusDays(2).toString()))
+        given().contentType("application/json").body(Map.of("on", LocalDate.now(org.community.conventions.http.Times.ZONE).plusDays(2).toString()))
                 .post("/api/v1/transfers/" + id + "/accept").then().statusCode(400);
         given().contentType("application/json").body(Map.of("note", "已报到")).post("/api/v1/transfers/" + id + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));

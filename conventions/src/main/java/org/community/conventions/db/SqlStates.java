@@ -2,6 +2,7 @@ package org.community.conventions.db;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 import org.postgresql.util.PSQLException;
 
@@ -56,8 +57,11 @@ public final class SqlStates {
             return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
                     || state.equals("53300");
         }
-        // Agroal reports an acquisition timeout without a state; a cause may carry the driver's connection error
-        if (e instanceof SQLTransientConnectionException || String.valueOf(e.getMessage()).contains("Acquisition timeout")) {
+        // Agroal reports an acquisition timeout without a state, in two wordings: "Acquisition timeout while waiting for
+        // new connection" (the database does not answer) and "Sorry, acquisition timeout!" (every connection is busy);
+        // a cause may carry the driver's connection error
+        if (e instanceof SQLTransientConnectionException
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
             return true;
         }
         return e.getCause() instanceof SQLException cause && cause != e && isUnavailable(cause);

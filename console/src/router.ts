@@ -1,0 +1,25 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import SignIn from './views/SignIn.vue';
+import { signedIn } from './lib/session';
+
+// The sign-in page is the first route and ships in the entry chunk; every other page is its own chunk.
+const routes: RouteRecordRaw[] = [
+  { path: '/signin', name: 'signin', component: SignIn, meta: { public: true } },
+  { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
+  { path: '/units/:id', name: 'unit', component: () => import('./views/UnitPage.vue'), props: true },
+  { path: '/topics', name: 'topics', component: () => import('./views/TopicsBoard.vue') },
+  { path: '/topics/:id', name: 'topic', component: () => import('./views/TopicPage.vue'), props: true },
+  { path: '/votes/:id', name: 'vote', component: () => import('./views/VotePage.vue'), props: true },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue'), meta: { public: true } },
+];
+
+export const router = createRouter({
+  history: createWebHistory('/console/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach((to) => {
+  if (to.meta.public || signedIn.value) return true;
+  return { name: 'signin', query: { next: to.fullPath } };
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+// The gateway serves the built files at /console/ (same origin as /api/v1, so no CORS);
+// `npm run dev` proxies /api to a local suite on :8080.
+export default defineConfig({
+  base: '/console/',
+  plugins: [vue()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    manifest: true,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
   test: {
+    testTimeout: 20_000,
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
   },

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import SignIn from './views/SignIn.vue';
-import { signedIn } from './lib/session';
+import { endSession, session, signedIn } from './lib/session';
 
 // The sign-in page is the first route and ships in the entry chunk; every other page is its own chunk.
 const routes: RouteRecordRaw[] = [
@@ -21,5 +21,8 @@ export const router = createRouter({
 
 router.beforeEach((to) => {
   if (to.meta.public || signedIn.value) return true;
-  return { name: 'signin', query: { next: to.fullPath } };
+  // a session that ran out while the tab was away: say so, and come back here after signing in
+  const expired = session.value !== null;
+  if (expired) endSession();
+  return { name: 'signin', query: expired ? { next: to.fullPath, expired: '1' } : { next: to.fullPath } };
 });

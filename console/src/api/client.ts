@@ -31,6 +31,8 @@ const auth: Middleware = {
 /** The only way the console talks to the suite: the client generated from contract/openapi.yaml, same origin. */
 export const api = createClient<paths>({
   baseUrl: typeof window !== 'undefined' ? window.location.origin : 'http://localhost',
+  // looked up at each call, so a test can stand in for the network
+  fetch: (request: Request) => globalThis.fetch(request),
 });
 api.use(auth);
 

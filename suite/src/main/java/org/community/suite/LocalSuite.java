@@ -727,6 +727,7 @@ public final class LocalSuite implements AutoCloseable {
         b.append("=".repeat(78)).append('\n');
         b.append("Community party suite is running.\n\n");
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "Gateway (use this)", gw));
+        b.append(String.format(Locale.ROOT, "  %-22s %s%n", "Web console", gw + "/console/"));
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "Swagger UI", gw + "/q/swagger-ui"));
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "OpenAPI (merged)", gw + "/q/openapi"));
         for (String name : SERVICES.subList(0, 3)) {

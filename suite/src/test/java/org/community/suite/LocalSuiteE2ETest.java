@@ -432,6 +432,32 @@ class LocalSuiteE2ETest {
                 .extracting(org.community.contract.client.model.AccountView::getUsername).contains("secretary", "city-admin");
     }
 
+    @Test
+    @Order(20)
+    void theWebConsoleWorksInAHeadlessChromium() throws Exception {
+        // console/e2e/console.e2e.mjs: Debian's chromium driven by playwright-core through its executable path, against
+        // the console the gateway serves at /console/. It signs in as the demo users, drills down to 江欣苑 (8/88/177),
+        // moves a topic of its own from joint review to public deliberation, casts the resident's 康城 ballot on a
+        // phone-sized screen (so it runs last), and writes the screenshots of console/README.md.
+        Path repo = Path.of(System.getProperty("suite.repo-root", "..")).toAbsolutePath().normalize();
+        Path script = repo.resolve("console/e2e/console.e2e.mjs");
+        assertThat(repo.resolve("console/node_modules/playwright-core")).as("the console module's build ran npm ci").exists();
+        Process node = new ProcessBuilder("node", script.toString(), gateway, repo.resolve("console/docs/screenshots").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.waitFor(8, java.util.concurrent.TimeUnit.MINUTES)).as("the browser tests end within 8 minutes").isTrue();
+        System.out.println(output);
+        assertThat(node.exitValue()).as(output).isZero();
+        String[] lines = output.strip().split("\n");
+        JsonPath summary = JsonPath.from(lines[lines.length - 1]);
+        assertThat(summary.getBoolean("ok")).as(output).isTrue();
+        assertThat(summary.getList("scenarios")).as(output).hasSize(5);
+        assertThat(summary.getList("render200ChildrenMs")).as("the 200-children page was timed").isNotEmpty();
+        // what the browser did is there through the API too
+        as("secretary", "demo-secretary").get("/api/v1/topics/" + summary.getString("topic")).then().statusCode(200)
+                .body("stage", equalTo("PUBLIC_DELIBERATION"));
+    }
+
     private static void move(Gateway as, String topic, String to) {
         as.postIfMatch("/api/v1/topics/" + topic, "/api/v1/topics/" + topic + "/transitions",
                 Map.of("to", to, "actor", "江欣苑社区党委", "reason", "按程序推进")).then().statusCode(200).body("stage", equalTo(to));

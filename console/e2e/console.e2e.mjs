@@ -1,0 +1,280 @@
+// Browser tests of the console against a running suite (LocalSuiteE2ETest starts it and runs this with node):
+// headless Debian chromium driven by playwright-core through its executable path. Usage:
+//   node e2e/console.e2e.mjs http://localhost:8080 [screenshot dir]
+// Prints one line per scenario and, last, a JSON summary; exits 1 on the first failure.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+
+const gateway = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = process.argv[3] ?? join(here, '..', 'docs', 'screenshots');
+const console_ = `${gateway}/console`;
+const executablePath = process.env.CHROMIUM_PATH
+  ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+if (!executablePath) {
+  console.error('No chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM_PATH');
+  process.exit(1);
+}
+mkdirSync(shots, { recursive: true });
+
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const summary = { ok: false, scenarios: [], screenshots: [] };
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---- the API, for ids and a topic of the test's own ----
+async function token(username, password) {
+  const r = await fetch(`${gateway}/api/v1/auth/token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  check(r.ok, `login ${username}: ${r.status}`);
+  return (await r.json()).accessToken;
+}
+
+async function call(tok, method, path, body, headers = {}) {
+  const r = await fetch(`${gateway}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  check(r.ok, `${method} ${path}: ${r.status} ${text}`);
+  return { body: text ? JSON.parse(text) : null, etag: r.headers.get('ETag') };
+}
+
+async function unitId(tok, code) {
+  const { body } = await call(tok, 'GET', `/api/v1/org-units?code=${code}`);
+  check(body.items.length === 1, `unit ${code} not found`);
+  return body.items[0].id;
+}
+
+// ---- the browser ----
+async function signIn(page, username, password) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Fails when Chinese is drawn with no CJK font (every character the same empty box). */
+async function assertCjkFont(page) {
+  const drawn = await page.evaluate(() => {
+    const draw = (text) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 200; canvas.height = 40;
+      const ctx = canvas.getContext('2d');
+      ctx.font = '24px sans-serif';
+      ctx.fillText(text, 4, 30);
+      return canvas.toDataURL();
+    };
+    // private-use code points have no glyph anywhere: they draw as the missing-glyph box
+    return { chinese: draw('江欣苑社区'), missing: draw('\uE000\uE001\uE002\uE003\uE004') };
+  });
+  check(drawn.chinese !== drawn.missing,
+    'Chinese is drawn as empty boxes: no CJK font on this machine (apt-get install fonts-wqy-microhei or fonts-noto-cjk)');
+}
+
+async function shot(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await assertCjkFont(page);
+  const file = join(shots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  summary.screenshots.push(file);
+}
+
+async function scenario(name, run) {
+  const started = Date.now();
+  await run();
+  summary.scenarios.push({ name, ms: Date.now() - started });
+  console.log(`ok   ${name} (${Date.now() - started} ms)`);
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--lang=zh-CN'],
+});
+
+try {
+  const admin = await token('city-admin', 'demo-city');
+  const secretaryToken = await token('secretary', 'demo-secretary');
+  const jxy = await unitId(admin, 'JXY');
+  const kc = await unitId(admin, 'KC');
+
+  await scenario('the secretary signs in and drills down to 江欣苑: 8 branches, 88 building groups, 177 central households', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${console_}/`);
+    await page.waitForURL(/\/console\/signin/);
+    await shot(page, 'sign-in');
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.getByRole('link', { name: '江欣苑社区' }).click();
+    await page.waitForURL(new RegExp(`/console/units/${jxy}$`));
+    await page.getByTestId('stat-branches').getByText('8', { exact: true }).waitFor();
+    check((await page.getByTestId('stat-groups').innerText()).includes('88'), 'building groups');
+    check((await page.getByTestId('stat-central').innerText()).includes('177'), 'central households');
+    await page.getByTestId('charts').locator('canvas').first().waitFor();
+    await shot(page, 'unit-jiangxinyuan');
+    // down the chain to a building and back up by the breadcrumb
+    let depth = 0;
+    while (depth < 6) {
+      const firstChild = page.getByTestId('children').locator('tbody a').first();
+      if (!(await firstChild.count())) break;
+      await firstChild.click();
+      await page.getByTestId('breadcrumb').getByRole('link', { name: '江欣苑社区' }).waitFor();
+      depth++;
+      if ((await page.getByTestId('unit-name').innerText()).includes('楼栋')) break;
+    }
+    check(depth > 0, 'no unit below 江欣苑');
+    check((await page.getByTestId('unit-name').innerText()).includes('楼栋'), 'the drill-down ends at a building');
+    await page.getByTestId('breadcrumb').getByRole('link', { name: '江欣苑社区' }).click();
+    await page.getByTestId('stat-groups').getByText('88', { exact: true }).waitFor();
+    // and the same page in English
+    await page.getByRole('button', { name: /Switch to English|切换到英文/ }).click();
+    await page.getByText('Building groups').waitFor();
+    await shot(page, 'unit-jiangxinyuan-en');
+    await context.close();
+  });
+
+  await scenario('a grid worker typing another community\'s address gets the not-found page', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${console_}/units/${jxy}`);
+    await page.waitForURL(/\/console\/signin\?next=/);
+    await signIn(page, 'grid-worker', 'demo-grid');
+    await page.waitForURL(new RegExp(`/console/units/${jxy}$`));
+    await page.getByTestId('not-found').waitFor();
+    check(!(await page.getByTestId('stat-central').count()), 'no figures of another community');
+    await shot(page, 'not-found');
+    await context.close();
+  });
+
+  await scenario('the secretary moves a topic from joint review to public deliberation; a blank reason is named at its field; an expired session keeps the typed reason', async () => {
+    const title = `楼道照明改造(浏览器测试 ${randomUUID().slice(0, 8)})`;
+    const created = await call(secretaryToken, 'POST', '/api/v1/topics', {
+      title, description: '3号楼楼道灯损坏,居民提议统一更换为声控灯。', category: 'SAFETY', scopeUnitId: jxy, proposer: '3号楼居民',
+    }, { 'Idempotency-Key': randomUUID() });
+    const topicId = created.body.id;
+    await call(secretaryToken, 'POST', `/api/v1/topics/${topicId}/transitions`,
+      { to: 'JOINT_REVIEW', actor: '江欣苑社区党委', reason: '提交联席会议审议' },
+      { 'If-Match': created.etag, 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${console_}/topics`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.waitForURL(/\/console\/topics$/);
+    const column = page.locator('[data-stage=JOINT_REVIEW]');
+    await column.getByRole('link', { name: title }).waitFor();
+    await shot(page, 'topics-board');
+    await column.getByRole('link', { name: title }).click();
+    await page.getByTestId('move-form').waitFor();
+    const events = page.getByTestId('timeline').locator('li');
+    const before = await events.count();
+
+    // a reason of blanks is refused by the API; its message stands at the reason field
+    await page.getByLabel('推进到').selectOption('PUBLIC_DELIBERATION');
+    await page.getByLabel('理由').fill('   ');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('#reason-error').waitFor();
+    check((await page.locator('#reason').getAttribute('aria-invalid')) === 'true', 'the reason is marked invalid');
+    await shot(page, 'validation-error');
+
+    // the session runs out while typing: back to sign-in, and the text is still there afterwards
+    await page.getByLabel('理由').fill('合议通过,提交群议');
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('console.session'));
+      sessionStorage.setItem('console.session', JSON.stringify({ ...s, accessToken: 'expired.token.value' }));
+    });
+    await page.reload();
+    await page.getByTestId('expired').waitFor();
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.waitForURL(new RegExp(`/console/topics/${topicId}$`));
+    await page.getByTestId('move-form').waitFor();
+    check((await page.getByLabel('理由').inputValue()) === '合议通过,提交群议', 'the typed reason survived the sign-in');
+
+    await page.getByLabel('推进到').selectOption('PUBLIC_DELIBERATION');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByTestId('moved').waitFor();
+    await page.getByTestId('stage').getByText('公开议事').waitFor();
+    const after = await events.count();
+    check(after === before + 1, `the timeline grows by the stage change (${before} → ${after})`);
+    await shot(page, 'topic-timeline');
+    summary.topic = topicId;
+    await context.close();
+  });
+
+  await scenario('the resident casts the open 康城 ballot on a phone and sees it counted', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${console_}/`);
+    await signIn(page, 'resident', 'demo-resident');
+    const vote = page.getByTestId('open-votes').getByRole('link', { name: /12号楼/ });
+    await vote.waitFor();
+    await shot(page, 'phone-home');
+    await vote.click();
+    await page.getByTestId('ballot-form').waitFor();
+    const countBefore = await page.getByTestId('ballot-count').innerText();
+    await page.getByLabel('同意').check();
+    await page.getByRole('button', { name: '提交投票' }).click();
+    await page.getByTestId('counted').waitFor();
+    const countAfter = await page.getByTestId('ballot-count').innerText();
+    check(parseInt(countAfter.replace(/,/g, ''), 10) === parseInt(countBefore.replace(/,/g, ''), 10) + 1,
+      `the ballot count grows by one (${countBefore} → ${countAfter})`);
+    await shot(page, 'phone-ballot-counted');
+    await context.close();
+  });
+
+  await scenario('the tally of the 康城 vote against the art. 278 lines, and a unit page of 286 children drawn 200 at a time', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${console_}/units/${kc}`);
+    await signIn(page, 'city-admin', 'demo-city');
+    await page.waitForURL(new RegExp(`/console/units/${kc}$`));
+    await page.getByTestId('children').locator('tbody tr').nth(19).waitFor();
+    const renders = [];
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => performance.clearMeasures('unit-children-render'));
+      await page.getByLabel('每页').selectOption(i % 2 === 0 ? '200' : '50');
+      await page.waitForFunction(() => performance.getEntriesByName('unit-children-render').length > 0);
+      const m = await page.evaluate(() => {
+        const e = performance.getEntriesByName('unit-children-render')[0];
+        return { ms: e.duration, rows: e.detail?.rows };
+      });
+      if (m.rows === 200) renders.push(Math.round(m.ms * 10) / 10);
+    }
+    check(renders.length > 0, 'a page of 200 children was drawn');
+    check(await page.getByTestId('children').locator('tbody tr').count() === 50, 'the last page size shown');
+    summary.render200ChildrenMs = renders;
+    await page.getByLabel('每页').selectOption('200');
+    await page.getByTestId('children').locator('tbody tr').nth(199).waitFor();
+    await shot(page, 'unit-kangcheng-200-children');
+
+    const votes = await call(admin, 'GET', '/api/v1/votes?size=50');
+    const open = votes.body.items.find((v) => v.status === 'OPEN' && v.title.includes('12号楼'));
+    check(open, 'the open 康城 vote');
+    await page.goto(`${console_}/votes/${open.id}`);
+    const tally = page.getByTestId('tally');
+    await tally.waitFor();
+    for (const name of ['PARTICIPATION_AREA', 'PARTICIPATION_OWNERS', 'APPROVAL_AREA', 'APPROVAL_OWNERS']) {
+      check(await tally.locator(`[data-check=${name}] .line`).count() === 1, `${name} is drawn against its line`);
+    }
+    check((await tally.innerText()).includes('3/4'), 'the 3/4 approval line of a maintenance-fund vote');
+    await shot(page, 'vote-tally');
+    await context.close();
+  });
+
+  summary.ok = true;
+} catch (e) {
+  summary.error = String(e?.stack ?? e);
+  console.error(`FAIL ${summary.error}`);
+} finally {
+  await browser.close();
+  console.log(JSON.stringify(summary));
+  process.exit(summary.ok ? 0 : 1);
+}

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 // The gateway serves the built files at /console/ (same origin as /api/v1, so no CORS);
-// `npm run dev` proxies /api to a local suite on :8080.
+// `npm run dev` (and `vite preview`) proxy /api to a local suite on :8080, or SUITE_URL.
 export default defineConfig({
   base: '/console/',
   plugins: [vue()],
@@ -13,7 +13,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': process.env.SUITE_URL ?? 'http://localhost:8080' },
   },
   test: {
     testTimeout: 20_000,

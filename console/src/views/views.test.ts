@@ -128,7 +128,12 @@ describe('a unit page', () => {
 
   it('is the not-found page for a unit the caller may not see', async () => {
     signIn(['GRID_WORKER']);
-    fakeApi();
+    // the directory entry is public, the figures of another community are refused
+    fakeApi(
+      on('GET', /\/org-units\/other$/, () => ({ body: unit('other', '江欣苑社区', 'COMMUNITY') })),
+      on('GET', /\/org-units\/other\/ancestors$/, () => ({ body: [] })),
+      on('GET', /\/org-units\/other\/stats$/, () => ({ status: 403, body: { status: 403, title: '无权操作' } })),
+    );
     const router = routerFor('/units/other');
     await router.isReady();
     const page = mount(UnitPage, { props: { id: 'other' }, global: { plugins: [router], stubs: { UnitCharts: true } } });

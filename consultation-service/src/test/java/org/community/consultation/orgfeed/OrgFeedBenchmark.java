@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.inject.Inject;
 
 import org.community.consultation.support.Downstreams;
-import org.community.consultation.support.FakeOrgFeed;
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

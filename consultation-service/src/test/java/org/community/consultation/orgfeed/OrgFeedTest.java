@@ -15,9 +15,10 @@ import jakarta.inject.Inject;
 
 import org.community.consultation.support.Api;
 import org.community.consultation.support.Downstreams;
-import org.community.consultation.support.FakeOrgFeed;
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

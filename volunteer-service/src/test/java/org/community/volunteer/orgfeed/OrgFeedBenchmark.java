@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.inject.Inject;
 
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
-import org.community.volunteer.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
 import org.community.volunteer.FakeOrgService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

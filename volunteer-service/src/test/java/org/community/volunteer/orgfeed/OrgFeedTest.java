@@ -15,8 +15,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
-import org.community.volunteer.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
 import org.community.volunteer.FakeOrgService;
 import org.community.volunteer.Fixtures;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,13 +18,13 @@ import org.community.conventions.db.Db;
 import org.community.conventions.orgfeed.FeedTypes.ChangeEvent;
 import org.community.conventions.orgfeed.FeedTypes.UnitData;
 import org.community.conventions.testing.orgfeed.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FeedOnProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -35,16 +34,8 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @QuarkusTestResource(FeedServer.class)
-@TestProfile(OrgFeedConsumerTest.FeedOn.class)
+@TestProfile(FeedOnProfile.class)
 class OrgFeedConsumerTest {
-
-    public static class FeedOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("org-feed.enabled", "true", "org-feed.client-secret", FakeOrgFeed.SECRET, "org-feed.batch-size", "50",
-                    "org-feed.wait", "2s", "org-feed.backoff-initial", "200ms", "org-feed.backoff-max", "1s");
-        }
-    }
 
     @Inject
     OrgFeedConsumer consumer;
@@ -72,16 +63,7 @@ class OrgFeedConsumerTest {
     }
 
     private void awaitApplied(long seq) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (consumer.cursor() < seq) {
-            assertTrue(System.currentTimeMillis() < deadline, "the consumer did not reach event " + seq + " (at " + consumer.cursor()
-                    + ", last error " + consumer.lastError() + ")");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        FeedOnProfile.awaitApplied(consumer::cursor, consumer::lastError, seq);
     }
 
     private String pathOf(UUID unit) {

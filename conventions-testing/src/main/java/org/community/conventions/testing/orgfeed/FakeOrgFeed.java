@@ -277,11 +277,7 @@ public final class FakeOrgFeed {
 
     private static void changes(HttpExchange exchange) throws IOException {
         FEED_REQUESTS.incrementAndGet();
-        if (switchedOff || down.getAsBoolean()) {
-            send(exchange, 503, "application/problem+json", "{\"status\":503}");
-            return;
-        }
-        if (!authorized(exchange)) {
+        if (!answers(exchange)) {
             return;
         }
         Map<String, String> q = query(exchange);
@@ -315,11 +311,7 @@ public final class FakeOrgFeed {
     }
 
     private static void snapshot(HttpExchange exchange) throws IOException {
-        if (switchedOff || down.getAsBoolean()) {
-            send(exchange, 503, "application/problem+json", "{\"status\":503}");
-            return;
-        }
-        if (!authorized(exchange)) {
+        if (!answers(exchange)) {
             return;
         }
         Map<String, String> q = query(exchange);
@@ -363,7 +355,12 @@ public final class FakeOrgFeed {
         send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
     }
 
-    private static boolean authorized(HttpExchange exchange) throws IOException {
+    /** False, the answer sent, when the stand-in is down (503) or the caller has no token of ours (401). */
+    private static boolean answers(HttpExchange exchange) throws IOException {
+        if (switchedOff || down.getAsBoolean()) {
+            send(exchange, 503, "application/problem+json", "{\"status\":503}");
+            return false;
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || !TOKENS.contains(authorization.substring(7))) {
             send(exchange, 401, "application/problem+json", "{\"type\":\"urn:community-suite:problem:unauthorized\",\"status\":401}");

@@ -72,6 +72,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         replaceJsonNodes(openAPI);
+        inlineNullableReferences(openAPI);
         requireResponseFields(openAPI);
         removeUnusedSchemas(openAPI);
     }
@@ -88,6 +89,88 @@ public class ProblemResponsesFilter implements OASFilter {
         // the component itself becomes "any JSON object", so every reference to it (plain or in allOf) means that
         openAPI.getComponents().addSchema("JsonNode", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .additionalPropertiesBoolean(Boolean.TRUE).description("A JSON object"));
+    }
+
+    /**
+     * A nullable property whose schema is a reference ({@code UUID}, {@code OffsetDateTime}, an enum, a nested view) is
+     * written by smallrye as {@code allOf: [$ref]} beside {@code nullable: true}, without a {@code type}: invalid in
+     * OpenAPI 3.0 ({@code nullable} needs a {@code type}), and a validator rejects {@code null} there because the
+     * referenced schema does. A scalar reference is inlined ({@code type: string, format: uuid, nullable: true}; an enum
+     * lists {@code null} among its values, as OpenAPI 3.0.3 asks); an object keeps its reference and states
+     * {@code type: object}. The merged contract (OpenAPI 3.1) turns these into {@code type: [string, 'null']} and
+     * {@code anyOf: [{$ref}, {type: 'null'}]}.
+     */
+    private static void inlineNullableReferences(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Deque<Schema> todo = new ArrayDeque<>(schemas.values());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                Schema value = property.getValue();
+                String ref = nullable(value) ? soleReference(value) : null;
+                Schema target = ref == null ? null : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                Schema replacement = target == null ? null : nullableCopy(value, ref, target);
+                if (replacement != null) {
+                    changed = true;
+                    value = replacement;
+                }
+                properties.put(property.getKey(), value);
+                todo.push(value);
+            }
+            if (changed) {
+                schema.setProperties(properties);
+            }
+        }
+    }
+
+    /** The reference a schema consists of: {@code $ref}, {@code allOf: [$ref]} or {@code anyOf: [$ref, null]}; else null. */
+    private static String soleReference(Schema schema) {
+        if (schema.getRef() != null) {
+            return schema.getRef();
+        }
+        List<Schema> parts = new ArrayList<>();
+        nonNull(schema.getAllOf()).forEach(parts::add);
+        nonNull(schema.getAnyOf()).stream().filter(s -> !isNullType(s)).forEach(parts::add);
+        return parts.size() == 1 && parts.get(0).getRef() != null ? parts.get(0).getRef() : null;
+    }
+
+    private static boolean isNullType(Schema schema) {
+        return schema.getRef() == null && schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.NULL));
+    }
+
+    private static Schema nullableCopy(Schema property, String ref, Schema target) {
+        List<Schema.SchemaType> types = target.getType() == null ? List.of()
+                : target.getType().stream().filter(t -> t != Schema.SchemaType.NULL).toList();
+        if (types.size() != 1 || target.getRef() != null || target.getAllOf() != null || target.getAnyOf() != null
+                || target.getOneOf() != null) {
+            return null;
+        }
+        Schema.SchemaType type = types.get(0);
+        Schema copy = OASFactory.createSchema().addType(type).addType(Schema.SchemaType.NULL)
+                .description(property.getDescription() != null ? property.getDescription() : target.getDescription());
+        if (type == Schema.SchemaType.OBJECT || type == Schema.SchemaType.ARRAY) {
+            return copy.allOf(new ArrayList<>(List.of(OASFactory.createSchema().ref(ref))));
+        }
+        copy.format(target.getFormat()).pattern(target.getPattern()).maxLength(target.getMaxLength())
+                .minLength(target.getMinLength()).minimum(target.getMinimum()).maximum(target.getMaximum());
+        if (target.getEnumeration() != null) {
+            List<Object> values = new ArrayList<>(target.getEnumeration());
+            values.add(null);
+            copy.setEnumeration(values);
+        }
+        copy.setExample(property.getExample() != null ? property.getExample() : target.getExample());
+        return copy;
     }
 
     /** Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages). */

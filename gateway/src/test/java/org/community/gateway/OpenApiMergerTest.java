@@ -427,4 +427,24 @@ class OpenApiMergerTest {
         assertThat(merged.at("/components/schemas/Team/example").toString()).contains("\"nullable\":true");
         assertThat(merged.toString()).doesNotContain("\"nullable\":true,\"type\"").doesNotContain("\"nullable\":false");
     }
+
+    @Test
+    void aStringThatReadsAsANumberStaysAStringInTheWrittenYaml() {
+        ObjectNode document = yaml("""
+                openapi: 3.1.0
+                components:
+                  schemas:
+                    CheckInCode:
+                      type: object
+                      properties:
+                        code: {type: string}
+                      example: {code: '482913', building: '3', version: 1.0}
+                """);
+        JsonNode again = OpenApiYaml.read(OpenApiYaml.write(document));
+
+        assertThat(again.at("/components/schemas/CheckInCode/example/code").isTextual()).isTrue();
+        assertThat(again.at("/components/schemas/CheckInCode/example/building").asText()).isEqualTo("3");
+        assertThat(again.at("/components/schemas/CheckInCode/example/building").isTextual()).isTrue();
+        assertThat(again.at("/components/schemas/CheckInCode/example/version").isNumber()).isTrue();
+    }
 }

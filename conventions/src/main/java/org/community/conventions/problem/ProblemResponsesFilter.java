@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * says it without repeating annotations on each method (conventions/README.md, "The OpenAPI contract"):
  * <ul>
  * <li>the problem+json answers: 400, 500 and 503 everywhere, 401/403 under {@code /api/v1}, 404 on paths with an id,
- * 409/422 on writes, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
+ * 409/422 on writes, 415 on operations that take a body, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
  * the problem schema); one {@code Problem} schema with {@code FieldError};</li>
  * <li>the headers: {@code Idempotency-Key} on every POST that takes JSON (or nothing), {@code Location} on 201,
  * {@code ETag} on the 2xx of every operation taking {@code If-Match}; a read that declares its ETag
@@ -259,6 +259,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "`idempotency-key-in-progress` with Retry-After when the first request with this Idempotency-Key "
                     + "is still running (it is not done)");
             add(responses, "422", "Refers to data that make it impossible, or an Idempotency-Key reused with another body");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "415", "The body's Content-Type is not one this operation takes");
         }
         if (ifMatch || method == PathItem.HttpMethod.PUT) {
             add(responses, "412", "If-Match names an older version: someone else changed it; reload and decide again");

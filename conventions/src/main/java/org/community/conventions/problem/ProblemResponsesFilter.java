@@ -72,9 +72,9 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         replaceJsonNodes(openAPI);
-        inlineNullableReferences(openAPI);
+        Set<String> inlined = inlineNullableReferences(openAPI);
         requireResponseFields(openAPI);
-        removeUnusedSchemas(openAPI);
+        removeUnusedSchemas(openAPI, inlined);
     }
 
     /**
@@ -100,10 +100,11 @@ public class ProblemResponsesFilter implements OASFilter {
      * {@code type: object}. The merged contract (OpenAPI 3.1) turns these into {@code type: [string, 'null']} and
      * {@code anyOf: [{$ref}, {type: 'null'}]}.
      */
-    private static void inlineNullableReferences(OpenAPI openAPI) {
+    private static Set<String> inlineNullableReferences(OpenAPI openAPI) {
+        Set<String> inlined = new HashSet<>();
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         if (schemas == null) {
-            return;
+            return inlined;
         }
         Deque<Schema> todo = new ArrayDeque<>(schemas.values());
         while (!todo.isEmpty()) {
@@ -124,6 +125,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (replacement != null) {
                     changed = true;
                     value = replacement;
+                    inlined.add(ref.substring(ref.lastIndexOf('/') + 1));
                 }
                 properties.put(property.getKey(), value);
                 todo.push(value);
@@ -132,6 +134,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 schema.setProperties(properties);
             }
         }
+        return inlined;
     }
 
     /** The reference a schema consists of: {@code $ref}, {@code allOf: [$ref]} or {@code anyOf: [$ref, null]}; else null. */
@@ -173,8 +176,12 @@ public class ProblemResponsesFilter implements OASFilter {
         return copy;
     }
 
-    /** Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages). */
-    private static void removeUnusedSchemas(OpenAPI openAPI) {
+    /**
+     * Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages), except
+     * those {@code keep} names: a component inlined into nullable fields stays, so its name (a generated client's type,
+     * such as consultation's {@code Outcome}) is not taken from clients that use it.
+     */
+    private static void removeUnusedSchemas(OpenAPI openAPI, Set<String> keep) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         if (schemas == null) {
             return;
@@ -194,6 +201,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         Set<String> used = reachable(roots, schemas);
+        used.addAll(keep);
         for (String name : new ArrayList<>(schemas.keySet())) {
             if (!used.contains(name)) {
                 openAPI.getComponents().removeSchema(name);

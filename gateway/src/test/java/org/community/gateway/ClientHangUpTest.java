@@ -12,10 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,33 +33,17 @@ class ClientHangUpTest {
     java.net.URL base;
 
     String token;
-    final List<LogRecord> complaints = new CopyOnWriteArrayList<>();
-    final Handler collector = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue() || record.getThrown() != null) {
-                complaints.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogComplaints complaints;
 
     @BeforeEach
     void setUp() {
         token = Tokens.gridWorker();
-        Logger.getLogger("").addHandler(collector);
+        complaints = LogComplaints.listen();
     }
 
     @AfterEach
     void tearDown() {
-        Logger.getLogger("").removeHandler(collector);
+        complaints.stop();
     }
 
     @Test
@@ -98,7 +78,7 @@ class ClientHangUpTest {
         assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
         statuses.add(given().auth().oauth2(token).get("/api/v1/org-units/42").statusCode());
         assertThat(statuses).hasSize(51).containsOnly(200);
-        assertThat(complaints).as("log records with stack traces or warnings").extracting(LogRecord::getMessage).isEmpty();
+        assertThat(complaints.messages()).as("warnings and stack traces logged").isEmpty();
     }
 
     @Test
@@ -118,7 +98,7 @@ class ClientHangUpTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         given().auth().oauth2(token).get("/api/v1/org-units/42").then().statusCode(200);
-        assertThat(complaints).as("log records with stack traces or warnings").extracting(LogRecord::getMessage).isEmpty();
+        assertThat(complaints.messages()).as("warnings and stack traces logged").isEmpty();
     }
 
     /** Sends a complete request and closes the connection after {@code millis}, before the answer. */

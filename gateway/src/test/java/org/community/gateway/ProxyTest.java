@@ -1,6 +1,7 @@
 package org.community.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -39,6 +40,20 @@ class ProxyTest {
                 .body("service", equalTo("consultation-service"));
         given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"x\"}").post("/api/v1/households")
                 .then().statusCode(200).body("method", equalTo("POST")).body("bodyLength", equalTo(12));
+    }
+
+    @Test
+    void aRequestWithABodyIsRelayedWithoutAComplaintInTheLog() {
+        LogComplaints complaints = LogComplaints.listen();
+        try {
+            for (int i = 0; i < 20; i++) {
+                given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"x\"}").post("/api/v1/households")
+                        .then().statusCode(200).body("bodyLength", equalTo(12));
+            }
+        } finally {
+            complaints.stop();
+        }
+        assertThat(complaints.messages()).as("warnings and stack traces logged").isEmpty();
     }
 
     @Test

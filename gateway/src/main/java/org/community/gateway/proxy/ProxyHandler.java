@@ -233,9 +233,9 @@ public class ProxyHandler {
                     });
             return;
         }
-        // the read timeout starts once the whole body is upstream: an upload is as slow as its client
+        // the read timeout starts once the whole body is upstream: an upload is as slow as its client. The pipe keeps
+        // its own exception handler on the ended request, which swallows a later reset (setting one now would throw)
         request.pipeTo(outgoing).onComplete(piped -> {
-            outgoing.exceptionHandler(e -> LOG.tracef("%s request: %s", upstream.name(), e));
             if (piped.succeeded()) {
                 outgoing.idleTimeout(readTimeoutMillis);
             } else {

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     params: { path: { id: vote }, header: { 'If-Match': await voteEtag() } },
   }));
   const { data: result } = expect('result', 200, await secretary.GET('/api/v1/votes/{id}/result', { params: { path: { id: vote } } }));
-  const outcome: Schemas['Outcome'] | undefined = result?.outcome;
+  const outcome: Schemas['Outcome'] | null | undefined = result?.outcome;
   check('result', outcome === 'PASSED', `the vote did not pass: ${outcome}`);
   await move(secretary, topic, 'RESOLUTION');
 

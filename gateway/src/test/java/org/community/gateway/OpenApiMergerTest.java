@@ -377,4 +377,74 @@ class OpenApiMergerTest {
         yaml(new String(first, StandardCharsets.UTF_8)).at("/components/schemas").fieldNames().forEachRemaining(names::add);
         assertThat(names).isSorted();
     }
+
+    @Test
+    void theNullableFieldsOfAnOpenApi30ServiceAreWrittenTheOpenApi31Way() {
+        ObjectNode volunteer = yaml("""
+                openapi: 3.0.3
+                info: {title: volunteer-service, version: 1.0.0}
+                paths:
+                  /api/v1/teams/{id}:
+                    get:
+                      operationId: getTeam
+                      responses:
+                        '200':
+                          description: team
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Team'}
+                components:
+                  schemas:
+                    Team:
+                      type: object
+                      properties:
+                        note: {type: string, nullable: true, description: free text}
+                        kind: {type: string, enum: [A, B], nullable: true}
+                        leader:
+                          type: object
+                          allOf: [{$ref: '#/components/schemas/Leader'}]
+                          nullable: true
+                        nullable: {type: boolean, nullable: false}
+                        name: {type: string}
+                      example: {note: null, nullable: true, name: 文康苑}
+                    Leader:
+                      type: object
+                      properties:
+                        name: {type: string}
+                """);
+        JsonNode merged = merge(true, gateway(), new Source("volunteer-service", volunteer, null));
+
+        assertThat(merged.path("openapi").asText()).isEqualTo("3.1.0");
+        JsonNode team = merged.at("/components/schemas/Team/properties");
+        assertThat(team.at("/note").toString()).isEqualTo("{\"type\":[\"string\",\"null\"],\"description\":\"free text\"}");
+        assertThat(team.at("/kind/type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(team.at("/kind/enum").toString()).isEqualTo("[\"A\",\"B\",null]");
+        assertThat(team.at("/leader").toString())
+                .isEqualTo("{\"anyOf\":[{\"$ref\":\"#/components/schemas/Leader\"},{\"type\":\"null\"}]}");
+        // a property called "nullable" is a name, not the keyword; examples are data
+        assertThat(team.at("/nullable").toString()).isEqualTo("{\"type\":\"boolean\"}");
+        assertThat(team.at("/name").toString()).isEqualTo("{\"type\":\"string\"}");
+        assertThat(merged.at("/components/schemas/Team/example").toString()).contains("\"nullable\":true");
+        assertThat(merged.toString()).doesNotContain("\"nullable\":true,\"type\"").doesNotContain("\"nullable\":false");
+    }
+
+    @Test
+    void aStringThatReadsAsANumberStaysAStringInTheWrittenYaml() {
+        ObjectNode document = yaml("""
+                openapi: 3.1.0
+                components:
+                  schemas:
+                    CheckInCode:
+                      type: object
+                      properties:
+                        code: {type: string}
+                      example: {code: '482913', building: '3', version: 1.0}
+                """);
+        JsonNode again = OpenApiYaml.read(OpenApiYaml.write(document));
+
+        assertThat(again.at("/components/schemas/CheckInCode/example/code").isTextual()).isTrue();
+        assertThat(again.at("/components/schemas/CheckInCode/example/building").asText()).isEqualTo("3");
+        assertThat(again.at("/components/schemas/CheckInCode/example/building").isTextual()).isTrue();
+        assertThat(again.at("/components/schemas/CheckInCode/example/version").isNumber()).isTrue();
+    }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed.Unit;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -21,9 +24,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * for unknown ids, 401 without a bearer token (volunteer-service must pass the caller's token on). Tests add units and can take the server down and bring it back.
  */
 public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
-
-    public record Unit(UUID id, String name, String level, UUID parentId, String status) {
-    }
 
     static final Map<UUID, Unit> UNITS = new ConcurrentHashMap<>();
     static volatile boolean down;
@@ -119,7 +119,22 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/org-units/", FakeOrgService::handle);
         server.createContext("/control/", FakeOrgService::handleControl);
-        FakeOrgFeed.install(server);
+        FakeOrgFeed.install(server, "volunteer-service", new FakeOrgFeed.Tree() {
+            @Override
+            public Unit get(UUID id) {
+                return UNITS.get(id);
+            }
+
+            @Override
+            public void put(Unit unit) {
+                add(unit);
+            }
+
+            @Override
+            public java.util.Collection<UUID> ids() {
+                return UNITS.keySet();
+            }
+        }, () -> down);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         String url = "http://localhost:" + server.getAddress().getPort();

@@ -1,35 +1,28 @@
 package org.community.consultation.orgfeed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
 import org.community.consultation.support.Downstreams;
-import org.community.consultation.support.FakeOrgFeed;
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FeedBenchmark;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -41,17 +34,9 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @QuarkusTestResource(Downstreams.class)
-@TestProfile(OrgFeedBenchmark.Bench.class)
+@TestProfile(FeedBenchmark.Profile.class)
 @Tag("benchmark")
 class OrgFeedBenchmark {
-
-    public static class Bench implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("org-feed.enabled", "true", "org-feed.client-secret", FakeOrgFeed.SECRET, "org-feed.batch-size", "1000",
-                    "org-feed.wait", "20s");
-        }
-    }
 
     static final int TOPICS = 200;
     static final int MOVES = 6;
@@ -69,11 +54,7 @@ class OrgFeedBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private void awaitApplied(long seq) {
-        long deadline = System.currentTimeMillis() + 600_000;
-        while (consumer.cursor() < seq) {
-            assertTrue(System.currentTimeMillis() < deadline, "stuck at " + consumer.cursor() + ": " + consumer.lastError());
-            Thread.onSpinWait();
-        }
+        FeedBenchmark.awaitApplied(consumer::cursor, consumer::lastError, seq);
     }
 
     private String pathOf(UUID unit) {
@@ -92,85 +73,25 @@ class OrgFeedBenchmark {
         String admin = Tokens.cityAdmin();
         String someTopic = db.one("select id::text from topic limit 1", row -> row.getString(1)).orElseThrow();
 
-        List<long[]> reads = new CopyOnWriteArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> {
-            int i = 0;
-            while (reading.get()) {
-                long start = System.nanoTime();
-                try {
-                    int status = (i++ % 2 == 0 ? get("/api/v1/topics/" + someTopic, admin)
-                            : get("/api/v1/topics?within=" + Downstreams.GRID_A + "&size=20", admin)).statusCode();
-                    if (status != 200) {
-                        failures.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-                reads.add(new long[] { start, System.nanoTime() });
-            }
-        });
-        reader.start();
-        Thread.sleep(500);
-
-        List<Long> applied = new ArrayList<>();
-        List<Long> answered = new ArrayList<>();
-        List<long[]> windows = new ArrayList<>();
+        FeedBenchmark.Reader reader = FeedBenchmark.Reader.start(i -> (i % 2 == 0 ? get("/api/v1/topics/" + someTopic, admin)
+                : get("/api/v1/topics?within=" + Downstreams.GRID_A + "&size=20", admin)).statusCode());
         UUID[] communities = { Downstreams.COMMUNITY_B, Downstreams.COMMUNITY_A };
-        for (int m = 0; m < MOVES; m++) {
-            UUID to = communities[m % 2];
-            long start = System.nanoTime();
-            long seq = FakeOrgFeed.move(Downstreams.GRID_A, to);
-            awaitApplied(seq);
-            long done = System.nanoTime();
-            while (!get("/api/v1/topics?within=" + to + "&size=1", admin).body().contains("\"total\":" + TOPICS)) {
-                Thread.onSpinWait();
-            }
-            long listed = System.nanoTime();
-            applied.add((done - start) / 1_000_000);
-            answered.add((listed - start) / 1_000_000);
-            windows.add(new long[] { start, done });
-            Thread.sleep(300);
-        }
-        reading.set(false);
-        reader.join();
+        FeedBenchmark.Moves moves = FeedBenchmark.moves(MOVES, m -> FakeOrgFeed.move(Downstreams.GRID_A, communities[m % 2]), this::awaitApplied,
+                m -> get("/api/v1/topics?within=" + communities[m % 2] + "&size=1", admin).body().contains("\"total\":" + TOPICS));
+        reader.stop();
         assertEquals(TOPICS, db.count("select count(*) from topic where org_path >= ? and org_path < ?", pathOf(Downstreams.COMMUNITY_A),
                 pathOf(Downstreams.COMMUNITY_A) + "~"));
         assertEquals(TOPICS, db.count("select count(*) from meeting where org_path >= ? and org_path < ?", pathOf(Downstreams.COMMUNITY_A),
                 pathOf(Downstreams.COMMUNITY_A) + "~"));
 
-        List<Long> during = new ArrayList<>();
-        for (long[] read : reads) {
-            for (long[] window : windows) {
-                if (read[1] >= window[0] && read[0] <= window[1]) {
-                    during.add((read[1] - read[0]) / 1_000);
-                    break;
-                }
-            }
-        }
-        Collections.sort(during);
-        Collections.sort(applied);
-        Collections.sort(answered);
-        System.out.printf("move of a grid with %d topics (+%d meetings, %d votes of 100 electors, %,d audit entries), %d times: applied ms %s;"
-                + " answered (-> ?within=<new community> lists all) ms %s%n", TOPICS, TOPICS, TOPICS, TOPICS * 10, MOVES, applied, answered);
-        System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
-                at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, failures.get(), reads.size());
+        FeedBenchmark.report(String.format("a grid with %d topics (+%d meetings, %d votes of 100 electors, %,d audit entries)", TOPICS, TOPICS,
+                TOPICS, TOPICS * 10), "?within=<new community> lists all", moves, reader);
 
-        consumer.stop();
-        long from = consumer.cursor();
-        long latest = FakeOrgFeed.churn(Downstreams.COMPOUND_B, EVENTS);
-        long start = System.nanoTime();
-        consumer.start();
-        awaitApplied(latest);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("catch-up: %,d events (1 in 4 created, 3 in 4 renamed) in %,d ms = %,.0f events/s%n", latest - from, millis,
-                (latest - from) * 1000.0 / millis);
-        assertEquals(EVENTS / 4, db.count("select count(*) from known_unit where parent_id = ?", Downstreams.COMPOUND_B));
-    }
-
-    private static double at(List<Long> micros, double q) {
-        return micros.isEmpty() ? 0 : micros.get(Math.min(micros.size() - 1, (int) Math.ceil(q * micros.size()) - 1)) / 1000.0;
+        long unitsBefore = db.count("select count(*) from known_unit where parent_id = ?", Downstreams.COMPOUND_B);
+        FeedBenchmark.catchUp(consumer::stop, consumer::start, consumer::cursor, () -> FakeOrgFeed.churn(Downstreams.COMPOUND_B, EVENTS),
+                this::awaitApplied);
+        // one event in four creates a unit under compound B, which already holds its building
+        assertEquals(unitsBefore + EVENTS / 4, db.count("select count(*) from known_unit where parent_id = ?", Downstreams.COMPOUND_B));
     }
 
     private void seed() {

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -100,7 +102,10 @@ public class Downstreams implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/api/v1/org-units/", this::org);
         server.createContext("/api/v1/projects", this::projects);
-        FakeOrgFeed.install(server);
+        // the feed's tree starts as this one and then follows the tests' moves, renames and dissolutions (the unit
+        // lookups above keep answering the tree as it was)
+        FakeOrgFeed.install(server, "consultation-service", FakeOrgFeed.Tree.of(UNITS.values().stream()
+                .map(u -> new FakeOrgFeed.Unit(u.id(), u.name(), u.level(), u.parentId(), u.status())).toList()), () -> orgDown);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("quarkus.rest-client.org-service.url", url, "quarkus.rest-client.volunteer-service.url", url, "org-feed.url", url,

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * says it without repeating annotations on each method (conventions/README.md, "The OpenAPI contract"):
  * <ul>
  * <li>the problem+json answers: 400, 500 and 503 everywhere, 401/403 under {@code /api/v1}, 404 on paths with an id,
- * 409/422 on writes, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
+ * 409/422 on writes, 415 on operations that take a body, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
  * the problem schema); one {@code Problem} schema with {@code FieldError};</li>
  * <li>the headers: {@code Idempotency-Key} on every POST that takes JSON (or nothing), {@code Location} on 201,
  * {@code ETag} on the 2xx of every operation taking {@code If-Match}; a read that declares its ETag
@@ -72,8 +72,9 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         replaceJsonNodes(openAPI);
+        Set<String> inlined = inlineNullableReferences(openAPI);
         requireResponseFields(openAPI);
-        removeUnusedSchemas(openAPI);
+        removeUnusedSchemas(openAPI, inlined);
     }
 
     /**
@@ -90,8 +91,97 @@ public class ProblemResponsesFilter implements OASFilter {
                 .additionalPropertiesBoolean(Boolean.TRUE).description("A JSON object"));
     }
 
-    /** Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages). */
-    private static void removeUnusedSchemas(OpenAPI openAPI) {
+    /**
+     * A nullable property whose schema is a reference ({@code UUID}, {@code OffsetDateTime}, an enum, a nested view) is
+     * written by smallrye as {@code allOf: [$ref]} beside {@code nullable: true}, without a {@code type}: invalid in
+     * OpenAPI 3.0 ({@code nullable} needs a {@code type}), and a validator rejects {@code null} there because the
+     * referenced schema does. A scalar reference is inlined ({@code type: string, format: uuid, nullable: true}; an enum
+     * lists {@code null} among its values, as OpenAPI 3.0.3 asks); an object keeps its reference and states
+     * {@code type: object}. The merged contract (OpenAPI 3.1) turns these into {@code type: [string, 'null']} and
+     * {@code anyOf: [{$ref}, {type: 'null'}]}.
+     */
+    private static Set<String> inlineNullableReferences(OpenAPI openAPI) {
+        Set<String> inlined = new HashSet<>();
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return inlined;
+        }
+        Deque<Schema> todo = new ArrayDeque<>(schemas.values());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                Schema value = property.getValue();
+                String ref = nullable(value) ? soleReference(value) : null;
+                Schema target = ref == null ? null : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                Schema replacement = target == null ? null : nullableCopy(value, ref, target);
+                if (replacement != null) {
+                    changed = true;
+                    value = replacement;
+                    inlined.add(ref.substring(ref.lastIndexOf('/') + 1));
+                }
+                properties.put(property.getKey(), value);
+                todo.push(value);
+            }
+            if (changed) {
+                schema.setProperties(properties);
+            }
+        }
+        return inlined;
+    }
+
+    /** The reference a schema consists of: {@code $ref}, {@code allOf: [$ref]} or {@code anyOf: [$ref, null]}; else null. */
+    private static String soleReference(Schema schema) {
+        if (schema.getRef() != null) {
+            return schema.getRef();
+        }
+        List<Schema> parts = new ArrayList<>();
+        nonNull(schema.getAllOf()).forEach(parts::add);
+        nonNull(schema.getAnyOf()).stream().filter(s -> !isNullType(s)).forEach(parts::add);
+        return parts.size() == 1 && parts.get(0).getRef() != null ? parts.get(0).getRef() : null;
+    }
+
+    private static boolean isNullType(Schema schema) {
+        return schema.getRef() == null && schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.NULL));
+    }
+
+    private static Schema nullableCopy(Schema property, String ref, Schema target) {
+        List<Schema.SchemaType> types = target.getType() == null ? List.of()
+                : target.getType().stream().filter(t -> t != Schema.SchemaType.NULL).toList();
+        if (types.size() != 1 || target.getRef() != null || target.getAllOf() != null || target.getAnyOf() != null
+                || target.getOneOf() != null) {
+            return null;
+        }
+        Schema.SchemaType type = types.get(0);
+        Schema copy = OASFactory.createSchema().addType(type).addType(Schema.SchemaType.NULL)
+                .description(property.getDescription() != null ? property.getDescription() : target.getDescription());
+        if (type == Schema.SchemaType.OBJECT || type == Schema.SchemaType.ARRAY) {
+            return copy.allOf(new ArrayList<>(List.of(OASFactory.createSchema().ref(ref))));
+        }
+        copy.format(target.getFormat()).pattern(target.getPattern()).maxLength(target.getMaxLength())
+                .minLength(target.getMinLength()).minimum(target.getMinimum()).maximum(target.getMaximum());
+        if (target.getEnumeration() != null) {
+            List<Object> values = new ArrayList<>(target.getEnumeration());
+            values.add(null);
+            copy.setEnumeration(values);
+        }
+        copy.setExample(property.getExample() != null ? property.getExample() : target.getExample());
+        return copy;
+    }
+
+    /**
+     * Drops component schemas nothing refers to (such as the raw generic {@code Page} next to its typed pages), except
+     * those {@code keep} names: a component inlined into nullable fields stays, so its name (a generated client's type,
+     * such as consultation's {@code Outcome}) is not taken from clients that use it.
+     */
+    private static void removeUnusedSchemas(OpenAPI openAPI, Set<String> keep) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         if (schemas == null) {
             return;
@@ -111,6 +201,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         Set<String> used = reachable(roots, schemas);
+        used.addAll(keep);
         for (String name : new ArrayList<>(schemas.keySet())) {
             if (!used.contains(name)) {
                 openAPI.getComponents().removeSchema(name);
@@ -176,6 +267,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "`idempotency-key-in-progress` with Retry-After when the first request with this Idempotency-Key "
                     + "is still running (it is not done)");
             add(responses, "422", "Refers to data that make it impossible, or an Idempotency-Key reused with another body");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "415", "The body's Content-Type is not one this operation takes");
         }
         if (ifMatch || method == PathItem.HttpMethod.PUT) {
             add(responses, "412", "If-Match names an older version: someone else changed it; reload and decide again");

@@ -85,6 +85,7 @@ public class AuthResource {
             description = "RFC 6749 §4.4: grant_type=client_credentials, the client authenticated by HTTP Basic or by client_id and "
                     + "client_secret form fields (one of the two). The token has sub service-account-<client id>, groups [SERVICE] and "
                     + "no org_units; clients are configuration (gateway.auth.issuer.clients.\"<id>\".secret). Errors as RFC 6749 §5.2.")
+    @SecurityRequirementsSet // the client authenticates with its id and secret (HTTP Basic or form fields), not a bearer token
     @APIResponse(responseCode = "200", description = "Signed RS256 token",
             content = @Content(schema = @Schema(implementation = ClientTokenResponse.class)))
     @APIResponse(responseCode = "400", description = "invalid_request or unsupported_grant_type",

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * source's prefix ({@code volunteer-service} → {@code VolunteerAuditEntry}), every {@code $ref} following.</li>
  * <li>operationIds are unique: one used by several sources is prefixed with each source's name
  * ({@code consultationList}); one used twice inside a source fails (strict) or gets a numbered suffix.</li>
+ * <li>A merge with an OpenAPI 3.1 source is 3.1: the 3.0 sources' {@code nullable} is rewritten the 3.1 way
+ * ({@link OpenApi31}).</li>
  * <li>Every {@code $ref} of the result resolves (strict), or the broken ones are listed in {@code x-dangling-refs}.</li>
  * </ul>
  */
@@ -75,6 +77,13 @@ public final class OpenApiMerger {
         for (Source source : sources) {
             if (source.document() != null) {
                 present.add(new Source(source.name(), source.document().deepCopy(), null));
+            }
+        }
+        // the merge is OpenAPI 3.1 as soon as one source is: the 3.0 sources' nullable fields are written the 3.1 way
+        boolean openApi31 = present.stream().anyMatch(s -> s.document().path("openapi").asText("").startsWith("3.1"));
+        for (Source source : present) {
+            if (openApi31 && OpenApi31.is30(source.document())) {
+                OpenApi31.upgrade(source.document());
             }
         }
         List<String> problems = new ArrayList<>();

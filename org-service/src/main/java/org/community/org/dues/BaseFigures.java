@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A correction of a member's base for a year (PUT): the same figures as when it was set. */
 @Schema(name = "DuesBaseCorrection", description = "The corrected base for the year; the previous one is kept as history",
-        example = "{\"category\":\"RETIRED\",\"income\":\"5000.01\",\"note\":\"退休金调整\"}")
+        example = "{\"category\":\"RETIRED\",\"income\":5000.01,\"note\":\"退休金调整\"}")
 public record BaseFigures(
         @NotNull DuesCategory category,
         @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal income,

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DuesBaseInput", description = "A member's dues base for a year. SALARIED and RETIRED need `income`, NO_FIXED_INCOME "
         + "`quarterIncomes` (the three monthly net incomes of the last quarter; the base is their average, half-up to the fen), FARMER "
         + "`fixedAmount` (0.20 to 1.00); STUDENT, UNEMPLOYED and RELIEF pay 0.20 a month. Amounts in yuan, at most two decimals.",
-        example = "{\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"year\":2026,\"category\":\"SALARIED\",\"income\":\"4500.00\"}")
+        example = "{\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"year\":2026,\"category\":\"SALARIED\",\"income\":4500.00}")
 public record BaseInput(
         @NotNull UUID memberId,
         @NotNull @Min(2000) @Max(2100) Integer year,

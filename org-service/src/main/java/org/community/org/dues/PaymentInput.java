@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "DuesPaymentInput", description = "One member's payment of one or more months, starting at the first unpaid month",
-        example = "{\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"fromMonth\":\"2026-10\",\"months\":3,\"extra\":\"10.00\","
-                + "\"amount\":\"145.00\",\"paidOn\":\"2026-10-08\",\"method\":\"CASH\"}")
+        example = "{\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"fromMonth\":\"2026-10\",\"months\":3,\"extra\":10.00,"
+                + "\"amount\":145.00,\"paidOn\":\"2026-10-08\",\"method\":\"CASH\"}")
 public record PaymentInput(
         @NotNull UUID memberId,
         @NotNull @Schema(type = SchemaType.STRING, example = "2026-10", description = "Must be the member's first unpaid month") YearMonth fromMonth,

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a77\",\"buildingUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\","
                 + "\"address\":{\"compound\":\"江欣苑小区\",\"building\":\"3栋\",\"entrance\":\"2\",\"room\":\"501\"},"
                 + "\"residentsCount\":3,\"headName\":\"张伟\",\"phone\":\"138****1234\","
-                + "\"central\":{\"plaqueDate\":\"2023-03-15\",\"designatedAt\":\"2023-03-15T10:00:00+08:00\"},\"servedCount\":6,\"version\":2}")
+                + "\"central\":{\"plaqueDate\":\"2023-03-15\",\"designatedAt\":\"2023-03-15T10:00:00+08:00\"},\"servedCount\":6,\"version\":2,"
+                + "\"createdAt\":\"2023-03-01T09:00:00+08:00\",\"updatedAt\":\"2023-03-15T10:00:00+08:00\"}")
 public record HouseholdView(UUID id, UUID buildingUnitId, Address address, int residentsCount, @Schema(nullable = true) String headName, @Schema(nullable = true) String phone,
         @Schema(nullable = true, description = "Present while the household is a central household (党员中心户)") Central central,
         @Schema(nullable = true, description = "The central household that serves this one") UUID servedBy,

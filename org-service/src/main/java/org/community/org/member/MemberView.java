@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Member", description = "A party member or applicant; phone and ID number masked",
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"name\":\"张伟\","
                 + "\"gender\":\"MALE\",\"birthDate\":\"1985-04-12\",\"age\":41,\"phone\":\"138****1234\",\"idNumber\":\"420***********0016\","
-                + "\"status\":\"FULL\",\"statusOn\":\"2012-07-01\",\"admittedOn\":\"2011-07-01\",\"mobile\":false,\"version\":1}")
+                + "\"status\":\"FULL\",\"statusOn\":\"2012-07-01\",\"admittedOn\":\"2011-07-01\",\"mobile\":false,\"version\":1,"
+                + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record MemberView(UUID id, UUID unitId, String name, @Schema(nullable = true) Member.Gender gender, @Schema(nullable = true) LocalDate birthDate, int age, @Schema(nullable = true) String ethnicity,
         @Schema(nullable = true) String education, @Schema(nullable = true, description = "Masked (138****1234) unless the caller is an admin role, grid worker or team leader of the member's scope") String phone,
         @Schema(nullable = true, description = "Masked (420***********1234) unless the caller is an admin role of the member's scope") String idNumber, @Schema(nullable = true) UUID householdId, MemberStatus status, @Schema(nullable = true) LocalDate statusOn,

@@ -85,7 +85,8 @@ public class Post {
     @Schema(name = "Post", description = "A post on a unit with its term",
             example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a30\",\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\","
                     + "\"role\":\"SECRETARY\",\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"holderName\":\"王红\","
-                    + "\"startsOn\":\"2021-10-01\",\"termEndsOn\":\"2026-09-30\",\"active\":true,\"version\":1}")
+                    + "\"startsOn\":\"2021-10-01\",\"termEndsOn\":\"2026-09-30\",\"active\":true,\"version\":1,"
+                    + "\"createdAt\":\"2023-08-20T09:00:00+08:00\"}")
     public record View(UUID id, UUID unitId, PostRole role, @Schema(nullable = true) UUID memberId, String holderName, LocalDate startsOn, @Schema(nullable = true) LocalDate termEndsOn,
             @Schema(nullable = true) LocalDate endedOn, @Schema(nullable = true) String endReason, @Schema(description = "Held now") boolean active, long version, OffsetDateTime createdAt) {
     }

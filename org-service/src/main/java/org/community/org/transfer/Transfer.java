@@ -110,7 +110,8 @@ public class Transfer {
     @Schema(name = "Transfer", description = "A transfer of a member's organizational relationship",
             example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a40\",\"memberId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\","
                     + "\"kind\":\"INTERNAL\",\"fromUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"toUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a11\","
-                    + "\"letterNumber\":\"转字〔2026〕第0190f5a2号\",\"status\":\"PENDING\",\"initiatedOn\":\"2026-11-20\",\"version\":1}")
+                    + "\"letterNumber\":\"转字〔2026〕第0190f5a2号\",\"status\":\"PENDING\",\"initiatedOn\":\"2026-11-20\",\"version\":1,"
+                    + "\"createdAt\":\"2026-11-20T09:00:00+08:00\",\"updatedAt\":\"2026-11-20T09:00:00+08:00\"}")
     public record View(UUID id, UUID memberId, Kind kind, @Schema(nullable = true) UUID fromUnitId, @Schema(nullable = true) UUID toUnitId, @Schema(nullable = true) String externalOrg, @Schema(nullable = true) String letterNumber,
             @Schema(nullable = true) String reason, TransferStatus status, LocalDate initiatedOn, @Schema(nullable = true) LocalDate decidedOn, @Schema(nullable = true) String decisionNote, long version,
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {

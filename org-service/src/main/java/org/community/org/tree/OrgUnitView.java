@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "OrgUnit", description = "A unit of the party-organization chain",
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"code\":\"JXY\",\"name\":\"江欣苑社区党委\",\"level\":\"COMMUNITY\","
-                + "\"form\":\"COMMITTEE\",\"status\":\"ACTIVE\",\"parentId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a01\",\"depth\":4,"
+                + "\"form\":\"COMMITTEE\",\"status\":\"ACTIVE\",\"parentId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a01\",\"depth\":4,\"hasLeader\":true,"
                 + "\"establishedOn\":\"2016-05-01\",\"leaderName\":\"王红\",\"version\":3,\"childCount\":8,"
                 + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record OrgUnitView(

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a60\",\"activityId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a40\","
                 + "\"volunteerId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"teamId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a30\","
                 + "\"status\":\"VERIFIED\",\"checkedInAt\":\"2023-08-20T08:55:00+08:00\",\"checkedOutAt\":\"2023-08-20T11:32:00+08:00\","
-                + "\"checkInMethod\":\"CODE\",\"minutes\":150,\"verifiedMinutes\":150,\"verifiedHours\":2.5}")
+                + "\"checkInMethod\":\"CODE\",\"minutes\":150,\"verifiedMinutes\":150,\"verifiedHours\":2.5,\"version\":2}")
 public record ServiceRecordView(UUID id, UUID activityId, UUID volunteerId, @Schema(nullable = true) UUID teamId, RecordStatus status, OffsetDateTime checkedInAt,
         @Schema(nullable = true) OffsetDateTime checkedOutAt, CheckMethod checkInMethod, @Schema(nullable = true) CheckMethod checkOutMethod,
         @Schema(nullable = true, description = "Computed from check-in and check-out, within the activity's time") Integer minutes,

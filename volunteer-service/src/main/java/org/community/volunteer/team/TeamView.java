@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Team", description = "A volunteer team with the snapshot of its org unit",
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a30\",\"name\":\"江欣苑社区党员先锋志愿服务队\",\"orgUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\","
                 + "\"orgUnitName\":\"江欣苑社区\",\"category\":\"ELDER_CARE\",\"leaderId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\","
-                + "\"deputyIds\":[],\"memberCount\":12,\"status\":\"ACTIVE\",\"version\":1}")
+                + "\"deputyIds\":[],\"memberCount\":12,\"status\":\"ACTIVE\",\"version\":1,"
+                + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record TeamView(UUID id, String name, UUID orgUnitId,
         @Schema(nullable = true, description = "Name of the org unit when the team was attached to it") String orgUnitName,
         @Schema(nullable = true) String category, @Schema(nullable = true) String description, @Schema(nullable = true) UUID leaderId, List<UUID> deputyIds, Long memberCount, TeamStatus status,

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"name\":\"李娜\",\"phone\":\"138****1234\","
                 + "\"idNumber\":\"420***********1237\",\"skills\":[\"ELDER_CARE\"],\"verificationStatus\":\"VERIFIED\","
                 + "\"orgUnitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"orgUnitName\":\"江欣苑社区\",\"verifiedHours\":126.5,"
-                + "\"starLevel\":1,\"version\":2}")
+                + "\"starLevel\":1,\"version\":2,"
+                + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record VolunteerView(UUID id, String name,
         @Schema(nullable = true, description = "Masked (138****1234) except for admin roles, grid workers and team leaders inside their scope, and the volunteer themself") String phone,
         @Schema(nullable = true, description = "Masked (420***********1237) except for admin roles inside their scope and the volunteer themself") String idNumber,

@@ -1,7 +1,6 @@
 package org.community.volunteer.orgfeed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
@@ -9,19 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
 import org.community.conventions.db.Db;
+import org.community.conventions.orgfeed.OrgFeedConsumer;
 import org.community.conventions.testing.Tokens;
-import org.community.volunteer.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FakeOrgFeed;
+import org.community.conventions.testing.orgfeed.FeedBenchmark;
 import org.community.volunteer.FakeOrgService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -41,17 +36,9 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
-@TestProfile(OrgFeedBenchmark.Bench.class)
+@TestProfile(FeedBenchmark.Profile.class)
 @Tag("benchmark")
 class OrgFeedBenchmark {
-
-    public static class Bench implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("org-feed.enabled", "true", "org-feed.client-secret", FakeOrgFeed.SECRET, "org-feed.batch-size", "1000",
-                    "org-feed.wait", "20s");
-        }
-    }
 
     static final int BUILDINGS = 50;
     static final int VOLUNTEERS = 10_000;
@@ -71,11 +58,7 @@ class OrgFeedBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private void awaitApplied(long seq) {
-        long deadline = System.currentTimeMillis() + 600_000;
-        while (consumer.cursor() < seq) {
-            assertTrue(System.currentTimeMillis() < deadline, "stuck at " + consumer.cursor() + ": " + consumer.lastError());
-            Thread.onSpinWait();
-        }
+        FeedBenchmark.awaitApplied(consumer::cursor, consumer::lastError, seq);
     }
 
     private String pathOf(UUID unit) {
@@ -113,88 +96,25 @@ class OrgFeedBenchmark {
         String admin = Tokens.cityAdmin();
 
         // a reader reading the moving community's data all along
-        List<long[]> reads = new CopyOnWriteArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> {
-            int i = 0;
-            while (reading.get()) {
-                long start = System.nanoTime();
-                try {
-                    int status = i++ % 2 == 0 ? get("/api/v1/volunteers/" + someone, admin)
-                            : get("/api/v1/volunteers/stats?orgUnitId=" + community, admin);
-                    if (status != 200) {
-                        failures.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-                reads.add(new long[] { start, System.nanoTime() });
-            }
-        });
-        reader.start();
-        Thread.sleep(500);
-
-        List<Long> applied = new ArrayList<>();
-        List<Long> answered = new ArrayList<>();
-        List<long[]> windows = new ArrayList<>();
+        FeedBenchmark.Reader reader = FeedBenchmark.Reader.start(i -> i % 2 == 0 ? get("/api/v1/volunteers/" + someone, admin)
+                : get("/api/v1/volunteers/stats?orgUnitId=" + community, admin));
         UUID[] streets = { street2, FakeOrgService.STREET };
-        for (int m = 0; m < MOVES; m++) {
-            UUID to = streets[m % 2];
-            long start = System.nanoTime();
-            long seq = FakeOrgFeed.move(community, to);
-            awaitApplied(seq);
-            long done = System.nanoTime();
-            // the API answers with the new paths: every volunteer listed under the new street
-            while (!body("/api/v1/volunteers?orgUnitId=" + to + "&size=1", admin).contains("\"total\":" + VOLUNTEERS)) {
-                Thread.onSpinWait();
-            }
-            long listed = System.nanoTime();
-            applied.add((done - start) / 1_000_000);
-            answered.add((listed - start) / 1_000_000);
-            windows.add(new long[] { start, done });
-            Thread.sleep(300);
-        }
-        reading.set(false);
-        reader.join();
+        // the API answers with the new paths: every volunteer listed under the new street
+        FeedBenchmark.Moves moves = FeedBenchmark.moves(MOVES, m -> FakeOrgFeed.move(community, streets[m % 2]), this::awaitApplied,
+                m -> body("/api/v1/volunteers?orgUnitId=" + streets[m % 2] + "&size=1", admin).contains("\"total\":" + VOLUNTEERS));
+        reader.stop();
         assertEquals(RECORDS, db.count("select count(*) from service_record where org_path >= ? and org_path < ?", pathOf(FakeOrgService.STREET),
                 pathOf(FakeOrgService.STREET) + "~"));
         assertEquals(db.count("select sum(verified_minutes) from service_record"), db.count("select sum(minutes) from unit_year_hours"));
 
-        List<Long> during = new ArrayList<>();
-        for (long[] read : reads) {
-            for (long[] window : windows) {
-                if (read[1] >= window[0] && read[0] <= window[1]) {
-                    during.add((read[1] - read[0]) / 1_000);
-                    break;
-                }
-            }
-        }
-        Collections.sort(during);
-        Collections.sort(applied);
-        Collections.sort(answered);
-        System.out.printf("move of %,d volunteers + %,d service records, %d times: applied (move 200 -> consumer committed) ms %s;"
-                + " answered (-> API lists all under the new street) ms %s%n", VOLUNTEERS, RECORDS, MOVES, applied, answered);
-        System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
-                at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, failures.get(), reads.size());
+        FeedBenchmark.report(String.format("%,d volunteers + %,d service records", VOLUNTEERS, RECORDS), "API lists all under the new street",
+                moves, reader);
 
         // catch-up: 100,000 events while the consumer was stopped
         UUID churned = FakeOrgService.newCommunity("新建社区");
         awaitApplied(FakeOrgFeed.created(churned));
-        consumer.stop();
-        long latest = FakeOrgFeed.churn(churned, EVENTS);
-        long from = consumer.cursor();
-        long start = System.nanoTime();
-        consumer.start();
-        awaitApplied(latest);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("catch-up: %,d events (1 in 4 created, 3 in 4 renamed) in %,d ms = %,.0f events/s%n", latest - from, millis,
-                (latest - from) * 1000.0 / millis);
+        FeedBenchmark.catchUp(consumer::stop, consumer::start, consumer::cursor, () -> FakeOrgFeed.churn(churned, EVENTS), this::awaitApplied);
         assertEquals(EVENTS / 4, db.count("select count(*) from org_unit_snapshot where parent_id = ?", churned));
-    }
-
-    private static double at(List<Long> micros, double q) {
-        return micros.isEmpty() ? 0 : micros.get(Math.min(micros.size() - 1, (int) Math.ceil(q * micros.size()) - 1)) / 1000.0;
     }
 
     private void seed(UUID community) {

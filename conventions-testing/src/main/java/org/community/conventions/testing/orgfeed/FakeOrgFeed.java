@@ -1,4 +1,4 @@
-package org.community.volunteer;
+package org.community.conventions.testing.orgfeed;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * org-service's change feed, snapshot and the gateway's client-credentials token endpoint, served by {@link FakeOrgService}'s
- * server with the feed contract's JSON: {@code GET /api/v1/org-units/changes} (long-polling, 410 below the retained
- * range), {@code GET /api/v1/org-units/snapshot}, {@code POST /api/v1/auth/oauth2/token} (client {@code volunteer-service},
- * secret {@link #SECRET}; answers an opaque SERVICE token the feed then requires). Tests change the tree through
- * {@code /feed-control/*} (move, rename, dissolve, purge), each change appending its event like org-service's outbox.
+ * org-service's change feed, snapshot and the gateway's client-credentials token endpoint, installed on a test's stand-in
+ * org-service ({@link #install}) with the feed contract's JSON: {@code GET /api/v1/org-units/changes} (long-polling, 410
+ * below the retained range), {@code GET /api/v1/org-units/snapshot}, {@code POST /api/v1/auth/oauth2/token} (the client
+ * given to {@link #install}, secret {@link #SECRET}; answers an opaque SERVICE token the feed then requires; the feed answers 503
+ * while the stand-in is down). Tests change the tree through {@code /feed-control/*} (move, rename, dissolve, purge) at
+ * {@code org-feed.url}, each change appending its event like org-service's outbox.
  */
 public final class FakeOrgFeed {
 
@@ -38,13 +41,63 @@ public final class FakeOrgFeed {
     private static final Map<UUID, String> KEYS = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_KEY = new AtomicLong(1);
     private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
-    static final AtomicLong FEED_REQUESTS = new AtomicLong();
-    static final AtomicLong TOKENS_ISSUED = new AtomicLong();
+    private static final AtomicLong FEED_REQUESTS = new AtomicLong();
+    private static final AtomicLong TOKENS_ISSUED = new AtomicLong();
+    private static volatile Tree tree;
+    private static volatile String clientId;
+    private static volatile BooleanSupplier down = () -> false;
+    private static volatile boolean switchedOff;
+
+    /** A unit of the stand-in's tree. {@code status} is {@code DISSOLVED} for a dissolved unit. */
+    public record Unit(UUID id, String name, String level, UUID parentId, String status) {
+    }
+
+    /** The stand-in org-service's tree, which the feed's changes change (so its other endpoints see them too). */
+    public interface Tree {
+
+        /** The unit, or null. */
+        Unit get(UUID id);
+
+        void put(Unit unit);
+
+        Collection<UUID> ids();
+
+        /** A tree of its own, starting with {@code units}. */
+        static Tree of(Collection<Unit> units) {
+            Map<UUID, Unit> map = new ConcurrentHashMap<>();
+            units.forEach(unit -> map.put(unit.id(), unit));
+            return new Tree() {
+                @Override
+                public Unit get(UUID id) {
+                    return map.get(id);
+                }
+
+                @Override
+                public void put(Unit unit) {
+                    map.put(unit.id(), unit);
+                }
+
+                @Override
+                public Collection<UUID> ids() {
+                    return map.keySet();
+                }
+            };
+        }
+    }
 
     private FakeOrgFeed() {
     }
 
-    static void install(HttpServer server) {
+    /**
+     * Serves the feed on {@code server} for the service account {@code client} (its secret is {@link #SECRET}), over
+     * {@code units}; while {@code isDown} says so (or
+     * after {@link #down()}), the feed and the snapshot answer 503 (the token endpoint, the gateway's,
+     * keeps answering).
+     */
+    public static void install(HttpServer server, String client, Tree units, BooleanSupplier isDown) {
+        tree = units;
+        clientId = client;
+        down = isDown;
         server.createContext("/api/v1/org-units/changes", FakeOrgFeed::changes);
         server.createContext("/api/v1/org-units/snapshot", FakeOrgFeed::snapshot);
         server.createContext("/api/v1/auth/oauth2/token", FakeOrgFeed::token);
@@ -65,7 +118,7 @@ public final class FakeOrgFeed {
         return Long.parseLong(control("dissolve?id=" + unit));
     }
 
-    /** Announces a unit added with {@link FakeOrgService#newUnit} (org-unit.created). */
+    /** Announces a unit added to the stand-in's tree (org-unit.created). */
     public static long created(UUID unit) {
         return Long.parseLong(control("created?id=" + unit));
     }
@@ -89,6 +142,15 @@ public final class FakeOrgFeed {
         control("purge?seq=" + seq);
     }
 
+    /** org-service goes away: the feed and the snapshot answer 503 until {@link #up()}. */
+    public static void down() {
+        control("down");
+    }
+
+    public static void up() {
+        control("up");
+    }
+
     public static long latest() {
         return Long.parseLong(control("latest"));
     }
@@ -104,7 +166,7 @@ public final class FakeOrgFeed {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static String control(String command) {
-        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.rest-client.org-service.url", String.class);
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("org-feed.url", String.class);
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/feed-control/" + command))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -128,20 +190,20 @@ public final class FakeOrgFeed {
                 case "move" -> {
                     UUID id = UUID.fromString(q.get("id"));
                     String oldPath = keyPath(id);
-                    FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id);
-                    FakeOrgService.add(new FakeOrgService.Unit(id, unit.name(), unit.level(), UUID.fromString(q.get("parent")), unit.status()));
+                    Unit unit = tree.get(id);
+                    tree.put(new Unit(id, unit.name(), unit.level(), UUID.fromString(q.get("parent")), unit.status()));
                     answer = String.valueOf(append("org-unit.moved", id, oldPath));
                 }
                 case "rename" -> {
                     UUID id = UUID.fromString(q.get("id"));
-                    FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id);
-                    FakeOrgService.add(new FakeOrgService.Unit(id, q.get("name"), unit.level(), unit.parentId(), unit.status()));
+                    Unit unit = tree.get(id);
+                    tree.put(new Unit(id, q.get("name"), unit.level(), unit.parentId(), unit.status()));
                     answer = String.valueOf(append("org-unit.renamed", id, keyPath(id)));
                 }
                 case "dissolve" -> {
                     UUID id = UUID.fromString(q.get("id"));
-                    FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id);
-                    FakeOrgService.add(new FakeOrgService.Unit(id, unit.name(), unit.level(), unit.parentId(), "DISSOLVED"));
+                    Unit unit = tree.get(id);
+                    tree.put(new Unit(id, unit.name(), unit.level(), unit.parentId(), "DISSOLVED"));
                     answer = String.valueOf(append("org-unit.dissolved", id, keyPath(id)));
                 }
                 case "created" -> {
@@ -153,12 +215,12 @@ public final class FakeOrgFeed {
                     UUID renamed = UUID.fromString(q.get("renamed"));
                     for (int i = 0; i < Integer.parseInt(q.get("times")); i++) {
                         String oldPath = keyPath(id);
-                        FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id);
-                        FakeOrgService.add(new FakeOrgService.Unit(id, unit.name(), unit.level(), UUID.fromString(q.get(i % 2 == 0 ? "to" : "back")),
+                        Unit unit = tree.get(id);
+                        tree.put(new Unit(id, unit.name(), unit.level(), UUID.fromString(q.get(i % 2 == 0 ? "to" : "back")),
                                 unit.status()));
                         append("org-unit.moved", id, oldPath);
-                        FakeOrgService.Unit building = FakeOrgService.UNITS.get(renamed);
-                        FakeOrgService.add(new FakeOrgService.Unit(renamed, q.get("prefix") + i, building.level(), building.parentId(),
+                        Unit building = tree.get(renamed);
+                        tree.put(new Unit(renamed, q.get("prefix") + i, building.level(), building.parentId(),
                                 building.status()));
                         append("org-unit.renamed", renamed, keyPath(renamed));
                     }
@@ -171,13 +233,13 @@ public final class FakeOrgFeed {
                     for (int i = 0; i < Integer.parseInt(q.get("n")); i++) {
                         if (i % 4 == 0) {
                             UUID id = UUID.randomUUID();
-                            FakeOrgService.add(new FakeOrgService.Unit(id, "楼栋 " + i, "BUILDING", parent, "ACTIVE"));
+                            tree.put(new Unit(id, "楼栋 " + i, "BUILDING", parent, "ACTIVE"));
                             made.add(id);
                             append("org-unit.created", id, keyPath(id));
                         } else {
                             UUID id = made.get(random.nextInt(made.size()));
-                            FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id);
-                            FakeOrgService.add(new FakeOrgService.Unit(id, "楼栋 " + i, unit.level(), unit.parentId(), unit.status()));
+                            Unit unit = tree.get(id);
+                            tree.put(new Unit(id, "楼栋 " + i, unit.level(), unit.parentId(), unit.status()));
                             append("org-unit.renamed", id, keyPath(id));
                         }
                     }
@@ -185,6 +247,10 @@ public final class FakeOrgFeed {
                 }
                 case "purge" -> {
                     oldest = Long.parseLong(q.get("seq")) + 1;
+                    answer = "";
+                }
+                case "down", "up" -> {
+                    switchedOff = "down".equals(command);
                     answer = "";
                 }
                 case "latest" -> answer = String.valueOf(EVENTS.size());
@@ -211,11 +277,7 @@ public final class FakeOrgFeed {
 
     private static void changes(HttpExchange exchange) throws IOException {
         FEED_REQUESTS.incrementAndGet();
-        if (FakeOrgService.down) {
-            exchange.close();
-            return;
-        }
-        if (!authorized(exchange)) {
+        if (!answers(exchange)) {
             return;
         }
         Map<String, String> q = query(exchange);
@@ -249,11 +311,7 @@ public final class FakeOrgFeed {
     }
 
     private static void snapshot(HttpExchange exchange) throws IOException {
-        if (FakeOrgService.down) {
-            exchange.close();
-            return;
-        }
-        if (!authorized(exchange)) {
+        if (!answers(exchange)) {
             return;
         }
         Map<String, String> q = query(exchange);
@@ -261,7 +319,7 @@ public final class FakeOrgFeed {
         String afterId = q.get("afterId");
         StringBuilder json = new StringBuilder("{\"items\":[");
         synchronized (FakeOrgFeed.class) {
-            List<UUID> ids = new ArrayList<>(FakeOrgService.UNITS.keySet());
+            List<UUID> ids = new ArrayList<>(tree.ids());
             ids.sort(null);
             int count = 0;
             UUID last = null;
@@ -285,7 +343,7 @@ public final class FakeOrgFeed {
 
     private static void token(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        String expected = "Basic " + Base64.getEncoder().encodeToString(("volunteer-service:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!expected.equals(authorization) || !body.contains("grant_type=client_credentials")) {
             send(exchange, 401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"unknown client or wrong secret\"}");
@@ -297,7 +355,12 @@ public final class FakeOrgFeed {
         send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
     }
 
-    private static boolean authorized(HttpExchange exchange) throws IOException {
+    /** False, the answer sent, when the stand-in is down (503) or the caller has no token of ours (401). */
+    private static boolean answers(HttpExchange exchange) throws IOException {
+        if (switchedOff || down.getAsBoolean()) {
+            send(exchange, 503, "application/problem+json", "{\"status\":503}");
+            return false;
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || !TOKENS.contains(authorization.substring(7))) {
             send(exchange, 401, "application/problem+json", "{\"type\":\"urn:community-suite:problem:unauthorized\",\"status\":401}");
@@ -312,10 +375,10 @@ public final class FakeOrgFeed {
         return KEYS.computeIfAbsent(id, unused -> Long.toString(NEXT_KEY.getAndIncrement(), 36));
     }
 
-    private static List<FakeOrgService.Unit> chain(UUID id) {
-        List<FakeOrgService.Unit> chain = new ArrayList<>();
-        for (FakeOrgService.Unit unit = FakeOrgService.UNITS.get(id); unit != null;
-                unit = unit.parentId() == null ? null : FakeOrgService.UNITS.get(unit.parentId())) {
+    private static List<Unit> chain(UUID id) {
+        List<Unit> chain = new ArrayList<>();
+        for (Unit unit = tree.get(id); unit != null;
+                unit = unit.parentId() == null ? null : tree.get(unit.parentId())) {
             chain.add(0, unit);
         }
         return chain;
@@ -328,8 +391,8 @@ public final class FakeOrgFeed {
     }
 
     private static String unitJson(UUID id, String oldPath) {
-        List<FakeOrgService.Unit> chain = chain(id);
-        FakeOrgService.Unit unit = chain.get(chain.size() - 1);
+        List<Unit> chain = chain(id);
+        Unit unit = chain.get(chain.size() - 1);
         StringBuilder ancestors = new StringBuilder("[");
         StringBuilder path = new StringBuilder("/");
         String community = null;

@@ -1,4 +1,4 @@
-package org.community.volunteer.orgfeed;
+package org.community.conventions.orgfeed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.volunteer.orgfeed.FeedTypes.ChangesPage;
-import org.community.volunteer.orgfeed.FeedTypes.SnapshotPage;
+import org.community.conventions.orgfeed.FeedTypes.ChangesPage;
+import org.community.conventions.orgfeed.FeedTypes.SnapshotPage;
 
 /** The two reads of org-service's feed contract, with this service's own token (not a caller's). */
 @ApplicationScoped

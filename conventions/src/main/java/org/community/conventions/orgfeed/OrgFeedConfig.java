@@ -1,4 +1,4 @@
-package org.community.consultation.orgfeed;
+package org.community.conventions.orgfeed;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -27,7 +27,8 @@ public interface OrgFeedConfig {
     @WithDefault("http://localhost:8080/api/v1/auth/oauth2/token")
     String tokenUrl();
 
-    @WithDefault("consultation-service")
+    /** The service account's client id: {@code volunteer-service}, {@code consultation-service}. */
+    @WithDefault("${quarkus.application.name}")
     String clientId();
 
     /** No default: without it the consumer does not start and readiness says why. */

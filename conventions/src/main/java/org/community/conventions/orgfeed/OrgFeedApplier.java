@@ -1,4 +1,4 @@
-package org.community.volunteer.orgfeed;
+package org.community.conventions.orgfeed;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,20 +10,24 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.conventions.db.Db;
-import org.community.volunteer.orgfeed.FeedTypes.ChangeEvent;
-import org.community.volunteer.orgfeed.FeedTypes.UnitData;
+import org.community.conventions.orgfeed.FeedTypes.ChangeEvent;
+import org.community.conventions.orgfeed.FeedTypes.UnitData;
+import org.community.conventions.orgfeed.OrgTreeCopy.PathedTable;
+import org.community.conventions.orgfeed.OrgTreeCopy.RenamedUnit;
 
 /**
- * Applies org-service's changes to this service's tables: a batch of events, or a page of the full snapshot, in one
- * transaction each.
+ * Applies org-service's changes to this service's tables (named by its {@link OrgTreeCopy}): a batch of events, or a page
+ * of the full snapshot, in one transaction each, the cursor ({@code org_feed_cursor}, a row of the service's own database)
+ * moved in the same transaction.
  * <p>
- * Every event is handled alike: the unit's row in {@code org_unit_snapshot} is made to say what the event says, and
- * when its path (or the community its subtree belongs to) differs from the stored one, every row under the stored path
- * is re-pathed in every table that keeps a path. Comparing paths, not counting, makes an event applied twice change
+ * Every event is handled alike: the unit's row in the service's unit table is made to say what the event says, and when
+ * its path (or the community its subtree belongs to) differs from the stored one, every row under the stored path is
+ * re-pathed in every table that keeps a path. Comparing paths, not counting, makes an event applied twice change
  * nothing; the cursor row, locked first, additionally skips the events of a batch that were applied already (a replayed
  * batch, or another replica that got there first).
  */
@@ -34,28 +38,14 @@ public class OrgFeedApplier {
     public record Cursor(long seq, boolean synced) {
     }
 
-    /** Tables and their path column, community-path column (or null). The snapshot comes first: see {@link #repath}. */
-    private static final List<String[]> PATHED = List.of(
-            new String[] { "org_unit_snapshot", "path", "community_path" },
-            new String[] { "volunteer", "org_path", null },
-            new String[] { "team", "org_path", "community_path" },
-            new String[] { "activity", "org_path", null },
-            new String[] { "service_record", "org_path", null },
-            new String[] { "volunteer_year_hours", "org_path", null },
-            new String[] { "partner", "org_path", "community_path" },
-            new String[] { "resource", "org_path", "community_path" },
-            new String[] { "demand", "org_path", "community_path" },
-            new String[] { "project", "org_path", null },
-            new String[] { "audit_entry", "org_path", null });
-
-    /** Tables that copy the unit's name next to its id. */
-    private static final List<String> NAMED = List.of("volunteer", "team", "partner", "demand");
-
     @Inject
     Db db;
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<OrgTreeCopy> copies;
 
     public Cursor cursor() {
         return db.one("select seq, synced from org_feed_cursor where id = 1", row -> new Cursor(row.getLong(1), row.getBoolean(2)))
@@ -103,12 +93,16 @@ public class OrgFeedApplier {
 
     private long lockCursor() {
         long seq = db.one("select seq from org_feed_cursor where id = 1 for update", row -> row.getLong(1)).orElseThrow();
-        // the path triggers (V3) stand aside for the feed's own writes in this transaction
+        // the services' path triggers stand aside for the feed's own writes in this transaction
         db.one("select set_config('org_feed.applying', 'on', true)", row -> row.getString(1));
         return seq;
     }
 
-    private record Stored(String path, String communityPath, String name) {
+    private record Stored(String path, String communityPath, String name, String level) {
+    }
+
+    private OrgTreeCopy copy() {
+        return copies.get();
     }
 
     /**
@@ -123,7 +117,7 @@ public class OrgFeedApplier {
         UUID[] ids = units.stream().map(UnitData::unitId).distinct().toArray(UUID[]::new);
         Map<UUID, Stored> known = load(ids);
         Map<UUID, Object[]> rows = new LinkedHashMap<>();
-        Map<UUID, String> renamed = new LinkedHashMap<>();
+        Map<UUID, UnitData> renamed = new LinkedHashMap<>();
         for (UnitData unit : units) {
             String path = localPath(unit);
             String community = localCommunityPath(unit, path);
@@ -133,37 +127,39 @@ public class OrgFeedApplier {
                 repath(stored.path(), path, community);
                 known = load(ids);
             }
-            if (stored != null && !Objects.equals(stored.name(), unit.name())) {
-                renamed.put(unit.unitId(), unit.name());
+            if (stored != null && (!Objects.equals(stored.name(), unit.name()) || !Objects.equals(stored.level(), unit.level()))) {
+                renamed.put(unit.unitId(), unit);
             }
             rows.put(unit.unitId(), new Object[] { unit.unitId(), unit.name(), unit.level(), path, community, unit.code(), unit.form(),
                     unit.parentId(), unit.dissolved(), clock.instant() });
-            known.put(unit.unitId(), new Stored(path, community, unit.name()));
+            known.put(unit.unitId(), new Stored(path, community, unit.name(), unit.level()));
         }
         write(rows);
         if (!renamed.isEmpty()) {
-            List<Object[]> names = new ArrayList<>();
-            for (Map.Entry<UUID, String> rename : renamed.entrySet()) {
-                names.add(new Object[] { rename.getValue(), known.get(rename.getKey()).path(), rename.getKey(), rename.getValue() });
+            List<RenamedUnit> changed = new ArrayList<>();
+            for (UnitData unit : renamed.values()) {
+                changed.add(new RenamedUnit(unit.unitId(), unit.name(), unit.level(), known.get(unit.unitId()).path()));
             }
-            for (String table : NAMED) {
-                db.batch("update " + table + " set org_unit_name = ? where org_path = ? and org_unit_id = ? and org_unit_name is distinct from ?",
-                        names);
-            }
+            copy().renamed(changed);
         }
     }
 
     private Map<UUID, Stored> load(UUID[] ids) {
         Map<UUID, Stored> known = new HashMap<>();
-        db.list("select id, path, community_path, name from org_unit_snapshot where id = any (?) order by id for update",
-                row -> known.put(Db.uuid(row, "id"), new Stored(row.getString(2), row.getString(3), row.getString(4))), (Object) ids);
+        OrgTreeCopy copy = copy();
+        db.list("select id, " + copy.unitPathColumn() + ", community_path, name, level from " + copy.unitTable()
+                + " where id = any (?) order by id for update",
+                row -> known.put(Db.uuid(row, "id"), new Stored(row.getString(2), row.getString(3), row.getString(4), row.getString(5))),
+                (Object) ids);
         return known;
     }
 
     private void write(Map<UUID, Object[]> rows) {
-        db.batch("insert into org_unit_snapshot (id, name, level, path, community_path, code, form, parent_id, dissolved, fetched_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set name = excluded.name, level = excluded.level,"
-                + " path = excluded.path, community_path = excluded.community_path, code = excluded.code, form = excluded.form,"
+        OrgTreeCopy copy = copy();
+        String path = copy.unitPathColumn();
+        db.batch("insert into " + copy.unitTable() + " (id, name, level, " + path + ", community_path, code, form, parent_id, dissolved,"
+                + " fetched_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set name = excluded.name, level = excluded.level, "
+                + path + " = excluded." + path + ", community_path = excluded.community_path, code = excluded.code, form = excluded.form,"
                 + " parent_id = excluded.parent_id, dissolved = excluded.dissolved, fetched_at = excluded.fetched_at",
                 new ArrayList<>(rows.values()));
         rows.clear();
@@ -174,16 +170,20 @@ public class OrgFeedApplier {
      * path follows the prefix when its community lies strictly inside the moved subtree, and is otherwise the community
      * the moved unit belongs to now ({@code community}, null above community level).
      * <p>
-     * The snapshot's rows go first: their row locks are what writes inserting under the subtree wait for (the V3
-     * trigger), so no row can be inserted with the old path once this statement has run.
+     * The unit table's rows go first: their row locks are what writes inserting under the subtree wait for (the services'
+     * path triggers), so no row can be inserted with the old path once this statement has run.
      */
     private void repath(String from, String to, String community) {
         String upper = from + "~";
         int cut = from.length() + 1;
-        for (String[] table : PATHED) {
-            String name = table[0];
-            String column = table[1];
-            String communityColumn = table[2];
+        OrgTreeCopy copy = copy();
+        List<PathedTable> tables = new ArrayList<>();
+        tables.add(PathedTable.withCommunity(copy.unitTable(), copy.unitPathColumn(), "community_path"));
+        tables.addAll(copy.pathedTables());
+        for (PathedTable table : tables) {
+            String name = table.table();
+            String column = table.pathColumn();
+            String communityColumn = table.communityPathColumn();
             if (communityColumn == null) {
                 db.update("update " + name + " set " + column + " = ? || substr(" + column + ", ?) where " + column + " >= ? and "
                         + column + " < ?", to, cut, from, upper);
@@ -194,11 +194,7 @@ public class OrgFeedApplier {
                         to, cut, from, from.length(), to, cut, community, from, upper);
             }
         }
-        // keyed by (year, path): rows moving onto a path that has one already (written before this event arrived) add up
-        db.update("with moved as (delete from unit_year_hours where org_path >= ? and org_path < ? returning org_path, year, minutes, records)"
-                + " insert into unit_year_hours (org_path, year, minutes, records) select ? || substr(org_path, ?), year, minutes, records from moved"
-                + " on conflict (year, org_path) do update set minutes = unit_year_hours.minutes + excluded.minutes,"
-                + " records = unit_year_hours.records + excluded.records", from, upper, to, cut);
+        copy.repathMore(from, to);
     }
 
     /** This service's path of the unit: the ids of its ancestors and its own, {@code /<root>/.../<unit>/}. */

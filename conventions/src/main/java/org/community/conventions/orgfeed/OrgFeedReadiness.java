@@ -1,22 +1,20 @@
-package org.community.consultation.orgfeed;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+package org.community.conventions.orgfeed;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness detail {@code org-feed}: where the consumer is. Always UP: reads keep working from the snapshot while
- * org-service is away, so the lag is shown, never a reason to take the service out of rotation.
+ * org-service is away, so the lag is shown, never a reason to take the service out of rotation. Registered by
+ * {@link OrgFeedConsumer} at startup in a service that consumes the feed, so that no other service shows it.
  */
-@Readiness
-@ApplicationScoped
-public class OrgFeedReadiness implements HealthCheck {
+class OrgFeedReadiness implements HealthCheck {
 
-    @Inject
-    OrgFeedConsumer consumer;
+    private final OrgFeedConsumer consumer;
+
+    OrgFeedReadiness(OrgFeedConsumer consumer) {
+        this.consumer = consumer;
+    }
 
     @Override
     public HealthCheckResponse call() {

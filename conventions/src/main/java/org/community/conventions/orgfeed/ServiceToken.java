@@ -1,4 +1,4 @@
-package org.community.volunteer.orgfeed;
+package org.community.conventions.orgfeed;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.community.volunteer.orgfeed;
+package org.community.conventions.orgfeed;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +9,20 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.community.volunteer.orgfeed.FeedTypes.ChangeEvent;
-import org.community.volunteer.orgfeed.FeedTypes.ChangesPage;
-import org.community.volunteer.orgfeed.FeedTypes.SnapshotPage;
+import org.community.conventions.orgfeed.FeedTypes.ChangeEvent;
+import org.community.conventions.orgfeed.FeedTypes.ChangesPage;
+import org.community.conventions.orgfeed.FeedTypes.SnapshotPage;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.HealthRegistry;
 
 /**
  * Follows org-service's change feed on a thread of its own, started at startup (never holding startup or readiness up)
@@ -28,6 +31,9 @@ import io.quarkus.runtime.StartupEvent;
  * (410), or a database that has never read the tree, is resynced from org-service's snapshot first. When org-service
  * cannot be reached the consumer waits {@code org-feed.backoff-initial}, doubling up to {@code org-feed.backoff-max}, and
  * logs the first failure and then every 20th; reads keep working from the snapshot meanwhile.
+ * <p>
+ * Opt-in: the consumer, its lag gauges and its readiness check exist only in a service that provides an
+ * {@link OrgTreeCopy} bean (what to do with the changes). Elsewhere (org-service) this bean stays inert.
  */
 @ApplicationScoped
 public class OrgFeedConsumer {
@@ -50,6 +56,13 @@ public class OrgFeedConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<OrgTreeCopy> copy;
+
+    @Inject
+    @Readiness
+    HealthRegistry readiness;
+
     private Thread thread;
     private volatile boolean running;
 
@@ -61,6 +74,10 @@ public class OrgFeedConsumer {
     private volatile String lastError;
 
     void onStart(@Observes StartupEvent event) {
+        if (!consumes()) {
+            return;
+        }
+        readiness.register("org-feed", new OrgFeedReadiness(this));
         Gauge.builder("org_feed_lag_events", this, OrgFeedConsumer::lagEvents)
                 .description("Events of org-service's change feed not yet applied here").register(metrics);
         Gauge.builder("org_feed_lag_seconds", this, OrgFeedConsumer::lagSeconds)
@@ -78,7 +95,7 @@ public class OrgFeedConsumer {
 
     /** Starts following the feed (again) from the stored cursor. */
     public synchronized void start() {
-        if (running) {
+        if (running || !consumes()) {
             return;
         }
         running = true;
@@ -101,6 +118,11 @@ public class OrgFeedConsumer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Whether this service consumes the feed: it provides what to do with the changes. */
+    public boolean consumes() {
+        return copy.isResolvable();
     }
 
     public long cursor() {

@@ -1,0 +1,173 @@
+package org.community.conventions.testing.orgfeed;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToLongFunction;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The measuring part of a consumer's feed benchmark (issue 15): moves through {@link FakeOrgFeed} timed until the consumer
+ * committed them and until the service's API answers with the new paths, a reader timing its reads meanwhile, and the
+ * catch-up on a backlog of events. The service's benchmark seeds its own rows and says what to read.
+ */
+public final class FeedBenchmark {
+
+    private FeedBenchmark() {
+    }
+
+    /** The benchmarks' profile: the consumer on, batches of 1,000, the contract's long-poll. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("org-feed.enabled", "true", "org-feed.client-secret", FakeOrgFeed.SECRET, "org-feed.batch-size", "1000",
+                    "org-feed.wait", "20s");
+        }
+    }
+
+    /** One read of the service's API, the {@code i}-th: its HTTP status. */
+    @FunctionalInterface
+    public interface Read {
+        int status(int i) throws Exception;
+    }
+
+    /** Whether the service's API answers with the new paths after move {@code m}. */
+    @FunctionalInterface
+    public interface Answered {
+        boolean check(int m) throws Exception;
+    }
+
+    /** Waits (spinning, so that the timing is not a sleep's) until {@code cursor} reaches {@code seq}; 10 minutes at the most. */
+    public static void awaitApplied(LongSupplier cursor, Supplier<String> lastError, long seq) {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (cursor.getAsLong() < seq) {
+            if (System.currentTimeMillis() >= deadline) {
+                throw new AssertionError("stuck at " + cursor.getAsLong() + ": " + lastError.get());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Reads all along on a thread of its own, each read timed, each failure (not 200, or no answer) counted. */
+    public static final class Reader {
+
+        private final List<long[]> reads = new CopyOnWriteArrayList<>();
+        private final AtomicLong failures = new AtomicLong();
+        private final AtomicBoolean reading = new AtomicBoolean(true);
+        private final Thread thread;
+
+        private Reader(Read read) {
+            thread = new Thread(() -> {
+                int i = 0;
+                while (reading.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        if (read.status(i++) != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    reads.add(new long[] { start, System.nanoTime() });
+                }
+            });
+        }
+
+        /** Starts reading, and lets it run half a second before anything is measured. */
+        public static Reader start(Read read) throws InterruptedException {
+            Reader reader = new Reader(read);
+            reader.thread.start();
+            Thread.sleep(500);
+            return reader;
+        }
+
+        public void stop() throws InterruptedException {
+            reading.set(false);
+            thread.join();
+        }
+
+        /** The durations (µs, sorted) of the reads that overlapped one of the {@code windows} (nanoTime from, to). */
+        List<Long> during(List<long[]> windows) {
+            List<Long> during = new ArrayList<>();
+            for (long[] read : reads) {
+                for (long[] window : windows) {
+                    if (read[1] >= window[0] && read[0] <= window[1]) {
+                        during.add((read[1] - read[0]) / 1_000);
+                        break;
+                    }
+                }
+            }
+            Collections.sort(during);
+            return during;
+        }
+    }
+
+    /** Per move, ms from the move's 200 until the consumer committed it ({@code applied}) and until the API answered. */
+    public record Moves(List<Long> applied, List<Long> answered, List<long[]> windows) {
+    }
+
+    /**
+     * {@code times} moves: {@code move} makes move {@code m} and answers its event's seq; the consumer has applied it when
+     * {@code awaitApplied} returns; then {@code answered} is asked until it says yes. 300 ms between moves.
+     */
+    public static Moves moves(int times, IntToLongFunction move, LongConsumer awaitApplied, Answered answered)
+            throws Exception {
+        List<Long> applied = new ArrayList<>();
+        List<Long> listed = new ArrayList<>();
+        List<long[]> windows = new ArrayList<>();
+        for (int m = 0; m < times; m++) {
+            long start = System.nanoTime();
+            awaitApplied.accept(move.applyAsLong(m));
+            long done = System.nanoTime();
+            while (!answered.check(m)) {
+                Thread.onSpinWait();
+            }
+            long answeredAt = System.nanoTime();
+            applied.add((done - start) / 1_000_000);
+            listed.add((answeredAt - start) / 1_000_000);
+            windows.add(new long[] { start, done });
+            Thread.sleep(300);
+        }
+        Collections.sort(applied);
+        Collections.sort(listed);
+        return new Moves(applied, listed, windows);
+    }
+
+    /** Prints the moves' figures and the reads during them: {@code what} moved, and what {@code answered} means. */
+    public static void report(String what, String answeredMeans, Moves moves, Reader reader) {
+        List<Long> during = reader.during(moves.windows());
+        System.out.printf("move of %s, %d times: applied (move 200 -> consumer committed) ms %s; answered (-> %s) ms %s%n", what,
+                moves.applied().size(), moves.applied(), answeredMeans, moves.answered());
+        System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
+                at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, reader.failures.get(),
+                reader.reads.size());
+    }
+
+    /**
+     * The consumer stopped ({@code stop}), a backlog made ({@code backlog}, answering the latest seq), the consumer started
+     * again: prints how fast it applied the backlog.
+     */
+    public static void catchUp(Runnable stop, Runnable start, LongSupplier cursor, LongSupplier backlog, LongConsumer awaitApplied) {
+        stop.run();
+        long from = cursor.getAsLong();
+        long latest = backlog.getAsLong();
+        long started = System.nanoTime();
+        start.run();
+        awaitApplied.accept(latest);
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("catch-up: %,d events (1 in 4 created, 3 in 4 renamed) in %,d ms = %,.0f events/s%n", latest - from, millis,
+                (latest - from) * 1000.0 / millis);
+    }
+
+    private static double at(List<Long> micros, double q) {
+        return micros.isEmpty() ? 0 : micros.get(Math.min(micros.size() - 1, (int) Math.ceil(q * micros.size()) - 1)) / 1000.0;
+    }
+}

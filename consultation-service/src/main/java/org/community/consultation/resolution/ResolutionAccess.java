@@ -1,6 +1,5 @@
 package org.community.consultation.resolution;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.community.consultation.topic.TopicRepository;
-import org.community.consultation.security.Scope;
 
 /**
  * Who may see and change a resolution. A published resolution is a public notice: every authenticated caller reads
@@ -70,14 +68,5 @@ public class ResolutionAccess {
         String path = path(r);
         caller.require(caller.adminScope().contains(path) || caller.community(path));
         return path;
-    }
-
-    /** The condition of the list: published ones, and every one of a topic inside the read scope. */
-    public String visibleSql(List<Object> args) {
-        Scope scope = caller.readScope();
-        if (scope.all()) {
-            return "true";
-        }
-        return "(status = 'PUBLISHED' or topic_id in (select id from topic where " + scope.sql("org_path", args) + "))";
     }
 }

@@ -1,147 +1,110 @@
 package org.community.consultation.resolution;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
-import org.community.conventions.db.Db;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
 import org.community.conventions.http.PageRequest;
+import org.community.consultation.security.Scope;
 
-/** SQL for resolutions, objections and tasks. */
+/**
+ * Resolutions, their objections and tasks. Readers get the immutable {@link Resolution}; {@link ResolutionService}
+ * changes the locked row.
+ */
 @ApplicationScoped
-public class ResolutionRepository {
-
-    private static final String SELECT = "select " + Resolution.COLUMNS + " from resolution ";
-
-    public record Objection(UUID id, UUID resolutionId, String ownerName, String unitId, String text, Instant filedAt, String answer,
-            String answeredBy, Instant answeredAt) {
-    }
-
-    public record Task(UUID id, UUID resolutionId, String title, String owner, LocalDate dueOn, int progress, String status, long version,
-            Instant createdAt, Instant updatedAt) {
-    }
-
-    @Inject
-    Db db;
+public class ResolutionRepository implements PanacheRepositoryBase<ResolutionEntity, UUID> {
 
     public Optional<Resolution> find(UUID id) {
-        return db.one(SELECT + "where id = ?", Resolution::map, id);
+        return findByIdOptional(id).map(ResolutionEntity::toResolution);
     }
 
-    public Optional<Resolution> lock(UUID id) {
-        return db.one(SELECT + "where id = ? for update", Resolution::map, id);
+    /** Reads and row-locks a resolution about to change (or to take an objection or task): changes of one resolution queue here. */
+    public Optional<ResolutionEntity> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Resolutions, of one topic when given, that pass {@code visible} (a condition with its arguments in {@code visibleArgs}). */
-    public List<Resolution> list(UUID topicId, String visible, List<Object> visibleArgs, PageRequest page) {
-        List<Object> args = new java.util.ArrayList<>(visibleArgs);
-        String where = where(topicId, visible, args);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list(SELECT + where + " order by created_at desc, id limit ? offset ?", Resolution::map, args.toArray());
+    /**
+     * Resolutions, of one topic when given, that the caller may see: published ones, and every one of a topic inside
+     * {@code readScope} (btree ranges on the topic's org_path).
+     */
+    public List<Resolution> list(UUID topicId, Scope readScope, PageRequest page) {
+        return query(topicId, readScope).page(page.page, page.size).list().stream().map(ResolutionEntity::toResolution).toList();
     }
 
-    public long count(UUID topicId, String visible, List<Object> visibleArgs) {
-        List<Object> args = new java.util.ArrayList<>(visibleArgs);
-        return db.count("select count(*) from resolution " + where(topicId, visible, args), args.toArray());
+    public long count(UUID topicId, Scope readScope) {
+        return query(topicId, readScope).count();
     }
 
-    private static String where(UUID topicId, String visible, List<Object> args) {
-        if (topicId == null) {
-            return "where " + visible;
+    private PanacheQuery<ResolutionEntity> query(UUID topicId, Scope readScope) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder hql = new StringBuilder("1 = 1");
+        if (!readScope.all()) {
+            params.add(ResolutionStatus.PUBLISHED);
+            hql.append(" and (status = ?").append(params.size()).append(" or topicId in (select t.id from Topic t where ")
+                    .append(readScope.hql("t.orgPath", params)).append("))");
         }
-        args.add(topicId);
-        return "where " + visible + " and topic_id = ?";
-    }
-
-    public long countObjections(UUID resolutionId) {
-        return db.count("select count(*) from objection where resolution_id = ?", resolutionId);
+        if (topicId != null) {
+            params.add(topicId);
+            hql.append(" and topicId = ?").append(params.size());
+        }
+        return find(hql.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Ascending), params.toArray());
     }
 
     public List<Resolution> withProjects(UUID topicId) {
-        return db.list(SELECT + "where topic_id = ? and project_id is not null order by project_started_at", Resolution::map, topicId);
+        return find("topicId = ?1 and projectId is not null", Sort.by("projectStartedAt"), topicId).stream()
+                .map(ResolutionEntity::toResolution).toList();
     }
 
-    public void insert(Resolution r) {
-        db.update("insert into resolution (" + Resolution.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(),
-                r.topicId(), r.text(), r.basis(), r.voteId(), r.consensus(), r.responsibleParty(), r.noticeDays(), r.status(),
-                r.publishedAt(), r.noticeEndsAt(), r.projectId(), r.projectStatus(), r.projectTitle(), r.projectStartedAt(), r.createdBy(),
-                r.version(), r.createdAt());
-    }
-
-    public void publish(UUID id, Instant at, Instant noticeEndsAt) {
-        db.update("update resolution set status = 'PUBLISHED', published_at = ?, notice_ends_at = ?, version = version + 1 where id = ?", at,
-                noticeEndsAt, id);
-    }
-
-    public void setProject(UUID id, String projectId, String status, String title, Instant at) {
-        db.update("update resolution set project_id = ?, project_status = ?, project_title = ?, project_started_at = ?, version = version + 1"
-                + " where id = ?", projectId, status, title, at, id);
-    }
-
-    public void insertObjection(Objection o) {
-        db.update("insert into objection (id, resolution_id, owner_name, unit_id, text, filed_at) values (?, ?, ?, ?, ?, ?)", o.id(),
-                o.resolutionId(), o.ownerName(), o.unitId(), o.text(), o.filedAt());
-    }
-
-    private static Objection objection(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new Objection(Db.uuid(r, "id"), Db.uuid(r, "resolution_id"), r.getString("owner_name"), r.getString("unit_id"),
-                r.getString("text"), Db.instant(r, "filed_at"), r.getString("answer"), r.getString("answered_by"), Db.instant(r, "answered_at"));
+    public long countObjections(UUID resolutionId) {
+        return Objection.count("resolutionId", resolutionId);
     }
 
     public Optional<Objection> lockObjection(UUID resolutionId, UUID id) {
-        return db.one("select * from objection where resolution_id = ? and id = ? for update", ResolutionRepository::objection, resolutionId, id);
-    }
-
-    public void answer(UUID id, String answer, String by, Instant at) {
-        db.update("update objection set answer = ?, answered_by = ?, answered_at = ? where id = ?", answer, by, at, id);
+        return Objection.<Objection>find("resolutionId = ?1 and id = ?2", resolutionId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public List<Objection> objections(UUID resolutionId) {
-        return db.list("select * from objection where resolution_id = ? order by filed_at, id", ResolutionRepository::objection, resolutionId);
+        return Objection.list("resolutionId = ?1 order by filedAt, id", resolutionId);
     }
 
-    private static Task task(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new Task(Db.uuid(r, "id"), Db.uuid(r, "resolution_id"), r.getString("title"), r.getString("owner"), Db.date(r, "due_on"),
-                r.getInt("progress"), r.getString("status"), r.getLong("version"), Db.instant(r, "created_at"), Db.instant(r, "updated_at"));
+    public Optional<ResolutionTask> lockTask(UUID resolutionId, UUID id) {
+        return ResolutionTask.<ResolutionTask>find("resolutionId = ?1 and id = ?2", resolutionId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public void insertTask(Task t) {
-        db.update("insert into resolution_task (id, resolution_id, title, owner, due_on, progress, status, version, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(), t.progress(), t.status(),
-                t.version(), t.createdAt(), t.updatedAt());
+    public List<ResolutionTask> tasks(UUID resolutionId) {
+        return ResolutionTask.list("resolutionId = ?1 order by createdAt, id", resolutionId);
     }
 
-    public Optional<Task> lockTask(UUID resolutionId, UUID id) {
-        return db.one("select * from resolution_task where resolution_id = ? and id = ? for update", ResolutionRepository::task, resolutionId,
-                id);
+    /** A task's progress entries, oldest first. */
+    public List<ResolutionView.ProgressView> history(UUID taskId) {
+        return TaskProgress.<TaskProgress>list("taskId = ?1 order by at, id", taskId).stream().map(TaskProgress::view).toList();
     }
 
-    public void updateTask(Task t) {
-        db.update("update resolution_task set progress = ?, status = ?, version = ?, updated_at = ? where id = ?", t.progress(), t.status(),
-                t.version(), t.updatedAt(), t.id());
+    // ---- the guards of a topic's stage machine (TopicService) ----
+
+    /** Published resolutions of the topic whose notice period has ended by {@code now}. */
+    public long noticeOver(UUID topicId, Instant now) {
+        return count("topicId = ?1 and status = ?2 and noticeEndsAt <= ?3", topicId, ResolutionStatus.PUBLISHED, now);
     }
 
-    public void insertProgress(UUID taskId, UUID id, int progress, String note, String actor, Instant at) {
-        db.update("insert into task_progress (id, task_id, progress, note, actor, at) values (?, ?, ?, ?, ?, ?)", id, taskId, progress, note,
-                actor, at);
+    public long unansweredObjections(UUID topicId) {
+        return Objection.count("answeredAt is null and resolutionId in (select r.id from Resolution r where r.topicId = ?1)", topicId);
     }
 
-    public List<Task> tasks(UUID resolutionId) {
-        return db.list("select * from resolution_task where resolution_id = ? order by created_at, id", ResolutionRepository::task,
-                resolutionId);
-    }
-
-    public record Progress(int progress, String note, String actor, Instant at) {
-    }
-
-    public List<Progress> progress(UUID taskId) {
-        return db.list("select progress, note, actor, at from task_progress where task_id = ? order by at, id",
-                r -> new Progress(r.getInt(1), r.getString(2), r.getString(3), Db.instant(r, "at")), taskId);
+    /** Tasks of the topic's resolutions not DONE yet. */
+    public long openTasks(UUID topicId) {
+        return ResolutionTask.count("status <> ?1 and resolutionId in (select r.id from Resolution r where r.topicId = ?2)",
+                ResolutionTask.DONE, topicId);
     }
 }

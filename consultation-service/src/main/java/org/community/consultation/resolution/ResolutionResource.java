@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.community.conventions.http.Page;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Preconditions;
-import org.community.conventions.http.Times;
+import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,6 +50,9 @@ public class ResolutionResource {
     @Inject
     ResolutionAccess access;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(operationId = "createResolution", summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
             + "on its recorded consensus.")
@@ -64,10 +67,8 @@ public class ResolutionResource {
     @Operation(operationId = "listResolutions", summary = "List resolutions", description = "Newest first, optionally of one topic. Published resolutions are public; "
             + "drafts are listed for admin roles and grid workers inside their scope.")
     public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        List<Object> args = new java.util.ArrayList<>();
-        String visible = access.visibleSql(args);
-        return Page.of(resolutions.list(topicId, visible, args, page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(),
-                page, resolutions.count(topicId, visible, args));
+        return Page.of(resolutions.list(topicId, caller.readScope(), page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(),
+                page, resolutions.count(topicId, caller.readScope()));
     }
 
     @GET
@@ -96,9 +97,8 @@ public class ResolutionResource {
             + "lie in or above the topic's unit (a resident of that community) or an admin role in scope; 403 otherwise.")
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.ObjectionView.class)), description = "Filed")
     public Response object(@PathParam("id") UUID id, @Valid @NotNull Inputs.ObjectionInput input) {
-        ResolutionRepository.Objection o = service.object(id, input);
-        return Response.created(URI.create("/api/v1/resolutions/" + id + "/objections/" + o.id()))
-                .entity(ResolutionView.ObjectionView.of(o)).build();
+        ResolutionView.ObjectionView o = service.object(id, input);
+        return Response.created(URI.create("/api/v1/resolutions/" + id + "/objections/" + o.id())).entity(o).build();
     }
 
     @GET
@@ -107,7 +107,7 @@ public class ResolutionResource {
             + "scope (403 for others reading a published resolution).")
     public List<ResolutionView.ObjectionView> objections(@PathParam("id") UUID id) {
         access.inReadScope(id);
-        return resolutions.objections(id).stream().map(ResolutionView.ObjectionView::of).toList();
+        return resolutions.objections(id).stream().map(Objection::view).toList();
     }
 
     @POST
@@ -116,7 +116,7 @@ public class ResolutionResource {
     @APIResponse(responseCode = "200", description = "Answered")
     public ResolutionView.ObjectionView answer(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
             @Valid @NotNull Inputs.AnswerInput input) {
-        return ResolutionView.ObjectionView.of(service.answer(id, objectionId, input));
+        return service.answer(id, objectionId, input);
     }
 
     @POST
@@ -124,9 +124,9 @@ public class ResolutionResource {
     @Operation(operationId = "addResolutionTask", summary = "Add a task", description = "To a published resolution.")
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.TaskView.class)), description = "Added")
     public Response addTask(@PathParam("id") UUID id, @Valid @NotNull Inputs.TaskInput input) {
-        ResolutionRepository.Task t = service.addTask(id, input);
+        ResolutionView.TaskView t = service.addTask(id, input);
         return Response.created(URI.create("/api/v1/resolutions/" + id + "/tasks/" + t.id())).tag(Preconditions.etag(t.version()))
-                .entity(ResolutionView.TaskView.of(t, List.of())).build();
+                .entity(t).build();
     }
 
     @GET
@@ -143,8 +143,8 @@ public class ResolutionResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolutionView.TaskView.class)), description = "Recorded")
     public Response progress(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Inputs.ProgressInput input) {
-        ResolutionRepository.Task t = service.progress(id, taskId, input, ifMatch);
-        return Response.ok(ResolutionView.TaskView.of(t, history(t.id()))).tag(Preconditions.etag(t.version())).build();
+        ResolutionView.TaskView t = service.progress(id, taskId, input, ifMatch);
+        return Response.ok(t).tag(Preconditions.etag(t.version())).build();
     }
 
     @POST
@@ -159,19 +159,14 @@ public class ResolutionResource {
 
     private ResolutionView full(Resolution r) {
         List<ResolutionView.ObjectionView> objections = access.readsAll(r)
-                ? resolutions.objections(r.id()).stream().map(ResolutionView.ObjectionView::of).toList()
+                ? resolutions.objections(r.id()).stream().map(Objection::view).toList()
                 : null;
         return ResolutionView.of(r, objections, objections == null ? resolutions.countObjections(r.id()) : (long) objections.size(),
                 tasksOf(r.id()), r.projectId() == null ? null : projects.status(r));
     }
 
     private List<ResolutionView.TaskView> tasksOf(UUID id) {
-        return resolutions.tasks(id).stream().map(t -> ResolutionView.TaskView.of(t, history(t.id()))).toList();
-    }
-
-    private List<ResolutionView.ProgressView> history(UUID taskId) {
-        return resolutions.progress(taskId).stream()
-                .map(p -> new ResolutionView.ProgressView(p.progress(), p.note(), p.actor(), Times.local(p.at()))).toList();
+        return resolutions.tasks(id).stream().map(t -> t.view(resolutions.history(t.id))).toList();
     }
 
     private Resolution find(UUID id) {

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
 import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
@@ -80,101 +79,127 @@ public class ResolutionService {
             }
             consensus = topic.consensus();
         }
-        Resolution r = new Resolution(Ids.newId(), topic.id(), in.text().trim(), in.basis(), in.basis() == Basis.VOTE ? in.voteId() : null,
-                consensus, in.responsibleParty().trim(), in.noticeDays() == null ? 7 : in.noticeDays(), ResolutionStatus.DRAFT, null, null,
-                null, null, null, null, in.createdBy().trim(), 1, clock.instant());
-        resolutions.insert(r);
-        audit.record("resolution.create", "resolution", r.id(), topic.orgPath(), AuditLog.summary("topicId", topic.id(), "basis", r.basis(),
-                "voteId", r.voteId(), "status", r.status()));
-        return r;
+        ResolutionEntity r = new ResolutionEntity();
+        r.topicId = topic.id();
+        r.text = in.text().trim();
+        r.basis = in.basis();
+        r.voteId = in.basis() == Basis.VOTE ? in.voteId() : null;
+        r.consensus = consensus;
+        r.responsibleParty = in.responsibleParty().trim();
+        r.noticeDays = in.noticeDays() == null ? 7 : in.noticeDays();
+        r.status = ResolutionStatus.DRAFT;
+        r.createdBy = in.createdBy().trim();
+        r.createdAt = clock.instant();
+        resolutions.persistAndFlush(r);
+        audit.record("resolution.create", "resolution", r.id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "basis", r.basis,
+                "voteId", r.voteId, "status", r.status));
+        return r.toResolution();
     }
 
     @Transactional
     public Resolution publish(UUID id, Inputs.PublishRequest in, String ifMatch) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
-        String path = access.requireAdmin(r);
-        Preconditions.requireMatch(ifMatch, r.version());
-        if (r.status() != ResolutionStatus.DRAFT) {
+        ResolutionEntity r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r.toResolution());
+        Preconditions.requireMatch(ifMatch, r.version);
+        if (r.status != ResolutionStatus.DRAFT) {
             throw ProblemException.conflict("alreadyPublished");
         }
         Instant now = clock.instant();
-        Instant ends = in.noticeEndsAt() == null ? now.plus(Duration.ofDays(r.noticeDays())) : in.noticeEndsAt().toInstant();
+        Instant ends = in.noticeEndsAt() == null ? now.plus(Duration.ofDays(r.noticeDays)) : in.noticeEndsAt().toInstant();
         if (!ends.isAfter(now)) {
             throw ProblemException.badField("noticeEndsAt", "noticeInPast");
         }
-        resolutions.publish(id, now, ends);
+        r.status = ResolutionStatus.PUBLISHED;
+        r.publishedAt = now;
+        r.noticeEndsAt = ends;
+        resolutions.flush();
         audit.record("resolution.publish", "resolution", id, path, AuditLog.summary("status", ResolutionStatus.PUBLISHED, "noticeEndsAt",
                 ends.toString()));
-        return resolutions.find(id).orElseThrow();
+        return r.toResolution();
     }
 
     @Transactional
-    public ResolutionRepository.Objection object(UUID id, Inputs.ObjectionInput in) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+    public ResolutionView.ObjectionView object(UUID id, Inputs.ObjectionInput in) {
+        Resolution r = resolutions.lock(id).map(ResolutionEntity::toResolution).orElseThrow(() -> ProblemException.notFound("resolution", id));
         String path = access.requireObjector(r);
         Instant now = clock.instant();
         if (!r.inNotice(now)) {
             throw ProblemException.conflict(r.status() == ResolutionStatus.DRAFT ? "objectionNotPublished" : "objectionNoticeOver",
                     r.noticeEndsAt() == null ? "-" : Times.local(r.noticeEndsAt()));
         }
-        ResolutionRepository.Objection o = new ResolutionRepository.Objection(Ids.newId(), id, in.ownerName().trim(),
-                in.unitId() == null ? null : in.unitId().trim(), in.text().trim(), now, null, null, null);
-        resolutions.insertObjection(o);
-        audit.record("objection.file", "resolution", id, path, AuditLog.summary("objectionId", o.id(), "unitId", o.unitId()));
-        return o;
+        Objection o = new Objection();
+        o.resolutionId = id;
+        o.ownerName = in.ownerName().trim();
+        o.unitId = in.unitId() == null ? null : in.unitId().trim();
+        o.text = in.text().trim();
+        o.filedAt = now;
+        o.persistAndFlush();
+        audit.record("objection.file", "resolution", id, path, AuditLog.summary("objectionId", o.id, "unitId", o.unitId));
+        return o.view();
     }
 
     @Transactional
-    public ResolutionRepository.Objection answer(UUID id, UUID objectionId, Inputs.AnswerInput in) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+    public ResolutionView.ObjectionView answer(UUID id, UUID objectionId, Inputs.AnswerInput in) {
+        Resolution r = resolutions.lock(id).map(ResolutionEntity::toResolution).orElseThrow(() -> ProblemException.notFound("resolution", id));
         String path = access.requireAdmin(r);
-        ResolutionRepository.Objection o = resolutions.lockObjection(id, objectionId)
-                .orElseThrow(() -> ProblemException.notFound("objection", objectionId));
-        if (o.answeredAt() != null) {
+        Objection o = resolutions.lockObjection(id, objectionId).orElseThrow(() -> ProblemException.notFound("objection", objectionId));
+        if (o.answeredAt != null) {
             throw ProblemException.conflict("objectionAnswered");
         }
-        Instant now = clock.instant();
-        resolutions.answer(objectionId, in.answer().trim(), in.answeredBy().trim(), now);
-        audit.record("objection.answer", "resolution", id, path, AuditLog.summary("objectionId", objectionId, "answeredBy",
-                in.answeredBy().trim()));
-        return new ResolutionRepository.Objection(o.id(), o.resolutionId(), o.ownerName(), o.unitId(), o.text(), o.filedAt(), in.answer().trim(),
-                in.answeredBy().trim(), now);
+        o.answer = in.answer().trim();
+        o.answeredBy = in.answeredBy().trim();
+        o.answeredAt = clock.instant();
+        o.flush();
+        audit.record("objection.answer", "resolution", id, path, AuditLog.summary("objectionId", objectionId, "answeredBy", o.answeredBy));
+        return o.view();
     }
 
     @Transactional
-    public ResolutionRepository.Task addTask(UUID id, Inputs.TaskInput in) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+    public ResolutionView.TaskView addTask(UUID id, Inputs.TaskInput in) {
+        Resolution r = resolutions.lock(id).map(ResolutionEntity::toResolution).orElseThrow(() -> ProblemException.notFound("resolution", id));
         String path = access.requireAdmin(r);
         if (r.status() != ResolutionStatus.PUBLISHED) {
             throw ProblemException.conflict("resolutionNotPublished");
         }
         Instant now = clock.instant();
-        ResolutionRepository.Task t = new ResolutionRepository.Task(Ids.newId(), id, in.title().trim(), in.owner().trim(), in.dueOn(), 0,
-                "OPEN", 1, now, now);
-        resolutions.insertTask(t);
-        audit.record("task.create", "resolution", id, path, AuditLog.summary("taskId", t.id(), "title", t.title(), "owner", t.owner(),
-                "dueOn", t.dueOn().toString()));
-        return t;
+        ResolutionTask t = new ResolutionTask();
+        t.resolutionId = id;
+        t.title = in.title().trim();
+        t.owner = in.owner().trim();
+        t.dueOn = in.dueOn();
+        t.status = ResolutionTask.OPEN;
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.persistAndFlush();
+        audit.record("task.create", "resolution", id, path, AuditLog.summary("taskId", t.id, "title", t.title, "owner", t.owner,
+                "dueOn", t.dueOn.toString()));
+        return t.view(List.of());
     }
 
     /** Records progress; 100 % marks the task DONE, after which it takes no more progress. */
     @Transactional
-    public ResolutionRepository.Task progress(UUID id, UUID taskId, Inputs.ProgressInput in, String ifMatch) {
+    public ResolutionView.TaskView progress(UUID id, UUID taskId, Inputs.ProgressInput in, String ifMatch) {
         Resolution r = resolutions.find(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
         String path = access.requireAdmin(r);
-        ResolutionRepository.Task t = resolutions.lockTask(id, taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
-        Preconditions.checkMatch(ifMatch, t.version());
-        if ("DONE".equals(t.status())) {
+        ResolutionTask t = resolutions.lockTask(id, taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        Preconditions.checkMatch(ifMatch, t.version);
+        if (ResolutionTask.DONE.equals(t.status)) {
             throw ProblemException.conflict("taskDone");
         }
         Instant now = clock.instant();
-        String status = in.progress() == 100 ? "DONE" : in.progress() > 0 ? "IN_PROGRESS" : "OPEN";
-        ResolutionRepository.Task changed = new ResolutionRepository.Task(t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(),
-                in.progress(), status, t.version() + 1, t.createdAt(), now);
-        resolutions.updateTask(changed);
-        resolutions.insertProgress(taskId, Ids.newId(), in.progress(), in.note().trim(), in.actor().trim(), now);
-        audit.record("task.progress", "resolution", id, path, AuditLog.summary("taskId", taskId, "progress", in.progress(), "status", status));
-        return changed;
+        t.progress = in.progress();
+        t.status = in.progress() == 100 ? ResolutionTask.DONE : in.progress() > 0 ? ResolutionTask.IN_PROGRESS : ResolutionTask.OPEN;
+        t.updatedAt = now;
+        TaskProgress entry = new TaskProgress();
+        entry.taskId = taskId;
+        entry.progress = in.progress();
+        entry.note = in.note().trim();
+        entry.actor = in.actor().trim();
+        entry.at = now;
+        entry.persistAndFlush();
+        audit.record("task.progress", "resolution", id, path, AuditLog.summary("taskId", taskId, "progress", in.progress(), "status",
+                t.status));
+        return t.view(resolutions.history(taskId));
     }
 
     /**
@@ -185,20 +210,24 @@ public class ResolutionService {
      */
     @Transactional
     public Resolution startProject(UUID id, Inputs.ProjectInput in) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
-        String path = access.requireAdmin(r);
-        if (r.status() != ResolutionStatus.PUBLISHED) {
+        ResolutionEntity r = resolutions.lock(id).orElseThrow(() -> ProblemException.notFound("resolution", id));
+        String path = access.requireAdmin(r.toResolution());
+        if (r.status != ResolutionStatus.PUBLISHED) {
             throw ProblemException.conflict("resolutionNotPublished");
         }
-        if (r.projectId() != null) {
-            throw ProblemException.conflict("projectExists", r.projectId());
+        if (r.projectId != null) {
+            throw ProblemException.conflict("projectExists", r.projectId);
         }
         RemoteProject project = volunteer.start("consultation-resolution-" + id,
                 new NewProject(in.title().trim(), in.kind() == null ? "PRACTICAL_MATTER" : in.kind(), in.teamId(), in.description().trim(),
                         in.demandIds() == null ? List.of() : in.demandIds()));
-        resolutions.setProject(id, project.id(), project.status(), in.title().trim(), clock.instant());
+        r.projectId = project.id();
+        r.projectStatus = project.status();
+        r.projectTitle = in.title().trim();
+        r.projectStartedAt = clock.instant();
+        resolutions.flush();
         audit.record("resolution.project", "resolution", id, path, AuditLog.summary("projectId", project.id(), "status", project.status(),
-                "title", in.title().trim()));
-        return resolutions.find(id).orElseThrow();
+                "title", r.projectTitle));
+        return r.toResolution();
     }
 }

@@ -27,10 +27,6 @@ public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, @S
     @Schema(name = "Objection")
     public record ObjectionView(UUID id, String ownerName, @Schema(nullable = true) String unitId, String text, OffsetDateTime filedAt, @Schema(nullable = true) String answer,
             @Schema(nullable = true) String answeredBy, @Schema(nullable = true) OffsetDateTime answeredAt) {
-        static ObjectionView of(ResolutionRepository.Objection o) {
-            return new ObjectionView(o.id(), o.ownerName(), o.unitId(), o.text(), Times.local(o.filedAt()), o.answer(), o.answeredBy(),
-                    Times.local(o.answeredAt()));
-        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,11 +35,6 @@ public record ResolutionView(UUID id, UUID topicId, String text, Basis basis, @S
             @Schema(description = "Percent done") int progress, @Schema(description = "OPEN, IN_PROGRESS or DONE") String status,
             @Schema(description = "True when past due and not done") boolean overdue, long version, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, @Schema(nullable = true, description = "Progress entries; in single reads") List<ProgressView> history) {
-        static TaskView of(ResolutionRepository.Task t, List<ProgressView> history) {
-            return new TaskView(t.id(), t.resolutionId(), t.title(), t.owner(), t.dueOn(), t.progress(), t.status(),
-                    !"DONE".equals(t.status()) && t.dueOn().isBefore(Times.today()), t.version(), Times.local(t.createdAt()),
-                    Times.local(t.updatedAt()), history);
-        }
     }
 
     @Schema(name = "TaskProgress")

@@ -16,6 +16,7 @@ import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.orgunits.UnitSnapshot;
 import org.community.consultation.audit.AuditLog;
 import org.community.conventions.problem.ProblemException;
+import org.community.consultation.resolution.ResolutionRepository;
 import org.community.consultation.security.Caller;
 
 /** The writes of topics. Every stage change takes the topic's row lock and checks If-Match and the guards. */
@@ -36,6 +37,9 @@ public class TopicService {
 
     @Inject
     Db db;
+
+    @Inject
+    ResolutionRepository resolutions;
 
     @Inject
     Caller caller;
@@ -130,20 +134,16 @@ public class TopicService {
                 }
             }
             case IMPLEMENTATION -> {
-                long published = db.count("select count(*) from resolution where topic_id = ? and status = 'PUBLISHED'"
-                        + " and notice_ends_at <= ?", topic.id(), clock.instant());
-                if (published == 0) {
+                if (resolutions.noticeOver(topic.id(), clock.instant()) == 0) {
                     throw ProblemException.conflictOnField("to", "guardImplementation");
                 }
-                long unanswered = db.count("select count(*) from objection o join resolution r on r.id = o.resolution_id"
-                        + " where r.topic_id = ? and o.answered_at is null", topic.id());
+                long unanswered = resolutions.unansweredObjections(topic.id());
                 if (unanswered > 0) {
                     throw ProblemException.conflictOnField("to", "guardObjections", unanswered);
                 }
             }
             case EVALUATION -> {
-                long open = db.count("select count(*) from resolution_task t join resolution r on r.id = t.resolution_id"
-                        + " where r.topic_id = ? and t.status <> 'DONE'", topic.id());
+                long open = resolutions.openTasks(topic.id());
                 if (open > 0) {
                     throw ProblemException.conflictOnField("to", "guardEvaluation", open);
                 }

@@ -304,7 +304,8 @@ class LocalSuiteE2ETest {
                 .isEqualTo(1);
         within(30, () -> {
             // the old scope sees nothing of the moved subtree, in any service
-            secA.get("/api/v1/org-units/" + building).then().statusCode(404);
+            // units themselves are public (org-service README, "Scope"); their figures are the scope's
+            secA.get("/api/v1/org-units/" + building + "/stats").then().statusCode(403);
             secA.get("/api/v1/volunteers/" + volunteer).then().statusCode(404);
             secA.get("/api/v1/topics/" + topic).then().statusCode(404);
             assertThat(secA.get("/api/v1/volunteers?orgUnitId=" + a + "&size=100").then().statusCode(200).extract()
@@ -312,7 +313,7 @@ class LocalSuiteE2ETest {
             assertThat(secA.get("/api/v1/topics?within=" + a + "&size=200").then().statusCode(200).extract()
                     .<List<String>>path("items.id")).doesNotContain(topic);
             // the new scope sees all of it, personal data unmasked for its secretary
-            secB.get("/api/v1/org-units/" + building).then().statusCode(200);
+            secB.get("/api/v1/org-units/" + building + "/stats").then().statusCode(200);
             secB.get("/api/v1/volunteers/" + volunteer).then().statusCode(200).body("phone", org.hamcrest.Matchers.not(
                     org.hamcrest.Matchers.containsString("*")));
             secB.get("/api/v1/topics/" + topic).then().statusCode(200);

@@ -1,6 +1,8 @@
 package org.community.consultation.vote;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +29,11 @@ import org.community.consultation.security.Scope;
 @ApplicationScoped
 public class VoteRepository implements PanacheRepositoryBase<VoteEntity, UUID> {
 
+    private static final String SELECT = "select id, topic_id, title, question, matter, rule, building, entrance, opens_at,"
+            + " closes_at, status, total_units, total_owners, total_area, yes_owners, yes_units, yes_area, no_owners, no_units,"
+            + " no_area, abstain_owners, abstain_units, abstain_area, online_ballots, proxy_ballots, paper_ballots, last_seq,"
+            + " last_hash, outcome, opened_at, closed_at, created_by, version, created_at from vote ";
+
     /** An owner on a frozen roll: the units and area their ballot carries. */
     public record Owner(String ownerKey, String ownerName, int units, long area) {
     }
@@ -41,8 +48,25 @@ public class VoteRepository implements PanacheRepositoryBase<VoteEntity, UUID> {
     @Inject
     Db db;
 
+    /**
+     * One vote as readers see it. Deliberate SQL: the tally and every ballot read the vote, and a plain row read kept the
+     * tally at half the latency of loading the entity into a persistence context (consultation-service/BENCHMARK.md).
+     */
     public Optional<Vote> find(UUID id) {
-        return findByIdOptional(id).map(VoteEntity::toVote);
+        return db.one(SELECT + "where id = ?", VoteRepository::vote, id);
+    }
+
+    private static Vote vote(ResultSet r) throws SQLException {
+        return new Vote(Db.uuid(r, "id"), Db.uuid(r, "topic_id"), r.getString("title"), r.getString("question"),
+                Db.enumValue(r, "matter", VoteMatter.class), Db.enumValue(r, "rule", VoteRule.class), r.getString("building"),
+                r.getString("entrance"), Db.instant(r, "opens_at"), Db.instant(r, "closes_at"), Db.enumValue(r, "status", VoteStatus.class),
+                r.getLong("total_units"), r.getLong("total_owners"), r.getLong("total_area"),
+                new Vote.Tally(r.getLong("yes_owners"), r.getLong("yes_units"), r.getLong("yes_area")),
+                new Vote.Tally(r.getLong("no_owners"), r.getLong("no_units"), r.getLong("no_area")),
+                new Vote.Tally(r.getLong("abstain_owners"), r.getLong("abstain_units"), r.getLong("abstain_area")),
+                r.getLong("online_ballots"), r.getLong("proxy_ballots"), r.getLong("paper_ballots"), r.getLong("last_seq"),
+                r.getString("last_hash"), Db.enumValue(r, "outcome", VoteRule.Outcome.class), Db.instant(r, "opened_at"),
+                Db.instant(r, "closed_at"), r.getString("created_by"), r.getLong("version"), Db.instant(r, "created_at"));
     }
 
     /** Reads and row-locks a vote about to change: changes of one vote, and its ballots, queue here. */

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.consultation.audit.AuditLog;
-import org.community.conventions.db.Db;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
@@ -22,6 +21,10 @@ import org.community.consultation.topic.Topic;
 import org.community.consultation.topic.TopicAccess;
 import org.community.consultation.topic.TopicRepository;
 import org.community.consultation.topic.TopicStage;
+import org.community.consultation.vote.Vote;
+import org.community.consultation.vote.VoteRepository;
+import org.community.consultation.vote.VoteRule;
+import org.community.consultation.vote.VoteStatus;
 
 /** The writes of resolutions: drafting, publication with notice, objections, tasks and volunteer projects. */
 @ApplicationScoped
@@ -41,7 +44,7 @@ public class ResolutionService {
     VolunteerProjects volunteer;
 
     @Inject
-    Db db;
+    VoteRepository votes;
 
     @Inject
     TopicAccess topicAccess;
@@ -64,14 +67,12 @@ public class ResolutionService {
             if (in.voteId() == null) {
                 throw ProblemException.badField("voteId", "voteIdRequired");
             }
-            var vote = db.one("select topic_id, status, outcome from vote where id = ?",
-                    r -> new Object[] { Db.uuid(r, "topic_id"), r.getString("status"), r.getString("outcome") }, in.voteId())
-                    .orElseThrow(() -> ProblemException.invalidField("voteId", "voteUnknown", in.voteId()));
-            if (!topic.id().equals(vote[0])) {
+            Vote vote = votes.find(in.voteId()).orElseThrow(() -> ProblemException.invalidField("voteId", "voteUnknown", in.voteId()));
+            if (!topic.id().equals(vote.topicId())) {
                 throw ProblemException.invalidField("voteId", "voteOfOtherTopic");
             }
-            if (!"CLOSED".equals(vote[1]) || !"PASSED".equals(vote[2])) {
-                throw ProblemException.invalidField("voteId", "voteNotPassed", vote[1], vote[2] == null ? "-" : vote[2]);
+            if (vote.status() != VoteStatus.CLOSED || vote.outcome() != VoteRule.Outcome.PASSED) {
+                throw ProblemException.invalidField("voteId", "voteNotPassed", vote.status(), vote.outcome() == null ? "-" : vote.outcome());
             }
         } else {
             if (topic.consensus() == null) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Db;
 import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.consultation.orgunits.OrgUnits;
@@ -18,6 +17,9 @@ import org.community.consultation.audit.AuditLog;
 import org.community.conventions.problem.ProblemException;
 import org.community.consultation.resolution.ResolutionRepository;
 import org.community.consultation.security.Caller;
+import org.community.consultation.vote.VoteRepository;
+import org.community.consultation.vote.VoteRule;
+import org.community.consultation.vote.VoteStatus;
 
 /** The writes of topics. Every stage change takes the topic's row lock and checks If-Match and the guards. */
 @ApplicationScoped
@@ -36,7 +38,7 @@ public class TopicService {
     OrgUnits orgUnits;
 
     @Inject
-    Db db;
+    VoteRepository votes;
 
     @Inject
     ResolutionRepository resolutions;
@@ -124,12 +126,12 @@ public class TopicService {
     private void checkGuard(Topic topic, TopicStage to) {
         switch (to) {
             case RESOLUTION -> {
-                boolean decidedVote = db.count("select count(*) from vote where topic_id = ? and status = 'CLOSED' and outcome = 'PASSED'",
-                        topic.id()) > 0;
+                boolean decidedVote = votes.count("topicId = ?1 and status = ?2 and outcome = ?3", topic.id(), VoteStatus.CLOSED,
+                        VoteRule.Outcome.PASSED) > 0;
                 if (!decidedVote && topic.consensus() == null) {
                     throw ProblemException.conflictOnField("to", "guardResolution");
                 }
-                if (db.count("select count(*) from vote where topic_id = ? and status = 'OPEN'", topic.id()) > 0) {
+                if (votes.count("topicId = ?1 and status = ?2", topic.id(), VoteStatus.OPEN) > 0) {
                     throw ProblemException.conflictOnField("to", "guardVoteOpen");
                 }
             }

@@ -1,16 +1,13 @@
 package org.community.consultation.vote;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.conventions.db.Db;
 import org.community.conventions.problem.ProblemException;
 import org.community.consultation.security.Caller;
 import org.community.consultation.topic.TopicRepository;
-import org.community.consultation.security.Scope;
 
 /**
  * Who may see and change a vote. Votes are not public: admin roles and grid workers read the votes of topics inside
@@ -28,9 +25,6 @@ public class VoteAccess {
     VoteRepository votes;
 
     @Inject
-    Db db;
-
-    @Inject
     TopicRepository topics;
 
     /** The org path of the vote's topic. */
@@ -40,8 +34,7 @@ public class VoteAccess {
 
     /** Whether the caller's account is linked to a unit on the vote's roll. */
     public boolean elector(UUID voteId) {
-        String account = caller.subject();
-        return account != null && db.count("select count(*) from elector where vote_id = ? and account = ?", voteId, account) > 0;
+        return votes.hasAccount(voteId, caller.subject());
     }
 
     /** The vote if the caller reads it (in their read scope, or on its roll); 404 otherwise. */
@@ -72,22 +65,5 @@ public class VoteAccess {
 
     public boolean administers(Vote vote) {
         return caller.adminScope().contains(path(vote));
-    }
-
-    /**
-     * The condition of the vote list: votes of topics inside the read scope (btree ranges on topic.org_path) or with
-     * the caller's account on the roll. Adds its arguments to {@code args}.
-     */
-    public String visibleSql(List<Object> args) {
-        Scope scope = caller.readScope();
-        if (scope.all()) {
-            return "true";
-        }
-        StringBuilder sql = new StringBuilder("(topic_id in (select id from topic where ").append(scope.sql("org_path", args)).append(')');
-        if (caller.subject() != null) {
-            sql.append(" or id in (select vote_id from elector where account = ?)");
-            args.add(caller.subject());
-        }
-        return sql.append(')').toString();
     }
 }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Re-walks a vote's ballot chain from the genesis hash, recomputing every hash, and recounts the ballots
- * to compare with the running tally counters on the vote row.
+ * to compare with the running tally counters on the vote row. Deliberate SQL: one forward-only pass over up to tens of
+ * thousands of ballot rows, read exactly as the hashes cover them, without filling a persistence context.
  */
 @ApplicationScoped
 public class VoteAudit {

@@ -89,10 +89,8 @@ public class VoteResource {
     @Operation(operationId = "listVotes", summary = "List votes", description = "Newest first, optionally of one topic. Votes of topics inside the caller's scope "
             + "(admin roles and grid workers) and votes with the caller's account on the roll.")
     public Page<VoteView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        List<Object> args = new java.util.ArrayList<>();
-        String visible = access.visibleSql(args);
-        return Page.of(votes.ofTopic(topicId, visible, args, page).stream().map(VoteView::of).toList(), page,
-                votes.countOfTopic(topicId, visible, args));
+        return Page.of(votes.list(topicId, caller.readScope(), caller.subject(), page).stream().map(VoteView::of).toList(), page,
+                votes.countVisible(topicId, caller.readScope(), caller.subject()));
     }
 
     @GET

@@ -67,23 +67,34 @@ public class VoteService {
         if (blank(in.building()) && !blank(in.entrance())) {
             throw ProblemException.badField("building", "entranceNeedsBuilding");
         }
-        UUID id = Ids.newId();
-        Instant now = clock.instant();
-        Vote vote = new Vote(id, topic.id(), in.title().trim(), in.question().trim(), in.matter(), in.rule(), trim(in.building()),
-                trim(in.entrance()), in.opensAt().toInstant(), in.closesAt().toInstant(), VoteStatus.DRAFT, 0, 0, 0, null, null, null, 0, 0, 0,
-                0, BallotChain.genesis(id), null, null, null, in.createdBy().trim(), 1, now);
-        votes.insert(vote);
+        VoteEntity vote = new VoteEntity();
+        vote.id = Ids.newId();
+        vote.topicId = topic.id();
+        vote.title = in.title().trim();
+        vote.question = in.question().trim();
+        vote.matter = in.matter();
+        vote.rule = in.rule();
+        vote.building = trim(in.building());
+        vote.entrance = trim(in.entrance());
+        vote.opensAt = in.opensAt().toInstant();
+        vote.closesAt = in.closesAt().toInstant();
+        vote.status = VoteStatus.DRAFT;
+        vote.lastHash = BallotChain.genesis(vote.id);
+        vote.createdBy = in.createdBy().trim();
+        vote.createdAt = clock.instant();
+        // flushed before the roll's JDBC batch, whose rows reference it
+        votes.persistAndFlush(vote);
         if (in.electors() != null && !in.electors().isEmpty()) {
-            addElectors(vote, in.electors(), "electors");
+            addElectors(vote.toVote(), in.electors(), "electors");
         }
-        audit.record("vote.create", "vote", id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "title", vote.title(), "matter",
-                vote.matter(), "rule", vote.rule(), "electors", in.electors() == null ? 0 : in.electors().size()));
-        return votes.find(id).orElseThrow();
+        audit.record("vote.create", "vote", vote.id, topic.orgPath(), AuditLog.summary("topicId", topic.id(), "title", vote.title, "matter",
+                vote.matter, "rule", vote.rule, "electors", in.electors() == null ? 0 : in.electors().size()));
+        return vote.toVote();
     }
 
     @Transactional
     public long addElectors(UUID voteId, List<ElectorInput> electors) {
-        Vote vote = votes.lock(voteId).orElseThrow(() -> ProblemException.notFound("vote", voteId));
+        Vote vote = votes.lock(voteId).map(VoteEntity::toVote).orElseThrow(() -> ProblemException.notFound("vote", voteId));
         String path = access.requireAdmin(vote);
         addElectors(vote, electors, "");
         long units = votes.countElectors(voteId);
@@ -133,13 +144,15 @@ public class VoteService {
             throw new ProblemException(org.community.conventions.problem.ProblemType.UNPROCESSABLE,
                     violations.stream().limit(50).toList(), "invalidFields", violations.size());
         }
+        votes.flush();
         votes.insertElectors(vote.id(), rows);
     }
 
     /** DRAFT → OPEN: the roll is frozen and its totals fixed. Owners' rules need a floor area on every unit. */
     @Transactional
     public Vote open(UUID id, String ifMatch) {
-        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        VoteEntity locked = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Vote vote = locked.toVote();
         String path = access.requireAdmin(vote);
         Preconditions.requireMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.OPEN);
@@ -152,9 +165,14 @@ public class VoteService {
         if (!vote.closesAt().isAfter(clock.instant())) {
             throw ProblemException.conflictOnField("closesAt", "closesInPast");
         }
+        // the roll's totals are summed by SQL over the whole roll and land on the row behind Hibernate's back: flush first, re-read after
+        votes.flush();
         votes.freezeRoll(id);
-        votes.setStatus(id, VoteStatus.OPEN, null, clock.instant(), null);
-        Vote opened = votes.find(id).orElseThrow();
+        votes.getEntityManager().refresh(locked);
+        locked.status = VoteStatus.OPEN;
+        locked.openedAt = clock.instant();
+        votes.flush();
+        Vote opened = locked.toVote();
         audit.record("vote.open", "vote", id, path, AuditLog.summary("status", VoteStatus.OPEN, "units", opened.totalUnits(), "owners",
                 opened.totalOwners()));
         return opened;
@@ -220,7 +238,8 @@ public class VoteService {
     /** OPEN → CLOSED once the window has ended, or earlier when every owner has voted (nothing can change any more). */
     @Transactional
     public Vote close(UUID id, String ifMatch) {
-        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        VoteEntity locked = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Vote vote = locked.toVote();
         String path = access.requireAdmin(vote);
         Preconditions.checkMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CLOSED);
@@ -228,7 +247,7 @@ public class VoteService {
             throw ProblemException.conflict("closeTooEarly", org.community.conventions.http.Times.local(vote.closesAt()),
                     vote.totalOwners() - vote.ballots());
         }
-        Vote closed = closeLocked(vote);
+        Vote closed = closeLocked(locked);
         audit.record("vote.close", "vote", id, path, AuditLog.summary("status", closed.status(), "outcome", closed.outcome(), "ballots",
                 closed.ballots()));
         return closed;
@@ -237,8 +256,8 @@ public class VoteService {
     /** Closes a vote whose window has ended; used by the scheduler. False when nothing was to do. */
     @Transactional
     public boolean closeIfExpired(UUID id) {
-        Vote vote = votes.lock(id).orElse(null);
-        if (vote == null || vote.status() != VoteStatus.OPEN || clock.instant().isBefore(vote.closesAt())) {
+        VoteEntity vote = votes.lock(id).orElse(null);
+        if (vote == null || vote.status != VoteStatus.OPEN || clock.instant().isBefore(vote.closesAt)) {
             return false;
         }
         Vote closed = closeLocked(vote);
@@ -247,21 +266,27 @@ public class VoteService {
         return true;
     }
 
-    private Vote closeLocked(Vote vote) {
-        VoteRule.Outcome outcome = vote.rule().decide(vote.counts()).outcome();
-        votes.setStatus(vote.id(), VoteStatus.CLOSED, outcome, null, clock.instant());
-        return votes.find(vote.id()).orElseThrow();
+    /** Fixes the result from the counters, read under the vote's row lock, so no ballot can slip in meanwhile. */
+    private Vote closeLocked(VoteEntity vote) {
+        vote.outcome = vote.rule.decide(vote.toVote().counts()).outcome();
+        vote.status = VoteStatus.CLOSED;
+        vote.closedAt = clock.instant();
+        votes.flush();
+        return vote.toVote();
     }
 
     @Transactional
     public Vote cancel(UUID id, String ifMatch) {
-        Vote vote = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        VoteEntity locked = votes.lock(id).orElseThrow(() -> ProblemException.notFound("vote", id));
+        Vote vote = locked.toVote();
         String path = access.requireAdmin(vote);
         Preconditions.requireMatch(ifMatch, vote.version());
         requireMove(vote, VoteStatus.CANCELLED);
-        votes.setStatus(id, VoteStatus.CANCELLED, null, null, clock.instant());
+        locked.status = VoteStatus.CANCELLED;
+        locked.closedAt = clock.instant();
+        votes.flush();
         audit.record("vote.cancel", "vote", id, path, AuditLog.summary("status", VoteStatus.CANCELLED, "ballots", vote.ballots()));
-        return votes.find(id).orElseThrow();
+        return locked.toVote();
     }
 
     private String topicPath(UUID voteId) {

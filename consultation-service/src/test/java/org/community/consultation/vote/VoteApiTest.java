@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -148,6 +149,30 @@ class VoteApiTest {
                 .post("/api/v1/votes").then().statusCode(201).extract().path("id");
         Api.open(vote);
         Api.ballot(vote, "{\"unitId\":\"a\",\"choice\":\"YES\"}").response().then().statusCode(409);
+    }
+
+    @Inject
+    VoteCloser closer;
+
+    @Test
+    void anOpenVoteClosesByItselfWhenItsWindowHasEnded() {
+        String topic = deliberatingTopic("PARKING");
+        String vote = given().contentType("application/json")
+                .body("{\"topicId\":\"" + topic + "\",\"title\":\"t\",\"question\":\"q\",\"matter\":\"GENERAL\",\"rule\":\"SIMPLE_MAJORITY\","
+                        + "\"opensAt\":\"" + java.time.OffsetDateTime.now().minusMinutes(3) + "\",\"closesAt\":\""
+                        + java.time.OffsetDateTime.now().minusMinutes(1) + "\",\"createdBy\":\"x\",\"electors\":[{\"unitId\":\"a\",\"ownerName\":\"甲\"}]}")
+                .post("/api/v1/votes").then().statusCode(201).extract().path("id");
+        // opened while its window still ran, by a clock two minutes behind
+        clock.advance(Duration.ofMinutes(-2));
+        String opened = given().header("If-Match", Api.etag("/api/v1/votes/" + vote)).post("/api/v1/votes/" + vote + "/open").then()
+                .statusCode(200).body("status", equalTo("OPEN")).extract().header("ETag");
+        clock.reset();
+        closer.closeExpired();
+        // nobody voted: no simple majority for it
+        given().get("/api/v1/votes/" + vote).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("REJECTED")).body("closedAt", org.hamcrest.Matchers.notNullValue());
+        assertNotEquals(opened, Api.etag("/api/v1/votes/" + vote), "closing changes the version");
+        given().get("/api/v1/votes/" + vote + "/result").then().statusCode(200).body("isFinal", equalTo(true));
     }
 
     @Test

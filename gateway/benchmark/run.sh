@@ -64,7 +64,8 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:$ORG_OPS_PORT/q/health/ready" 120
 
 echo "== starting the gateway on :$GW_PORT"
-java -Xmx256m ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" -Dquarkus.management.port="$GW_OPS_PORT" \
+# the JVM options of the gateway's image (quarkus.jib.jvm-additional-arguments)
+java -Xmx256m -XX:+UseParallelGC ${GATEWAY_JAVA_OPTS:-} -Dquarkus.http.port="$GW_PORT" -Dquarkus.management.port="$GW_OPS_PORT" \
   -Dgateway.routes.org-service.url="http://127.0.0.1:$ORG_PORT" \
   -Dgateway.routes.org-service.health-url="http://127.0.0.1:$ORG_OPS_PORT/q/health/ready" \
   -Dgateway.rate-limit.requests-per-second=1000000 -Dgateway.rate-limit.burst=1000000 \

@@ -113,6 +113,16 @@ class ProxyTest {
     }
 
     @Test
+    void metricsNameTheResourceNotTheIdNorAMadeUpPath() {
+        given().auth().oauth2(token).get("/api/v1/org-units/4711-metrics-id").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/volunteers").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/no-such-thing-4711/x").then().statusCode(404);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/org-units/*\"", "uri=\"/api/v1/volunteers\"", "uri=\"/api/v1/{unknown}\"")
+                .doesNotContain("4711");
+    }
+
+    @Test
     void slowDownstreamIsAGatewayTimeout() {
         long start = System.nanoTime();
         given().auth().oauth2(token).header("Accept-Language", "en").get("/api/v1/org-units/slow")

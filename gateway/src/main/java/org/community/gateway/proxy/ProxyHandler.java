@@ -49,6 +49,10 @@ public class ProxyHandler {
     public static final String PREFIX = "/api/v1/";
     /** After {@link RequestIds} and {@link RequestLimits}, before REST (which serves /api/v1/auth). */
     public static final int ROUTE_ORDER = 20;
+    // header names with their hash computed once: the proxy sets them on every request
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     private final Routes routes;
     private final TokenVerifier verifier;
@@ -86,6 +90,7 @@ public class ProxyHandler {
         HttpServerRequest request = ctx.request();
         String resource = Routes.resourceOf(ctx.normalizedPath());
         if (resource == null) {
+            MetricsUri.unknown(ctx);
             Problems.send(ctx, ProblemType.NOT_FOUND, "noRoute", ctx.normalizedPath());
             return;
         }
@@ -99,9 +104,11 @@ public class ProxyHandler {
         }
         Upstream upstream = routes.forResource(resource);
         if (upstream == null) {
+            MetricsUri.unknown(ctx);
             Problems.send(ctx, ProblemType.NOT_FOUND, "noRoute", resource);
             return;
         }
+        MetricsUri.routed(ctx, resource);
         request.pause();
         if (!authEnabled) {
             admit(ctx, upstream, null);
@@ -306,20 +313,20 @@ public class ProxyHandler {
     private void forwardedHeaders(HttpServerRequest request, MultiMap headers) {
         SocketAddress remote = request.remoteAddress();
         String client = remote == null ? null : remote.hostAddress();
-        String prior = request.getHeader("X-Forwarded-For");
+        String prior = request.getHeader(X_FORWARDED_FOR);
         if (client != null) {
-            headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+            headers.set(X_FORWARDED_FOR, prior == null ? client : prior + ", " + client);
         }
-        headers.set("X-Forwarded-Proto", publicLocation.scheme(request));
+        headers.set(X_FORWARDED_PROTO, publicLocation.scheme(request));
         String host = publicLocation.host(request);
         if (host != null) {
-            headers.set("X-Forwarded-Host", host);
+            headers.set(X_FORWARDED_HOST, host);
         }
     }
 
     private String clientAddress(HttpServerRequest request) {
         if (trustForwardedFor) {
-            String forwarded = request.getHeader("X-Forwarded-For");
+            String forwarded = request.getHeader(X_FORWARDED_FOR);
             if (forwarded != null && !forwarded.isBlank()) {
                 int comma = forwarded.indexOf(',');
                 return "ip:" + (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();

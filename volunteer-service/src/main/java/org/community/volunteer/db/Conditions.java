@@ -65,6 +65,35 @@ public final class Conditions {
         return this;
     }
 
+    /**
+     * {@link #visible} for rows that take their path from another table's row ({@code service_record} from its
+     * {@code activity}): rows whose {@code idColumn} is one of the ids of {@code table} whose {@code pathColumn} lies in the
+     * scope, or rows matching {@code ownerCondition}. The ids are an array computed once ({@code = any (array(...))}), so
+     * that "in scope or my own" stays one bitmap OR of two indexes; {@code in (subquery) or ...} would read the whole table.
+     */
+    public Conditions visibleThrough(String idColumn, String table, String pathColumn, org.community.volunteer.security.Scope scope,
+            String ownerCondition, Object owner) {
+        if (scope.all()) {
+            return this;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (!scope.paths().isEmpty()) {
+            List<String> ranges = new java.util.ArrayList<>();
+            for (String path : scope.paths()) {
+                ranges.add("(" + pathColumn + " >= ? and " + pathColumn + " < ?)");
+                args.add(path);
+                args.add(OrgUnitRef.upperBound(path));
+            }
+            parts.add(idColumn + " = any (array(select id from " + table + " where " + String.join(" or ", ranges) + "))");
+        }
+        if (owner != null) {
+            parts.add(ownerCondition);
+            args.add(owner);
+        }
+        sql.append(parts.isEmpty() ? " and false" : parts.size() == 1 ? " and " + parts.get(0) : " and (" + String.join(" or ", parts) + ")");
+        return this;
+    }
+
     /** {@link #visible} without own records. */
     public Conditions visible(String column, org.community.volunteer.security.Scope scope) {
         return visible(column, scope, null, null);

@@ -17,7 +17,7 @@ import org.community.volunteer.security.Scope;
 @ApplicationScoped
 public class ServiceRecordRepository {
 
-    private static final String SELECT = "select " + ServiceRecord.COLUMNS + " from service_record ";
+    private static final String SELECT = ServiceRecord.SELECT + ServiceRecord.FROM;
 
     /** {@code scope}: the subtrees the caller reads; {@code ownVolunteer}: the caller's own records, shown besides. */
     public record Filter(UUID volunteerId, UUID teamId, UUID activityId, RecordStatus status, OrgUnitRef within, Scope scope, UUID ownVolunteer) {
@@ -27,21 +27,21 @@ public class ServiceRecordRepository {
     Db db;
 
     public Optional<ServiceRecord> find(UUID id) {
-        return db.one(SELECT + "where id = ?", ServiceRecord::map, id);
+        return db.one(SELECT + "where r.id = ?", ServiceRecord::map, id);
     }
 
     public Optional<ServiceRecord> lock(UUID id) {
-        return db.one(SELECT + "where id = ? for update", ServiceRecord::map, id);
+        return db.one(SELECT + "where r.id = ? for update of r", ServiceRecord::map, id);
     }
 
     public Optional<ServiceRecord> lockOf(UUID activityId, UUID volunteerId) {
-        return db.one(SELECT + "where activity_id = ? and volunteer_id = ? for update", ServiceRecord::map, activityId, volunteerId);
+        return db.one(SELECT + "where r.activity_id = ? and r.volunteer_id = ? for update of r", ServiceRecord::map, activityId, volunteerId);
     }
 
     /** Inserts the record unless the volunteer already has one for this activity: false then. */
     public boolean insertOnce(ServiceRecord r) {
-        return db.update("insert into service_record (" + ServiceRecord.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (activity_id, volunteer_id) do nothing", r.id(), r.activityId(), r.volunteerId(), r.teamId(), r.orgPath(),
+        return db.update("insert into service_record (" + ServiceRecord.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (activity_id, volunteer_id) do nothing", r.id(), r.activityId(), r.volunteerId(), r.teamId(),
                 r.status(), r.checkedInAt(), r.checkedOutAt(), r.checkInMethod(), r.checkOutMethod(), r.minutes(), r.verifiedMinutes(),
                 r.adjustReason(), r.reviewedBy(), r.reviewedAt(), r.reviewNote(), r.version(), r.createdAt()) == 1;
     }
@@ -55,15 +55,20 @@ public class ServiceRecordRepository {
 
     public List<ServiceRecord> search(Filter filter, PageRequest page) {
         List<Object> args = new ArrayList<>();
+        return db.list(searchSql(filter, page, args), ServiceRecord::map, args.toArray());
+    }
+
+    /** A page of records: by subtree, the subtree's activities (activity_path) and their records (the unique index). */
+    static String searchSql(Filter filter, PageRequest page, List<Object> args) {
         String where = where(filter, args);
         args.add(page.size);
         args.add(page.offset());
-        return db.list(SELECT + where + " order by checked_in_at desc, id limit ? offset ?", ServiceRecord::map, args.toArray());
+        return SELECT + where + " order by r.checked_in_at desc, r.id limit ? offset ?";
     }
 
     public long count(Filter filter) {
         List<Object> args = new ArrayList<>();
-        return db.count("select count(*) from service_record " + where(filter, args), args.toArray());
+        return db.count("select count(*) " + ServiceRecord.FROM + where(filter, args), args.toArray());
     }
 
     /** The verified records of a volunteer with one team, oldest first, with each activity's title and place (for certificates). */
@@ -78,8 +83,8 @@ public class ServiceRecordRepository {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        return new Conditions(args).visible("org_path", filter.scope(), "volunteer_id = ?", filter.ownVolunteer())
-                .equal("volunteer_id", filter.volunteerId()).equal("team_id", filter.teamId())
-                .equal("activity_id", filter.activityId()).equal("status", filter.status()).within("org_path", filter.within()).sql();
+        return new Conditions(args).visibleThrough("r.activity_id", "activity", "org_path", filter.scope(), "r.volunteer_id = ?", filter.ownVolunteer())
+                .equal("r.volunteer_id", filter.volunteerId()).equal("r.team_id", filter.teamId())
+                .equal("r.activity_id", filter.activityId()).equal("r.status", filter.status()).within("a.org_path", filter.within()).sql();
     }
 }

@@ -1,7 +1,7 @@
 package org.community.volunteer.orgfeed;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +11,10 @@ import org.community.conventions.orgfeed.OrgTreeCopy;
 
 /**
  * What org-service's change feed does here (the consumer itself is the conventions library's {@code orgfeed}): the copy
- * of the tree is {@code org_unit_snapshot}; a moved subtree re-paths volunteers, teams, activities, service records and
- * hour roll-ups, partners, resources, demands, projects and audit entries; a rename reaches the copies of the unit's
- * name. Writes under a dissolved unit are refused by the V3 triggers, which read {@code org_unit_snapshot.dissolved}.
+ * of the tree is {@code org_unit_snapshot}; a moved subtree re-paths volunteers, teams, activities, hour roll-ups,
+ * partners, resources, demands, projects and audit entries; a rename reaches the copies of the unit's name. Service
+ * records keep no path (V4): theirs is their activity's, so a move rewrites the few thousand rows that carry the
+ * subtree's shape, not its hundred thousand records. Writes under a dissolved unit are refused by the V3 triggers, which read {@code org_unit_snapshot.dissolved}.
  */
 @ApplicationScoped
 public class VolunteerTreeCopy implements OrgTreeCopy {
@@ -22,7 +23,6 @@ public class VolunteerTreeCopy implements OrgTreeCopy {
             PathedTable.of("volunteer", "org_path"),
             PathedTable.withCommunity("team", "org_path", "community_path"),
             PathedTable.of("activity", "org_path"),
-            PathedTable.of("service_record", "org_path"),
             PathedTable.of("volunteer_year_hours", "org_path"),
             PathedTable.withCommunity("partner", "org_path", "community_path"),
             PathedTable.withCommunity("resource", "org_path", "community_path"),
@@ -60,15 +60,20 @@ public class VolunteerTreeCopy implements OrgTreeCopy {
                 + " records = unit_year_hours.records + excluded.records", from, from + "~", to, from.length() + 1);
     }
 
+    /** One statement per table for the whole batch (a catch-up renames hundreds of units per batch). */
     @Override
     public void renamed(List<RenamedUnit> units) {
-        List<Object[]> names = new ArrayList<>();
-        for (RenamedUnit unit : units) {
-            names.add(new Object[] { unit.name(), unit.path(), unit.unitId(), unit.name() });
+        UUID[] ids = new UUID[units.size()];
+        String[] names = new String[units.size()];
+        String[] paths = new String[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            ids[i] = units.get(i).unitId();
+            names[i] = units.get(i).name();
+            paths[i] = units.get(i).path();
         }
         for (String table : NAMED) {
-            db.batch("update " + table + " set org_unit_name = ? where org_path = ? and org_unit_id = ? and org_unit_name is distinct from ?",
-                    names);
+            db.update("update " + table + " t set org_unit_name = u.name from unnest(?::uuid[], ?::text[], ?::text[]) u (id, name, path)"
+                    + " where t.org_path = u.path and t.org_unit_id = u.id and t.org_unit_name is distinct from u.name", ids, names, paths);
         }
     }
 }

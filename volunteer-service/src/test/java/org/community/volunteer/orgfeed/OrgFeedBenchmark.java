@@ -103,7 +103,8 @@ class OrgFeedBenchmark {
         FeedBenchmark.Moves moves = FeedBenchmark.moves(MOVES, m -> FakeOrgFeed.move(community, streets[m % 2]), this::awaitApplied,
                 m -> body("/api/v1/volunteers?orgUnitId=" + streets[m % 2] + "&size=1", admin).contains("\"total\":" + VOLUNTEERS));
         reader.stop();
-        assertEquals(RECORDS, db.count("select count(*) from service_record where org_path >= ? and org_path < ?", pathOf(FakeOrgService.STREET),
+        assertEquals(RECORDS, db.count("select count(*) from service_record r join activity a on a.id = r.activity_id"
+                + " where a.org_path >= ? and a.org_path < ?", pathOf(FakeOrgService.STREET),
                 pathOf(FakeOrgService.STREET) + "~"));
         assertEquals(db.count("select sum(verified_minutes) from service_record"), db.count("select sum(minutes) from unit_year_hours"));
 
@@ -133,12 +134,12 @@ class OrgFeedBenchmark {
                 + " where t.org_unit_id in (select id from org_unit_snapshot where parent_id = ?)", community);
         db.update("with v as (select id, org_path, (row_number() over (order by id) - 1)::int n from volunteer),"
                 + " a as (select id, team_id, org_path, starts_at, (row_number() over (order by id) - 1)::int n from activity)"
-                + " insert into service_record (id, activity_id, volunteer_id, team_id, org_path, status, checked_in_at, checked_out_at, check_in_method,"
-                + " minutes, verified_minutes, version, created_at) select gen_random_uuid(), a.id, v.id, a.team_id, a.org_path, 'VERIFIED', a.starts_at,"
+                + " insert into service_record (id, activity_id, volunteer_id, team_id, status, checked_in_at, checked_out_at, check_in_method,"
+                + " minutes, verified_minutes, version, created_at) select gen_random_uuid(), a.id, v.id, a.team_id, 'VERIFIED', a.starts_at,"
                 + " a.starts_at + interval '1 hour', 'LEADER', 60, 60, 1, now() from generate_series(0, " + (RECORDS - 1) + ") g"
                 + " join v on v.n = g % " + VOLUNTEERS + " join a on a.n = ((g % " + VOLUNTEERS + ") % " + BUILDINGS + ") * 10 + g / " + VOLUNTEERS);
-        db.update("insert into unit_year_hours (org_path, year, minutes, records) select org_path, extract(year from checked_in_at at time zone"
-                + " 'Asia/Shanghai')::int, sum(verified_minutes), count(*) from service_record group by 1, 2");
+        db.update("insert into unit_year_hours (org_path, year, minutes, records) select a.org_path, extract(year from r.checked_in_at at time zone"
+                + " 'Asia/Shanghai')::int, sum(r.verified_minutes), count(*) from service_record r join activity a on a.id = r.activity_id group by 1, 2");
         db.update("insert into volunteer_year_hours (volunteer_id, year, org_path, minutes) select r.volunteer_id, extract(year from r.checked_in_at"
                 + " at time zone 'Asia/Shanghai')::int, v.org_path, sum(r.verified_minutes) from service_record r join volunteer v on v.id = r.volunteer_id"
                 + " group by 1, 2, 3");

@@ -103,7 +103,8 @@ class OrgFeedTest {
         return db.list("select 'volunteer:' || id || ':' || org_path from volunteer where org_path >= ? and org_path < ?"
                 + " union all select 'team:' || id || ':' || org_path || ':' || coalesce(community_path, '') || org_unit_name from team where org_path >= ? and org_path < ?"
                 + " union all select 'activity:' || id || ':' || org_path from activity where org_path >= ? and org_path < ?"
-                + " union all select 'record:' || id || ':' || org_path from service_record where org_path >= ? and org_path < ?"
+                + " union all select 'record:' || r.id || ':' || a.org_path from service_record r join activity a on a.id = r.activity_id"
+                + " where a.org_path >= ? and a.org_path < ?"
                 + " union all select 'unit_hours:' || year || ':' || org_path || ':' || minutes || ':' || records from unit_year_hours where org_path >= ? and org_path < ?"
                 + " union all select 'volunteer_hours:' || volunteer_id || ':' || org_path || ':' || minutes from volunteer_year_hours where org_path >= ? and org_path < ?"
                 + " union all select 'demand:' || id || ':' || org_path || ':' || coalesce(community_path, '') from demand where org_path >= ? and org_path < ?"
@@ -118,8 +119,8 @@ class OrgFeedTest {
     /** Verified minutes of the subtree: the roll-up, and recounted from the service records. */
     private long[] hours(String path) {
         long rollUp = db.count("select coalesce(sum(minutes), 0) from unit_year_hours where org_path >= ? and org_path < ?", path, path + "~");
-        long recount = db.count("select coalesce(sum(verified_minutes), 0) from service_record where status = 'VERIFIED' and org_path >= ?"
-                + " and org_path < ?", path, path + "~");
+        long recount = db.count("select coalesce(sum(r.verified_minutes), 0) from service_record r join activity a on a.id = r.activity_id"
+                + " where r.status = 'VERIFIED' and a.org_path >= ? and a.org_path < ?", path, path + "~");
         return new long[] { rollUp, recount };
     }
 
@@ -141,7 +142,7 @@ class OrgFeedTest {
         assertTrue(gridPath.startsWith(pathOf(b)), gridPath);
         String building = pathOf(a.building());
         assertEquals(gridPath + a.building() + "/", building);
-        for (String table : List.of("volunteer", "team", "activity", "service_record", "demand", "partner", "resource", "project",
+        for (String table : List.of("volunteer", "team", "activity", "demand", "partner", "resource", "project",
                 "volunteer_year_hours", "unit_year_hours", "audit_entry")) {
             assertEquals(0, db.count("select count(*) from " + table + " where org_path >= ? and org_path < ?", pathOf(a.community()),
                     pathOf(a.community()) + "~"), table + " left under the old community");
@@ -158,6 +159,11 @@ class OrgFeedTest {
         given().auth().oauth2(secretaryB).get("/api/v1/volunteers/" + a.volunteer()).then().statusCode(200)
                 .body("phone", not(org.hamcrest.Matchers.containsString("*")));
         given().auth().oauth2(secretaryB).get("/api/v1/service-records/" + a.record()).then().statusCode(200);
+        // a service record takes its path from its activity (V4): it moved without being rewritten
+        given().auth().oauth2(secretaryA).get("/api/v1/service-records/" + a.record()).then().statusCode(404);
+        given().auth().oauth2(secretaryB).queryParam("orgUnitId", b).get("/api/v1/service-records").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(a.record()));
+        given().auth().oauth2(secretaryA).get("/api/v1/service-records").then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(secretaryB).get("/api/v1/demands/" + a.demand()).then().statusCode(200);
         given().auth().oauth2(secretaryA).get("/api/v1/demands/" + a.demand()).then().statusCode(404);
         given().auth().oauth2(secretaryB).get("/api/v1/partners/" + a.partner()).then().statusCode(200);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -45,14 +46,18 @@ public final class FeedBenchmark {
         boolean check(int m) throws Exception;
     }
 
-    /** Waits (spinning, so that the timing is not a sleep's) until {@code cursor} reaches {@code seq}; 10 minutes at the most. */
+    /**
+     * Waits until {@code cursor} reaches {@code seq}, looking every 0.1 ms (so the timing is not a sleep's); 10 minutes at the
+     * most. Not a busy spin: on a 2-core machine a spinning waiter takes a whole core from the consumer and PostgreSQL it is
+     * timing.
+     */
     public static void awaitApplied(LongSupplier cursor, Supplier<String> lastError, long seq) {
         long deadline = System.currentTimeMillis() + 600_000;
         while (cursor.getAsLong() < seq) {
             if (System.currentTimeMillis() >= deadline) {
                 throw new AssertionError("stuck at " + cursor.getAsLong() + ": " + lastError.get());
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
         }
     }
 
@@ -63,6 +68,9 @@ public final class FeedBenchmark {
         private final AtomicLong failures = new AtomicLong();
         private final AtomicBoolean reading = new AtomicBoolean(true);
         private final Thread thread;
+        /** Times (nanoTime from, to) this JVM did not run for 50 ms or more: a pause of the whole process, not a slow read. */
+        private final List<long[]> stalls = new CopyOnWriteArrayList<>();
+        private final Thread watchdog;
 
         private Reader(Read read) {
             thread = new Thread(() -> {
@@ -79,11 +87,26 @@ public final class FeedBenchmark {
                     reads.add(new long[] { start, System.nanoTime() });
                 }
             });
+            // a thread that wakes every 5 ms: a gap of 50 ms or more means nothing in this JVM ran (the machine's scheduler
+            // stopped the process, or a garbage collection did), which a read overlapping it cannot be blamed for
+            watchdog = new Thread(() -> {
+                long last = System.nanoTime();
+                while (reading.get()) {
+                    LockSupport.parkNanos(5_000_000);
+                    long now = System.nanoTime();
+                    if (now - last >= 50_000_000) {
+                        stalls.add(new long[] { last, now });
+                    }
+                    last = now;
+                }
+            });
+            watchdog.setDaemon(true);
         }
 
         /** Starts reading, and lets it run half a second before anything is measured. */
         public static Reader start(Read read) throws InterruptedException {
             Reader reader = new Reader(read);
+            reader.watchdog.start();
             reader.thread.start();
             Thread.sleep(500);
             return reader;
@@ -96,17 +119,41 @@ public final class FeedBenchmark {
 
         /** The durations (µs, sorted) of the reads that overlapped one of the {@code windows} (nanoTime from, to). */
         List<Long> during(List<long[]> windows) {
+            return during(windows, false);
+        }
+
+        /** {@link #during(List)}, leaving out ({@code exceptStalled}) the reads that overlapped a stall of this JVM. */
+        List<Long> during(List<long[]> windows, boolean exceptStalled) {
             List<Long> during = new ArrayList<>();
             for (long[] read : reads) {
-                for (long[] window : windows) {
-                    if (read[1] >= window[0] && read[0] <= window[1]) {
-                        during.add((read[1] - read[0]) / 1_000);
-                        break;
-                    }
+                if (overlaps(read, windows) && !(exceptStalled && overlaps(read, stalls))) {
+                    during.add((read[1] - read[0]) / 1_000);
                 }
             }
             Collections.sort(during);
             return during;
+        }
+
+        /** The stalls of this JVM that overlapped one of the {@code windows}: how many, and their longest (ms). */
+        long[] stallsDuring(List<long[]> windows) {
+            long count = 0;
+            long longest = 0;
+            for (long[] stall : stalls) {
+                if (overlaps(stall, windows)) {
+                    count++;
+                    longest = Math.max(longest, (stall[1] - stall[0]) / 1_000_000);
+                }
+            }
+            return new long[] { count, longest };
+        }
+
+        private static boolean overlaps(long[] span, List<long[]> windows) {
+            for (long[] window : windows) {
+                if (span[1] >= window[0] && span[0] <= window[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -149,6 +196,13 @@ public final class FeedBenchmark {
         System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
                 at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, reader.failures.get(),
                 reader.reads.size());
+        long[] stalls = reader.stallsDuring(moves.windows());
+        if (stalls[0] > 0) {
+            List<Long> unstalled = reader.during(moves.windows(), true);
+            System.out.printf("  this JVM stood still %d times during the moves (longest %d ms: stopped by the machine, or a GC pause);"
+                    + " the %d reads that did not overlap one: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", stalls[0], stalls[1], unstalled.size(),
+                    at(unstalled, 0.50), at(unstalled, 0.99), unstalled.isEmpty() ? 0 : unstalled.get(unstalled.size() - 1) / 1000.0);
+        }
     }
 
     /**

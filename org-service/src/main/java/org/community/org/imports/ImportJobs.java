@@ -11,71 +11,86 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.community.conventions.db.Db;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.community.conventions.http.PageRequest;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Where;
 import org.community.org.security.Scope;
 
-/** The {@code import_job} rows. Called outside transactions: each write commits at once and is visible to readers. */
+/**
+ * The import jobs. The runner's writes each commit at once in a transaction of their own (not the import's, which
+ * runs on its own connection and commits only at the end), so readers see progress live.
+ */
 @ApplicationScoped
-class ImportJobs {
-
-    @Inject
-    Db db;
+public class ImportJobs implements PanacheRepositoryBase<ImportJob, UUID> {
 
     @Inject
     ObjectMapper json;
 
     Optional<ImportJob> find(UUID id) {
-        return db.one("select " + ImportJob.COLUMNS + " from import_job where id = ?", ImportJob::map, id);
+        return findByIdOptional(id);
     }
 
     Optional<ImportJob> findByKey(String idempotencyKey) {
-        return db.one("select " + ImportJob.COLUMNS + " from import_job where idempotency_key = ?", ImportJob::map, idempotencyKey);
+        return find("idempotencyKey", idempotencyKey).firstResultOptional();
     }
 
     /** Jobs whose parent unit lies inside the scope; whole-tree jobs (no parent) only for a scope of everything. */
     List<ImportJob> recent(Scope scope, PageRequest page) {
-        Scope.Condition inScope = scope.where("parent_path");
-        List<Object> args = new java.util.ArrayList<>(inScope.args());
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list("select " + ImportJob.COLUMNS + " from import_job where " + inScope.sql()
-                + " order by created_at desc, id limit ? offset ?", ImportJob::map, args.toArray());
+        Where inScope = new Where().and(scope.where("parentPath"));
+        return find(inScope.hql() + " order by createdAt desc, id", inScope.args()).page(page.page, page.size).list();
     }
 
     long count(Scope scope) {
-        Scope.Condition inScope = scope.where("parent_path");
-        return db.count("select count(*) from import_job where " + inScope.sql(), inScope.args().toArray());
+        Where inScope = new Where().and(scope.where("parentPath"));
+        return count(inScope.hql(), inScope.args());
     }
 
-    /** Records a received file; false when another import already holds this idempotency key. */
-    boolean insert(UUID id, ImportFormat format, String idempotencyKey, String contentHash, long totalRows, String parentPath,
-            String createdBy) {
-        return db.update("insert into import_job (id, format, status, idempotency_key, content_hash, total_rows, created_at, heartbeat_at,"
-                + " parent_path, created_by) values (?, ?, 'QUEUED', ?, ?, ?, now(), now(), ?, ?) on conflict (idempotency_key) do nothing",
-                id, format, idempotencyKey, contentHash, totalRows, parentPath, createdBy) == 1;
+    /**
+     * Records a received file in the caller's transaction; false when another import already holds its idempotency key.
+     * Two requests racing with one key both pass the check: the loser's flush breaks the unique key, and its
+     * transaction can only roll back, so that case throws {@link KeyTaken} for the caller to answer as a replay.
+     */
+    boolean insert(ImportJob job) {
+        if (job.idempotencyKey() != null && findByKey(job.idempotencyKey()).isPresent()) {
+            return false;
+        }
+        persist(job);
+        if (!Constraints.flushed(this::flush, "import_job_idempotency_key_key")) {
+            throw new KeyTaken();
+        }
+        return true;
+    }
+
+    /** Another import took the idempotency key between the check and the insert. */
+    static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("idempotency key taken", null, false, false);
+        }
     }
 
     void started(UUID id) {
-        db.update("update import_job set status = 'RUNNING', started_at = now(), heartbeat_at = now() where id = ?", id);
+        QuarkusTransaction.requiringNew().run(() -> findById(id).start(Instant.now()));
     }
 
     void progress(UUID id, long rowsDone) {
-        db.update("update import_job set rows_done = ?, heartbeat_at = now() where id = ?", rowsDone, id);
+        QuarkusTransaction.requiringNew().run(() -> findById(id).progress(rowsDone, Instant.now()));
     }
 
     void succeeded(UUID id, long rowsDone, long units, long households) {
-        db.update("update import_job set status = 'SUCCEEDED', rows_done = ?, units_created = ?, households_created = ?,"
-                + " finished_at = now(), heartbeat_at = now() where id = ?", rowsDone, units, households, id);
+        QuarkusTransaction.requiringNew().run(() -> findById(id).succeed(rowsDone, units, households, Instant.now()));
     }
 
     void failed(UUID id, long rowsDone, List<RowError> errors, int errorCount) {
+        String errorsJson;
         try {
-            db.update("update import_job set status = 'FAILED', rows_done = ?, errors = ?::jsonb, error_count = ?, finished_at = now(),"
-                    + " heartbeat_at = now() where id = ?", rowsDone, json.writeValueAsString(errors), errorCount, id);
+            errorsJson = json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        QuarkusTransaction.requiringNew().run(() -> findById(id).fail(rowsDone, errorsJson, errorCount, Instant.now()));
     }
 
     List<RowError> errors(ImportJob job) {

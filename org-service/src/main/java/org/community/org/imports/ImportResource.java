@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -128,14 +129,23 @@ public class ImportResource {
             Files.deleteIfExists(file);
             throw ProblemException.badField("body", "importEmpty");
         }
-        boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
-            boolean inserted = jobs.insert(id, format, idempotencyKey, spooled.hash(), rows, parentPath, caller.subject());
-            if (inserted) {
-                audit.record("import.start", "import", id, parentPath, Map.of("format", format, "rows", rows,
-                        "parentId", String.valueOf(parentId), "contentHash", spooled.hash()));
+        boolean fresh;
+        try {
+            fresh = QuarkusTransaction.requiringNew().call(() -> {
+                boolean inserted = jobs.insert(new ImportJob(id, format, idempotencyKey, spooled.hash(), rows, parentPath, caller.subject(),
+                        Instant.now()));
+                if (inserted) {
+                    audit.record("import.start", "import", id, parentPath, Map.of("format", format, "rows", rows,
+                            "parentId", String.valueOf(parentId), "contentHash", spooled.hash()));
+                }
+                return inserted;
+            });
+        } catch (RuntimeException e) {
+            if (!keyTaken(e)) {
+                throw e;
             }
-            return inserted;
-        });
+            fresh = false;
+        }
         if (!fresh) {
             Files.deleteIfExists(file);
             ImportJob earlier = jobs.findByKey(idempotencyKey).orElseThrow();
@@ -169,6 +179,15 @@ public class ImportResource {
         caller.require(Access.ADMIN);
         return Page.of(jobs.recent(caller.scope(), page).stream().map(job -> ImportView.of(job, List.of())).toList(), page,
                 jobs.count(caller.scope()));
+    }
+
+    private static boolean keyTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ImportJobs.KeyTaken) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The path of the unit an import goes under: inside the caller's scope (403); only CITY_ADMIN may leave it out. */

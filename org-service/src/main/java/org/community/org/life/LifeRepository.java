@@ -9,17 +9,25 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
 import org.community.org.member.Member;
 import org.community.org.member.MemberStatus;
 import org.community.org.member.MemberView;
 import org.community.org.security.Caller;
+import org.community.org.tree.OrgUnit;
+import org.community.org.tree.OrgUnitRepository;
 import org.community.org.tree.Paths;
 
-/** SQL of organization life. Subtrees are ranges on org_unit.path (and member.path). */
+/**
+ * Organization life: meetings with their attendance are entities. The lists and reports below stay SQL through
+ * {@link Db}: they are aggregate reads (attendance counted per meeting, per unit and period, per member and year) over
+ * subtree ranges of org_unit.path and member.path, one statement each where entities would load every row they count.
+ */
 @ApplicationScoped
-public class LifeRepository {
+public class LifeRepository implements PanacheRepositoryBase<Meeting, UUID> {
 
     private static final String NOT_LEFT = "status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED')";
 
@@ -29,17 +37,17 @@ public class LifeRepository {
     @Inject
     Caller caller;
 
+    @Inject
+    OrgUnitRepository units;
+
     public BigDecimal defaultCredits(MeetingType type) {
-        return db.one("select credit_hours from meeting_type where type = ?", row -> row.getBigDecimal(1), type).orElse(BigDecimal.ONE);
+        MeetingKind kind = getEntityManager().find(MeetingKind.class, type.name());
+        return kind == null ? BigDecimal.ONE : kind.creditHours();
     }
 
-    public void insertMeeting(UUID id, UUID unitId, MeetingType type, LocalDate heldOn, String topic, BigDecimal credits) {
-        db.update("insert into meeting (id, unit_id, type, held_on, topic, credit_hours, version, created_at) values (?, ?, ?, ?, ?, ?, 1, now())",
-                id, unitId, type, heldOn, topic, credits);
-    }
-
-    public void insertAttendance(UUID meetingId, UUID memberId, Presence presence) {
-        db.update("insert into attendance (meeting_id, member_id, status) values (?, ?, ?)", meetingId, memberId, presence);
+    /** Records a meeting with its attendance; pending, like every entity, until the transaction flushes. */
+    public void insert(Meeting meeting) {
+        persist(meeting);
     }
 
     /** Members of these ids that may be recorded at a meeting of the unit with this path: own members and registered mobile guests. */
@@ -51,19 +59,18 @@ public class LifeRepository {
     }
 
     public Optional<LifeViews.Meeting> meeting(UUID id) {
-        return db.one("select mt.*, u.name unit_name, u.path unit_path from meeting mt join org_unit u on u.id = mt.unit_id where mt.id = ?",
-                row -> {
-                    String path = row.getString("unit_path");
-                    List<LifeViews.AttendanceLine> lines = db.list("select a.member_id, m.name, a.status, not (m.path >= ? and m.path < ?) guest"
-                            + " from attendance a join member m on m.id = a.member_id where a.meeting_id = ? order by m.path, m.name",
-                            r -> new LifeViews.AttendanceLine(Db.uuid(r, "member_id"), r.getString("name"),
-                                    Db.enumValue(r, "status", Presence.class), r.getBoolean("guest")),
-                            path, Paths.upperBound(path), id);
-                    return new LifeViews.Meeting(Db.uuid(row, "id"), Db.uuid(row, "unit_id"), row.getString("unit_name"),
-                            Db.enumValue(row, "type", MeetingType.class), Db.date(row, "held_on"), row.getString("topic"),
-                            row.getBigDecimal("credit_hours"), count(lines, Presence.PRESENT), count(lines, Presence.EXCUSED),
-                            count(lines, Presence.ABSENT), lines);
-                }, id);
+        return findByIdOptional(id).map(meeting -> {
+            OrgUnit unit = units.find(meeting.unitId()).orElseThrow();
+            List<LifeViews.AttendanceLine> lines = getEntityManager().createQuery("select a.memberId, m.name, a.presence,"
+                    + " case when m.path >= ?2 and m.path < ?3 then false else true end"
+                    + " from Meeting mt join mt.attendance a join Member m on m.id = a.memberId where mt.id = ?1 order by m.path, m.name",
+                    Object[].class).setParameter(1, id).setParameter(2, unit.path()).setParameter(3, Paths.upperBound(unit.path()))
+                    .getResultStream()
+                    .map(r -> new LifeViews.AttendanceLine((UUID) r[0], (String) r[1], (Presence) r[2], (Boolean) r[3])).toList();
+            return new LifeViews.Meeting(meeting.id(), unit.id(), unit.name(), meeting.type(), meeting.heldOn(), meeting.topic(),
+                    meeting.creditHours(), count(lines, Presence.PRESENT), count(lines, Presence.EXCUSED), count(lines, Presence.ABSENT),
+                    lines);
+        });
     }
 
     private static long count(List<LifeViews.AttendanceLine> lines, Presence presence) {

@@ -1,6 +1,7 @@
 package org.community.org.life;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
@@ -59,12 +59,15 @@ public class LifeService {
                 throw ProblemException.invalidField("attendance[" + i + "].memberId", "attendanceOtherUnit", ids.get(i), unit.name());
             }
         }
-        UUID id = Ids.newId();
         BigDecimal credits = input.creditHours() == null ? life.defaultCredits(input.type()) : input.creditHours();
-        life.insertMeeting(id, unit.id(), input.type(), input.heldOn(), input.topic().trim(), credits);
+        Meeting meeting = new Meeting(unit.id(), input.type(), input.heldOn(), input.topic().trim(), credits, Instant.now());
         for (MeetingInput.Attendee attendee : input.attendance()) {
-            life.insertAttendance(id, attendee.memberId(), attendee.presence());
+            meeting.attend(attendee.memberId(), attendee.presence());
         }
+        life.insert(meeting);
+        // The audit log is written through Db (raw JDBC in this transaction): the meeting and its attendance go first.
+        life.flush();
+        UUID id = meeting.id();
         audit.record("orgLife.meeting", "meeting", id, unit.path(), java.util.Map.of("unitId", unit.id().toString(), "type", input.type(),
                 "heldOn", input.heldOn().toString(), "topic", input.topic().trim(), "attendees", input.attendance().size()));
         return id;

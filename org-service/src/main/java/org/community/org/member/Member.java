@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 
 import org.community.conventions.db.Db;
 import org.community.org.stats.Counts;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.annotations.UuidGenerator;
 
 /**
@@ -78,6 +79,13 @@ public class Member {
     @Column(name = "is_mobile")
     private boolean mobile;
 
+    /**
+     * The account (token {@code sub}) the member signs in with. Linking it is not an edit of the member's record: it
+     * leaves the version, so the member's ETag, as it is.
+     */
+    @OptimisticLock(excluded = true)
+    private String account;
+
     @Version
     private long version;
 
@@ -138,6 +146,15 @@ public class Member {
     void setMobile(boolean away, Instant now) {
         this.mobile = away;
         this.updatedAt = now;
+    }
+
+    /** Links the account (null: unlinks it); the member is locked by the caller. */
+    public void linkAccount(String newAccount) {
+        this.account = newAccount;
+    }
+
+    public String account() {
+        return account;
     }
 
     public Counts contribution() {

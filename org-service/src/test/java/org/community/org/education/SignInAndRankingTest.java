@@ -43,8 +43,13 @@ class SignInAndRankingTest {
         String session = Edu.session(course, "2024-12-07T09:00:00+08:00", "2024-12-07T11:00:00+08:00", room);
         Edu.enrolUnit(program, t[1]);
         Edu.open(program);
+        String etag = given().get("/api/v1/members/" + member).then().statusCode(200).extract().header("ETag");
         given().contentType("application/json").body(Map.of("account", "chen.jing." + member)).put("/api/v1/members/" + member + "/account")
                 .then().statusCode(200);
+        // linking an account is not an edit of the member's record: its ETag stays; an account is one member's
+        given().get("/api/v1/members/" + member).then().statusCode(200).header("ETag", equalTo(etag));
+        given().contentType("application/json").body(Map.of("account", "chen.jing." + member)).put("/api/v1/members/" + other + "/account")
+                .then().statusCode(409).body("errors[0].field", equalTo("account"));
         String memberToken = Tokens.of("chen.jing." + member, "RESIDENT");
 
         // codes are shown from 30 minutes before the start

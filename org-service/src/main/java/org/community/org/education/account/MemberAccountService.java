@@ -36,7 +36,7 @@ public class MemberAccountService {
         if (member.status().isExit()) {
             throw ProblemException.conflict("accountMemberLeft", member.name());
         }
-        if (!accounts.link(memberId, account.trim())) {
+        if (!accounts.link(member, account.trim())) {
             throw ProblemException.conflictOnField("account", "accountTaken", account.trim());
         }
         audit.record("member.linkAccount", "member", memberId, member.path(), Map.of("account", account.trim()));
@@ -45,7 +45,7 @@ public class MemberAccountService {
     @Transactional
     public void unlink(UUID memberId) {
         Member member = adminsMember(memberId);
-        accounts.unlink(memberId);
+        accounts.unlink(member);
         audit.record("member.unlinkAccount", "member", memberId, member.path(), Map.of());
     }
 

@@ -6,16 +6,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.community.conventions.db.Db;
 import org.community.org.member.Member;
+import org.community.org.member.MemberRepository;
+import org.community.org.persistence.Constraints;
 import org.community.org.security.Caller;
 
-/** The link between a member and the account (token {@code sub}) they sign in with. */
+/** The link between a member and the account (token {@code sub}) they sign in with: an attribute of the member entity. */
 @ApplicationScoped
 public class MemberAccounts {
 
     @Inject
-    Db db;
+    MemberRepository members;
 
     @Inject
     Caller caller;
@@ -26,24 +27,24 @@ public class MemberAccounts {
         if (subject == null) {
             return Optional.empty();
         }
-        return db.one("select " + Member.COLUMNS + " from member where account = ? and status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED')",
-                Member::map, subject);
+        return members.find("account", subject).firstResultOptional().filter(m -> !m.status().isExit());
     }
 
     public Optional<String> accountOf(UUID memberId) {
-        return db.one("select account from member where id = ?", row -> row.getString(1), memberId);
+        return members.find(memberId).map(Member::account);
     }
 
-    /** Links the account to the member; false when another member has it. */
-    public boolean link(UUID memberId, String account) {
-        if (db.count("select count(*) from member where account = ? and id <> ?", account, memberId) > 0) {
+    /** Links the account to the member (locked by the caller); false when another member has it. */
+    public boolean link(Member member, String account) {
+        if (members.count("account = ?1 and id <> ?2", account, member.id()) > 0) {
             return false;
         }
-        db.update("update member set account = ? where id = ?", account, memberId);
-        return true;
+        member.linkAccount(account);
+        return Constraints.flushed(members::flush, "member_account");
     }
 
-    public void unlink(UUID memberId) {
-        db.update("update member set account = null where id = ?", memberId);
+    public void unlink(Member member) {
+        member.linkAccount(null);
+        members.flush();
     }
 }

@@ -1,7 +1,6 @@
 package org.community.org.education.ranking;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Times;
 
 /**
- * The monthly ranking of a program's trainees by the credits they earned in the month (edu_credit.earned_on), with
+ * Deliberate SQL: the ranking is one aggregate statement (credits summed per trainee and month, ranked both ways with
+ * window functions) over a program's enrolment, where entities would load every credit row they sum. The monthly ranking of a program's trainees by the credits they earned in the month (edu_credit.earned_on), with
  * two ranks: from the top (excellent) and from the bottom (reminder talks); ties share a place.
  */
 @ApplicationScoped
@@ -84,31 +84,5 @@ public class RankingRepository {
         return new RankingViews.Line(row.getInt("rk"), Db.uuid(row, "member_id"), row.getString("name"), Db.uuid(row, "unit_id"),
                 row.getString("unit_name"), row.getBigDecimal("month_credits"), row.getBigDecimal("total_credits"), row.getBoolean("excellent"),
                 row.getBoolean("bottom"), talk);
-    }
-
-    // ---- reminder talks ----
-
-    /** False when the trainee's talk of that month is recorded already. */
-    public boolean insertTalk(UUID id, ReminderTalkInput in, YearMonth month, String recordedBy, Instant now) {
-        return db.update("insert into edu_reminder_talk (id, program_id, member_id, month, talked_by, talked_on, notes, recorded_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (program_id, month, member_id) do nothing",
-                id, in.programId(), in.memberId(), month.atDay(1), in.talkedBy().trim(), in.talkedOn(), in.notes().trim(), recordedBy, now) == 1;
-    }
-
-    private static final String TALKS = " from edu_reminder_talk rt join member m on m.id = rt.member_id where rt.program_id = ?"
-            + " and (?::date is null or rt.month = ?)";
-
-    public List<RankingViews.ReminderTalk> talks(UUID programId, YearMonth month, PageRequest page) {
-        LocalDate start = month == null ? null : month.atDay(1);
-        return db.list("select rt.*, m.name" + TALKS + " order by rt.month desc, rt.talked_on desc, rt.id limit ? offset ?",
-                row -> new RankingViews.ReminderTalk(Db.uuid(row, "id"), programId, Db.uuid(row, "member_id"), row.getString("name"),
-                        YearMonth.from(Db.date(row, "month")).toString(), row.getString("talked_by"), Db.date(row, "talked_on"),
-                        row.getString("notes"), row.getString("recorded_by"), Times.local(Db.instant(row, "created_at"))),
-                programId, start, start, page.size, page.offset());
-    }
-
-    public long countTalks(UUID programId, YearMonth month) {
-        LocalDate start = month == null ? null : month.atDay(1);
-        return db.count("select count(*)" + TALKS, programId, start, start);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.org.education.EducationClock;
 import org.community.org.education.EducationConfig;
 import org.community.org.education.program.Program;
@@ -30,6 +29,9 @@ public class RankingService {
 
     @Inject
     RankingRepository rankings;
+
+    @Inject
+    ReminderTalks talks;
 
     @Inject
     ProgramRepository programs;
@@ -104,10 +106,12 @@ public class RankingService {
         if (!atBottom) {
             throw ProblemException.invalidField("memberId", "talkNotAtBottom", member.name(), month);
         }
-        UUID id = Ids.newId();
-        if (!rankings.insertTalk(id, input, month, caller.name() == null ? caller.subject() : caller.name(), clock.now())) {
+        ReminderTalk talk = new ReminderTalk(input.programId(), input.memberId(), month.atDay(1), input.talkedBy().trim(), input.talkedOn(),
+                input.notes().trim(), caller.name() == null ? caller.subject() : caller.name(), clock.now());
+        if (!talks.insert(talk)) {
             throw ProblemException.conflictOnField("memberId", "talkExists", member.name(), month);
         }
+        UUID id = talk.id();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("programId", program.id().toString());
         summary.put("memberId", member.id().toString());
@@ -115,7 +119,7 @@ public class RankingService {
         summary.put("talkedBy", input.talkedBy().trim());
         summary.put("talkedOn", input.talkedOn().toString());
         audit.record("reminderTalk.record", "reminderTalk", id, member.path(), summary);
-        return rankings.talks(program.id(), month, PageRequest.of(0, PageRequest.MAX_SIZE)).stream().filter(t -> t.id().equals(id))
+        return talks.talks(program.id(), month, PageRequest.of(0, PageRequest.MAX_SIZE)).stream().filter(t -> t.id().equals(id))
                 .findFirst().orElseThrow();
     }
 }

@@ -35,7 +35,7 @@ public class ReminderTalkResource {
     RankingService service;
 
     @Inject
-    RankingRepository rankings;
+    ReminderTalks talks;
 
     @Inject
     ProgramService programs;
@@ -57,6 +57,6 @@ public class ReminderTalkResource {
             @Valid @BeanParam PageRequest page) {
         programs.visible(programId);
         java.time.YearMonth m = month == null || month.isBlank() ? null : service.month(month, "month");
-        return Page.of(rankings.talks(programId, m, page), page, rankings.countTalks(programId, m));
+        return Page.of(talks.talks(programId, m, page), page, talks.countTalks(programId, m));
     }
 }

@@ -281,6 +281,55 @@ try {
     await context.close();
   });
 
+  await scenario('the secretary moves a building to another compound: the confirmation names both parents and what moves; a stale page is refused (412) and reloaded', async () => {
+    const compounds = (await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=20&status=ACTIVE`)).body.items;
+    check(compounds.length >= 2, 'two compounds under 江欣苑');
+    const [from, to] = compounds;
+    const building = (await call(secretaryToken, 'GET', `/api/v1/org-units/${from.id}/children?size=1&status=ACTIVE`)).body.items[0];
+    check(building, `a building under ${from.name}`);
+    const moveBack = async () => {
+      const now = await call(secretaryToken, 'GET', `/api/v1/org-units/${building.id}`);
+      if (now.body.parentId !== from.id) {
+        await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: from.id }, { 'If-Match': now.etag, 'Idempotency-Key': randomUUID() });
+      }
+    };
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    try {
+      await page.goto(`${console_}/units/${building.id}`);
+      await signIn(page, 'secretary', 'demo-secretary');
+      await page.getByTestId('move-start').click();
+      await page.getByLabel('新的上级组织').fill(to.name);
+      await page.getByTestId('move').getByRole('button', { name: '搜索' }).click();
+      await page.getByTestId('move-candidates').getByRole('button', { name: to.name, exact: true }).click();
+      const confirm = page.getByTestId('move-confirm');
+      const text = await confirm.innerText();
+      check(text.includes(`从「${from.name}」移到「${to.name}」`), `the confirmation names both parents: ${text}`);
+      check(/住户 \d+ 户/.test(text) && /党员 \d+ 名/.test(text), `the confirmation counts what moves: ${text}`);
+      await shot(page, 'unit-move-confirm');
+
+      // someone else moves it away and back meanwhile: the page's version is stale
+      const fresh = await call(secretaryToken, 'GET', `/api/v1/org-units/${building.id}`);
+      const away = await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: to.id }, { 'If-Match': fresh.etag, 'Idempotency-Key': randomUUID() });
+      await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: from.id }, { 'If-Match': away.etag, 'Idempotency-Key': randomUUID() });
+      await page.getByTestId('move-confirm-button').click();
+      await page.getByTestId('move-stale').waitFor();
+      check((await page.getByTestId('problem').first().innerText()).length > 0, 'the 412 problem is shown');
+
+      // decided again on the reloaded page: moved, and the breadcrumb shows the new parent
+      await page.getByTestId('move-candidates').getByRole('button', { name: to.name, exact: true }).click();
+      await page.getByTestId('move-confirm-button').click();
+      await page.getByTestId('unit-moved').waitFor();
+      await page.getByTestId('breadcrumb').getByRole('link', { name: to.name }).waitFor();
+      await shot(page, 'unit-moved');
+    } finally {
+      await moveBack();
+      await context.close();
+    }
+  });
+
   summary.ok = true;
 } catch (e) {
   summary.error = String(e?.stack ?? e);

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cjkFontProblem } from './pdf-fonts.mjs';
 
 const gateway = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,11 @@ async function call(tok, method, path, body, headers = {}) {
   const text = await r.text();
   check(r.ok, `${method} ${path}: ${r.status} ${text}`);
   return { body: text ? JSON.parse(text) : null, etag: r.headers.get('ETag') };
+}
+
+/** A datetime-local value in Shanghai time, minutes from now. */
+function shanghaiLocal(plusMinutes) {
+  return new Date(Date.now() + plusMinutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 }
 
 async function unitId(tok, code) {
@@ -328,6 +335,113 @@ try {
       await moveBack();
       await context.close();
     }
+  });
+
+  await scenario('volunteers: a leader publishes an activity (a blank title named at its field), shows the check-in code with its QR; the volunteer signs up on a phone from the link and checks in and out; the leader joins the waitlist, verifies the hours in the queue; the volunteer downloads a certificate PDF with a CJK font', async () => {
+    const leaderToken = await token('team-leader', 'demo-team');
+    const volunteerToken = await token('volunteer', 'demo-volunteer');
+    const volunteer = (await call(volunteerToken, 'GET', '/api/v1/volunteers/me')).body;
+    if (volunteer.verificationStatus !== 'VERIFIED') {
+      const v = await call(admin, 'GET', `/api/v1/volunteers/${volunteer.id}`);
+      await call(admin, 'POST', `/api/v1/volunteers/${volunteer.id}/verification`, { status: 'VERIFIED', note: '浏览器测试核验' },
+        { 'If-Match': v.etag, 'Idempotency-Key': randomUUID() });
+    }
+    const leaderProfile = (await call(leaderToken, 'GET', '/api/v1/volunteers/me')).body;
+    const led = (await call(leaderToken, 'GET', `/api/v1/volunteers/${leaderProfile.id}/teams`)).body.find((m) => m.role === 'LEADER');
+    check(led, 'the team leader leads a team');
+    const members = (await call(leaderToken, 'GET', `/api/v1/teams/${led.teamId}/members?size=200`)).body.items;
+    if (!members.some((m) => m.volunteerId === volunteer.id)) {
+      await call(leaderToken, 'POST', `/api/v1/teams/${led.teamId}/members`, { volunteerId: volunteer.id }, { 'Idempotency-Key': randomUUID() });
+    }
+    const title = `楼道清洁(浏览器测试 ${randomUUID().slice(0, 8)})`;
+
+    const leader = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const lp = await leader.newPage();
+    current = lp;
+    await lp.goto(`${console_}/volunteering`);
+    await signIn(lp, 'team-leader', 'demo-team');
+    await lp.waitForURL(/\/console\/volunteering$/);
+    await lp.getByTestId('new-activity').click();
+    await lp.locator(`#a-team option[value="${led.teamId}"]`).waitFor({ state: 'attached' });
+    await lp.locator('#a-team').selectOption(led.teamId);
+    await lp.getByLabel('活动名称').fill('  ');
+    await lp.getByLabel('地点').fill('临湖苑1幢楼道');
+    await lp.getByLabel('开始时间').fill(shanghaiLocal(5));
+    await lp.getByLabel('结束时间').fill(shanghaiLocal(20));
+    await lp.getByLabel('名额').fill('1');
+    await lp.getByRole('button', { name: '发布', exact: true }).click();
+    await lp.locator('#title-error').waitFor();
+    check((await lp.locator('#a-title').getAttribute('aria-invalid')) === 'true', 'the title is marked invalid');
+    await lp.getByLabel('活动名称').fill(title);
+    await lp.getByRole('button', { name: '发布', exact: true }).click();
+    await lp.waitForURL(/\/console\/activities\/[0-9a-f-]+$/);
+    const activityId = lp.url().split('/').pop();
+    await lp.getByTestId('qr').locator('svg').waitFor();
+    const code = (await lp.getByTestId('code').innerText()).trim();
+    check(/^\d{6}$/.test(code), `a 6-digit code is shown: ${code}`);
+    const link = await lp.getByTestId('check-in-code').locator('a').getAttribute('href');
+    check(link.endsWith(`/console/activities/${activityId}?code=${code}`), `the QR link carries the code: ${link}`);
+    await shot(lp, 'check-in-code');
+
+    const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN', acceptDownloads: true });
+    const pp = await phone.newPage();
+    current = pp;
+    await pp.goto(link);
+    await signIn(pp, 'volunteer', 'demo-volunteer');
+    await pp.waitForURL(new RegExp(`/console/activities/${activityId}\\?code=${code}$`));
+    await pp.getByRole('button', { name: '报名', exact: true }).click();
+    await pp.getByTestId('done').getByText('报名成功').waitFor();
+    check((await pp.getByLabel('签到码').inputValue()) === code, 'the scanned code is filled in');
+    await pp.getByRole('button', { name: '签到', exact: true }).click();
+    await pp.getByTestId('done').getByText('已签到').waitFor();
+    await pp.getByRole('button', { name: '签退', exact: true }).click();
+    await pp.getByTestId('done').getByText('已签退').waitFor();
+    await shot(pp, 'phone-check-in');
+
+    // the one place is taken: the leader's own sign-up goes on the waitlist
+    current = lp;
+    await lp.reload();
+    await lp.getByRole('button', { name: '名额已满,加入候补' }).click();
+    await lp.getByTestId('done').getByText('候补第 1 位').waitFor();
+    await lp.getByTestId('signups').locator('tr[data-status=WAITLISTED]').waitFor();
+    check(await lp.getByTestId('signups').locator('tr[data-status=CONFIRMED]').count() === 1, 'one confirmed sign-up');
+    await shot(lp, 'activity-signups');
+
+    // the leader's queue: the volunteer's record, credited 15 minutes
+    await lp.goto(`${console_}/volunteering`);
+    await lp.locator('[data-tab=queue]').click();
+    const row = lp.getByTestId('queue').locator('li').filter({ hasText: volunteer.name }).filter({ hasText: title });
+    await row.waitFor();
+    await shot(lp, 'hours-queue');
+    await row.getByLabel('认定分钟数').fill('15');
+    await row.getByRole('button', { name: '审核通过' }).click();
+    await lp.getByTestId('queue-done').waitFor();
+    await lp.locator('[data-tab=leaderboard]').click();
+    await lp.getByTestId('leaderboard').locator('tbody tr').first().waitFor();
+    await shot(lp, 'leaderboard');
+    await leader.close();
+
+    // the volunteer's hours and a certificate of the team, downloaded as PDF
+    current = pp;
+    await pp.goto(`${console_}/volunteers/me`);
+    await pp.getByTestId('verified-hours').waitFor();
+    await pp.locator('#teamId').selectOption(led.teamId);
+    await pp.getByTestId('issue-form').getByRole('button', { name: '开具' }).click();
+    await pp.getByTestId('issued').waitFor();
+    const serial = (await pp.getByTestId('issued').innerText()).match(/VSC-[\w-]+/)?.[0];
+    check(serial, 'a serial number');
+    const [download] = await Promise.all([
+      pp.waitForEvent('download'),
+      pp.locator(`[data-serial="${serial}"]`).click(),
+    ]);
+    const file = await download.path();
+    const pdf = readFileSync(file);
+    check(pdf.subarray(0, 5).toString() === '%PDF-', 'a PDF was downloaded');
+    const problem = cjkFontProblem(pdf);
+    check(problem === null, `certificate ${serial}: ${problem}`);
+    summary.certificate = { serial, bytes: pdf.length };
+    await shot(pp, 'phone-volunteer');
+    await phone.close();
   });
 
   summary.ok = true;

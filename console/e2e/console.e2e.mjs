@@ -315,6 +315,7 @@ try {
       const text = await confirm.innerText();
       check(text.includes(`从「${from.name}」移到「${to.name}」`), `the confirmation names both parents: ${text}`);
       check(/住户 \d+ 户/.test(text) && /党员 \d+ 名/.test(text), `the confirmation counts what moves: ${text}`);
+      await confirm.scrollIntoViewIfNeeded();
       await shot(page, 'unit-move-confirm');
 
       // someone else moves it away and back meanwhile: the page's version is stale
@@ -353,6 +354,16 @@ try {
     if (!members.some((m) => m.volunteerId === volunteer.id)) {
       await call(leaderToken, 'POST', `/api/v1/teams/${led.teamId}/members`, { volunteerId: volunteer.id }, { 'Idempotency-Key': randomUUID() });
     }
+    // after the volunteer's other sign-ups (an earlier run's activity would overlap: 409), and within the 30 minutes
+    // before its start in which the check-in opens
+    const theirs = (await call(admin, 'GET', `/api/v1/volunteers/${volunteer.id}/signups?size=50`)).body.items.filter((x) => x.status !== 'CANCELLED');
+    let busyUntil = Date.now();
+    for (const x of theirs) {
+      const a = (await call(admin, 'GET', `/api/v1/activities/${x.activityId}`)).body;
+      busyUntil = Math.max(busyUntil, Date.parse(a.endsAt));
+    }
+    const startIn = Math.max(5, Math.ceil((busyUntil - Date.now()) / 60_000) + 2);
+    check(startIn <= 28, `the volunteer is busy for ${startIn} minutes: run again later`);
     const title = `楼道清洁(浏览器测试 ${randomUUID().slice(0, 8)})`;
 
     const leader = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', acceptDownloads: true });
@@ -366,8 +377,8 @@ try {
     await lp.locator('#a-team').selectOption(led.teamId);
     await lp.getByLabel('活动名称').fill('  ');
     await lp.getByLabel('地点').fill('临湖苑1幢楼道');
-    await lp.getByLabel('开始时间').fill(shanghaiLocal(5));
-    await lp.getByLabel('结束时间').fill(shanghaiLocal(20));
+    await lp.getByLabel('开始时间').fill(shanghaiLocal(startIn));
+    await lp.getByLabel('结束时间').fill(shanghaiLocal(startIn + 15));
     await lp.getByLabel('名额').fill('1');
     await lp.getByRole('button', { name: '发布', exact: true }).click();
     await lp.locator('#title-error').waitFor();

@@ -18,7 +18,7 @@ function readableParts(bytes) {
     } catch {
       // not a Flate stream (an image, or raw): nothing to read
     }
-    re.lastIndex = end;
+    re.lastIndex = end + 'endstream'.length;
   }
   return parts;
 }

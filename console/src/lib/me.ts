@@ -10,7 +10,8 @@ let cached: { subject: string; profile: Promise<Volunteer | null> } | null = nul
 export function myVolunteer(): Promise<Volunteer | null> {
   const subject = session.value?.subject ?? '';
   if (!cached || cached.subject !== subject) {
-    const profile = api.GET('/api/v1/volunteers/me').then((r) => (r.response.status === 404 ? null : unwrap(r)));
+    // hours and stars grow without a new version (the ETag): read past the browser's cache
+    const profile = api.GET('/api/v1/volunteers/me', { cache: 'no-store' }).then((r) => (r.response.status === 404 ? null : unwrap(r)));
     cached = { subject, profile };
     profile.catch(() => { cached = null; });
   }

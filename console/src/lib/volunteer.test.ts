@@ -54,9 +54,15 @@ describe('the certificate PDF check', () => {
     const inner = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+WenQuanYiMicroHei /DescendantFonts [5 0 R] >> '
       + '<< /Type /FontDescriptor /FontName /ABCDEF+WenQuanYiMicroHei /FontFile2 7 0 R >>';
     const packed = Buffer.from(deflateSync(Buffer.from(inner, 'latin1')));
-    const head = Buffer.from('%PDF-1.7\n3 0 obj << /Type /ObjStm /Filter /FlateDecode >> stream\n', 'latin1');
+    // a font program's stream first, as PDFBox writes it: the object stream after it must be read too
+    const program = Buffer.concat([
+      Buffer.from('%PDF-1.6\n10 0 obj << /Length1 26804 /Filter /FlateDecode >> stream\n', 'latin1'),
+      Buffer.from(deflateSync(Buffer.from('glyphs', 'latin1'))),
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    ]);
+    const head = Buffer.from('3 0 obj << /Type /ObjStm /Filter /FlateDecode >> stream\n', 'latin1');
     const tail = Buffer.from('\nendstream endobj\n%%EOF', 'latin1');
-    const bytes = new Uint8Array(Buffer.concat([head, packed, tail]));
+    const bytes = new Uint8Array(Buffer.concat([program, head, packed, tail]));
     expect(pdfFonts(bytes).baseFonts).toEqual(['ABCDEF+WenQuanYiMicroHei']);
     expect(cjkFontProblem(bytes)).toBeNull();
   });

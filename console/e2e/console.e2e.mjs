@@ -338,6 +338,40 @@ try {
     }
   });
 
+  await scenario('the resident on a phone: their own community page, a published resolution with its notice window, and 裕园\'s trust fund as a ledger with its balance', async () => {
+    const compound = await unitId(admin, 'YY-DFXTD');
+    const balances = (await call(admin, 'GET', `/api/v1/disclosures/balances?compoundId=${compound}`)).body;
+    const income = balances.find((b) => b.fund === 'PUBLIC_INCOME');
+    check(income, '裕园 东方新天地花园 discloses its public income');
+    const published = (await call(admin, 'GET', '/api/v1/resolutions?size=50')).body.items.find((r) => r.status === 'PUBLISHED');
+    check(published, 'a published resolution');
+
+    const context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/community`);
+    await signIn(page, 'resident', 'demo-resident');
+    await page.waitForURL(/\/console\/community$/);
+    await page.getByRole('heading', { name: /我的社区 · 康城社区/ }).waitFor();
+    await page.getByTestId('resolutions').locator('li').first().waitFor();
+    await shot(page, 'phone-community');
+
+    await page.goto(`${console_}/resolutions/${published.id}`);
+    await page.getByTestId('notice-window').waitFor();
+    check((await page.getByTestId('resolution-text').innerText()).length > 0, 'the resolution\'s text');
+    await shot(page, 'phone-resolution');
+
+    await page.goto(`${console_}/disclosures/${compound}?fund=PUBLIC_INCOME`);
+    await page.getByTestId('ledger').locator('tbody tr').first().waitFor();
+    const shown = (await page.getByTestId('balance').innerText()).replace(/,/g, '');
+    check(Math.abs(parseFloat(shown) - income.balance) < 0.005, `the balance shown (${shown}) is the fund's (${income.balance})`);
+    const rows = page.getByTestId('ledger').locator('tbody tr');
+    const last = await rows.nth((await rows.count()) - 1).locator('td').last().innerText();
+    check(Math.abs(parseFloat(last.replace(/,/g, '')) - income.balance) < 0.005 || income.entries > 20, `the last entry's balance after (${last}) is the fund's balance`);
+    await shot(page, 'phone-disclosures');
+    await context.close();
+  });
+
   await scenario('volunteers: a leader publishes an activity (a blank title named at its field), shows the check-in code with its QR; the volunteer signs up on a phone from the link and checks in and out; the leader joins the waitlist, verifies the hours in the queue; the volunteer downloads a certificate PDF with a CJK font', async () => {
     const leaderToken = await token('team-leader', 'demo-team');
     const volunteerToken = await token('volunteer', 'demo-volunteer');

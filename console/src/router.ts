@@ -12,6 +12,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/volunteering', name: 'volunteering', component: () => import('./views/VolunteeringPage.vue') },
   { path: '/activities/:id', name: 'activity', component: () => import('./views/ActivityPage.vue'), props: true },
   { path: '/volunteers/:id', name: 'volunteer', component: () => import('./views/VolunteerPage.vue'), props: true },
+  { path: '/community', name: 'community', component: () => import('./views/MyCommunityPage.vue') },
+  { path: '/resolutions/:id', name: 'resolution', component: () => import('./views/ResolutionPage.vue'), props: true },
+  { path: '/disclosures/:compoundId', name: 'disclosures', component: () => import('./views/DisclosuresPage.vue'), props: true },
   { path: '/votes/:id', name: 'vote', component: () => import('./views/VotePage.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue'), meta: { public: true } },
 ];

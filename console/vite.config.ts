@@ -13,7 +13,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   server: {
-    proxy: { '/api': process.env.SUITE_URL ?? 'http://localhost:8080' },
+    proxy: {
+      '/api': {
+        target: process.env.SUITE_URL ?? 'http://localhost:8080',
+        // the gateway refuses cross-origin calls (403 CORS): to it, the proxied call is the same-origin one it will be
+        configure: (proxy) => proxy.on('proxyReq', (request) => request.removeHeader('origin')),
+      },
+    },
   },
   test: {
     testTimeout: 20_000,

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cjkFontProblem } from './pdf-fonts.mjs';
 
 const gateway = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,11 @@ async function call(tok, method, path, body, headers = {}) {
   const text = await r.text();
   check(r.ok, `${method} ${path}: ${r.status} ${text}`);
   return { body: text ? JSON.parse(text) : null, etag: r.headers.get('ETag') };
+}
+
+/** A datetime-local value in Shanghai time, minutes from now. */
+function shanghaiLocal(plusMinutes) {
+  return new Date(Date.now() + plusMinutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 }
 
 async function unitId(tok, code) {
@@ -279,6 +286,207 @@ try {
     check((await tally.innerText()).includes('3/4'), 'the 3/4 approval line of a maintenance-fund vote');
     await shot(page, 'vote-tally');
     await context.close();
+  });
+
+  await scenario('the secretary moves a building to another compound: the confirmation names both parents and what moves; a stale page is refused (412) and reloaded', async () => {
+    const compounds = (await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=20&status=ACTIVE`)).body.items;
+    check(compounds.length >= 2, 'two compounds under 江欣苑');
+    const [from, to] = compounds;
+    const building = (await call(secretaryToken, 'GET', `/api/v1/org-units/${from.id}/children?size=1&status=ACTIVE`)).body.items[0];
+    check(building, `a building under ${from.name}`);
+    const moveBack = async () => {
+      const now = await call(secretaryToken, 'GET', `/api/v1/org-units/${building.id}`);
+      if (now.body.parentId !== from.id) {
+        await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: from.id }, { 'If-Match': now.etag, 'Idempotency-Key': randomUUID() });
+      }
+    };
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    try {
+      await page.goto(`${console_}/units/${building.id}`);
+      await signIn(page, 'secretary', 'demo-secretary');
+      await page.getByTestId('move-start').click();
+      await page.getByLabel('新的上级组织').fill(to.name);
+      await page.getByTestId('move').getByRole('button', { name: '搜索' }).click();
+      await page.getByTestId('move-candidates').getByRole('button', { name: to.name, exact: true }).click();
+      const confirm = page.getByTestId('move-confirm');
+      const text = await confirm.innerText();
+      check(text.includes(`从「${from.name}」移到「${to.name}」`), `the confirmation names both parents: ${text}`);
+      check(/住户 \d+ 户/.test(text) && /党员 \d+ 名/.test(text), `the confirmation counts what moves: ${text}`);
+      await confirm.scrollIntoViewIfNeeded();
+      await shot(page, 'unit-move-confirm');
+
+      // someone else moves it away and back meanwhile: the page's version is stale
+      const fresh = await call(secretaryToken, 'GET', `/api/v1/org-units/${building.id}`);
+      const away = await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: to.id }, { 'If-Match': fresh.etag, 'Idempotency-Key': randomUUID() });
+      await call(secretaryToken, 'POST', `/api/v1/org-units/${building.id}/move`, { newParentId: from.id }, { 'If-Match': away.etag, 'Idempotency-Key': randomUUID() });
+      await page.getByTestId('move-confirm-button').click();
+      await page.getByTestId('move-stale').waitFor();
+      check((await page.getByTestId('problem').first().innerText()).length > 0, 'the 412 problem is shown');
+
+      // decided again on the reloaded page: moved, and the breadcrumb shows the new parent
+      await page.getByTestId('move-candidates').getByRole('button', { name: to.name, exact: true }).click();
+      await page.getByTestId('move-confirm-button').click();
+      await page.getByTestId('unit-moved').waitFor();
+      await page.getByTestId('breadcrumb').getByRole('link', { name: to.name }).waitFor();
+      await shot(page, 'unit-moved');
+    } finally {
+      await moveBack();
+      await context.close();
+    }
+  });
+
+  await scenario('the resident on a phone: their own community page, a published resolution with its notice window, and 裕园\'s trust fund as a ledger with its balance', async () => {
+    const compound = await unitId(admin, 'YY-DFXTD');
+    const balances = (await call(admin, 'GET', `/api/v1/disclosures/balances?compoundId=${compound}`)).body;
+    const income = balances.find((b) => b.fund === 'PUBLIC_INCOME');
+    check(income, '裕园 东方新天地花园 discloses its public income');
+    const published = (await call(admin, 'GET', '/api/v1/resolutions?size=50')).body.items.find((r) => r.status === 'PUBLISHED');
+    check(published, 'a published resolution');
+
+    const context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/community`);
+    await signIn(page, 'resident', 'demo-resident');
+    await page.waitForURL(/\/console\/community$/);
+    await page.getByRole('heading', { name: /我的社区 · 康城社区/ }).waitFor();
+    await page.getByTestId('resolutions').locator('li').first().waitFor();
+    await shot(page, 'phone-community');
+
+    await page.goto(`${console_}/resolutions/${published.id}`);
+    await page.getByTestId('notice-window').waitFor();
+    check((await page.getByTestId('resolution-text').innerText()).length > 0, 'the resolution\'s text');
+    await shot(page, 'phone-resolution');
+
+    await page.goto(`${console_}/disclosures/${compound}?fund=PUBLIC_INCOME`);
+    await page.getByTestId('ledger').locator('tbody tr').first().waitFor();
+    const shown = (await page.getByTestId('balance').innerText()).replace(/,/g, '');
+    check(Math.abs(parseFloat(shown) - income.balance) < 0.005, `the balance shown (${shown}) is the fund's (${income.balance})`);
+    const rows = page.getByTestId('ledger').locator('tbody tr');
+    const last = await rows.nth((await rows.count()) - 1).locator('td').last().innerText();
+    check(Math.abs(parseFloat(last.replace(/,/g, '')) - income.balance) < 0.005 || income.entries > 20, `the last entry's balance after (${last}) is the fund's balance`);
+    await shot(page, 'phone-disclosures');
+    await context.close();
+  });
+
+  await scenario('volunteers: a leader publishes an activity (a blank title named at its field), shows the check-in code with its QR; the volunteer signs up on a phone from the link and checks in and out; the leader joins the waitlist, verifies the hours in the queue; the volunteer downloads a certificate PDF with a CJK font', async () => {
+    const leaderToken = await token('team-leader', 'demo-team');
+    const volunteerToken = await token('volunteer', 'demo-volunteer');
+    const volunteer = (await call(volunteerToken, 'GET', '/api/v1/volunteers/me')).body;
+    if (volunteer.verificationStatus !== 'VERIFIED') {
+      const v = await call(admin, 'GET', `/api/v1/volunteers/${volunteer.id}`);
+      await call(admin, 'POST', `/api/v1/volunteers/${volunteer.id}/verification`, { status: 'VERIFIED', note: '浏览器测试核验' },
+        { 'If-Match': v.etag, 'Idempotency-Key': randomUUID() });
+    }
+    const leaderProfile = (await call(leaderToken, 'GET', '/api/v1/volunteers/me')).body;
+    const led = (await call(leaderToken, 'GET', `/api/v1/volunteers/${leaderProfile.id}/teams`)).body.find((m) => m.role === 'LEADER');
+    check(led, 'the team leader leads a team');
+    const members = (await call(leaderToken, 'GET', `/api/v1/teams/${led.teamId}/members?size=200`)).body.items;
+    if (!members.some((m) => m.volunteerId === volunteer.id)) {
+      await call(leaderToken, 'POST', `/api/v1/teams/${led.teamId}/members`, { volunteerId: volunteer.id }, { 'Idempotency-Key': randomUUID() });
+    }
+    // after the volunteer's other sign-ups (an earlier run's activity would overlap: 409), and within the 30 minutes
+    // before its start in which the check-in opens
+    const theirs = (await call(admin, 'GET', `/api/v1/volunteers/${volunteer.id}/signups?size=50`)).body.items.filter((x) => x.status !== 'CANCELLED');
+    let busyUntil = Date.now();
+    for (const x of theirs) {
+      const a = (await call(admin, 'GET', `/api/v1/activities/${x.activityId}`)).body;
+      busyUntil = Math.max(busyUntil, Date.parse(a.endsAt));
+    }
+    const startIn = Math.max(5, Math.ceil((busyUntil - Date.now()) / 60_000) + 2);
+    check(startIn <= 28, `the volunteer is busy for ${startIn} minutes: run again later`);
+    const title = `楼道清洁(浏览器测试 ${randomUUID().slice(0, 8)})`;
+
+    const leader = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const lp = await leader.newPage();
+    current = lp;
+    await lp.goto(`${console_}/volunteering`);
+    await signIn(lp, 'team-leader', 'demo-team');
+    await lp.waitForURL(/\/console\/volunteering$/);
+    await lp.getByTestId('new-activity').click();
+    await lp.locator(`#a-team option[value="${led.teamId}"]`).waitFor({ state: 'attached' });
+    await lp.locator('#a-team').selectOption(led.teamId);
+    await lp.getByLabel('活动名称').fill('  ');
+    await lp.getByLabel('地点').fill('临湖苑1幢楼道');
+    await lp.getByLabel('开始时间').fill(shanghaiLocal(startIn));
+    await lp.getByLabel('结束时间').fill(shanghaiLocal(startIn + 15));
+    await lp.getByLabel('名额').fill('1');
+    await lp.getByRole('button', { name: '发布', exact: true }).click();
+    await lp.locator('#title-error').waitFor();
+    check((await lp.locator('#a-title').getAttribute('aria-invalid')) === 'true', 'the title is marked invalid');
+    await lp.getByLabel('活动名称').fill(title);
+    await lp.getByRole('button', { name: '发布', exact: true }).click();
+    await lp.waitForURL(/\/console\/activities\/[0-9a-f-]+$/);
+    const activityId = lp.url().split('/').pop();
+    await lp.getByTestId('qr').locator('svg').waitFor();
+    const code = (await lp.getByTestId('code').innerText()).trim();
+    check(/^\d{6}$/.test(code), `a 6-digit code is shown: ${code}`);
+    const link = await lp.getByTestId('check-in-code').locator('a').getAttribute('href');
+    check(link.endsWith(`/console/activities/${activityId}?code=${code}`), `the QR link carries the code: ${link}`);
+    await shot(lp, 'check-in-code');
+
+    const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN', acceptDownloads: true });
+    const pp = await phone.newPage();
+    current = pp;
+    await pp.goto(link);
+    await signIn(pp, 'volunteer', 'demo-volunteer');
+    await pp.waitForURL(new RegExp(`/console/activities/${activityId}\\?code=${code}$`));
+    await pp.getByRole('button', { name: '报名', exact: true }).click();
+    await pp.getByTestId('done').getByText('报名成功').waitFor();
+    check((await pp.getByLabel('签到码').inputValue()) === code, 'the scanned code is filled in');
+    await pp.getByRole('button', { name: '签到', exact: true }).click();
+    await pp.getByTestId('done').getByText('已签到').waitFor();
+    await pp.getByRole('button', { name: '签退', exact: true }).click();
+    await pp.getByTestId('done').getByText('已签退').waitFor();
+    await shot(pp, 'phone-check-in');
+
+    // the one place is taken: the leader's own sign-up goes on the waitlist
+    current = lp;
+    await lp.reload();
+    await lp.getByRole('button', { name: '名额已满,加入候补' }).click();
+    await lp.getByTestId('done').getByText('候补第 1 位').waitFor();
+    await lp.getByTestId('signups').locator('tr[data-status=WAITLISTED]').waitFor();
+    check(await lp.getByTestId('signups').locator('tr[data-status=CONFIRMED]').count() === 1, 'one confirmed sign-up');
+    await shot(lp, 'activity-signups');
+
+    // the leader's queue: the volunteer's record, credited 15 minutes
+    await lp.goto(`${console_}/volunteering`);
+    await lp.locator('[data-tab=queue]').click();
+    const row = lp.getByTestId('queue').locator('li').filter({ hasText: volunteer.name }).filter({ hasText: title });
+    await row.waitFor();
+    await shot(lp, 'hours-queue');
+    await row.getByLabel('认定分钟数').fill('15');
+    await row.getByRole('button', { name: '审核通过' }).click();
+    await lp.getByTestId('queue-done').waitFor();
+    await lp.locator('[data-tab=leaderboard]').click();
+    await lp.getByTestId('leaderboard').locator('tbody tr').first().waitFor();
+    await shot(lp, 'leaderboard');
+    await leader.close();
+
+    // the volunteer's hours and a certificate of the team, downloaded as PDF
+    current = pp;
+    await pp.goto(`${console_}/volunteers/me`);
+    await pp.getByTestId('verified-hours').waitFor();
+    await pp.locator('#teamId').selectOption(led.teamId);
+    await pp.getByTestId('issue-form').getByRole('button', { name: '开具' }).click();
+    await pp.getByTestId('issued').waitFor();
+    const serial = (await pp.getByTestId('issued').innerText()).match(/VSC-[\w-]+/)?.[0];
+    check(serial, 'a serial number');
+    const [download] = await Promise.all([
+      pp.waitForEvent('download'),
+      pp.locator(`[data-serial="${serial}"]`).click(),
+    ]);
+    const file = await download.path();
+    const pdf = readFileSync(file);
+    check(pdf.subarray(0, 5).toString() === '%PDF-', 'a PDF was downloaded');
+    const problem = cjkFontProblem(pdf);
+    check(problem === null, `certificate ${serial}: ${problem}`);
+    summary.certificate = { serial, bytes: pdf.length };
+    await shot(pp, 'phone-volunteer');
+    await phone.close();
   });
 
   summary.ok = true;

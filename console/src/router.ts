@@ -9,6 +9,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/units/:id', name: 'unit', component: () => import('./views/UnitPage.vue'), props: true },
   { path: '/topics', name: 'topics', component: () => import('./views/TopicsBoard.vue') },
   { path: '/topics/:id', name: 'topic', component: () => import('./views/TopicPage.vue'), props: true },
+  { path: '/volunteering', name: 'volunteering', component: () => import('./views/VolunteeringPage.vue') },
+  { path: '/activities/:id', name: 'activity', component: () => import('./views/ActivityPage.vue'), props: true },
+  { path: '/volunteers/:id', name: 'volunteer', component: () => import('./views/VolunteerPage.vue'), props: true },
+  { path: '/community', name: 'community', component: () => import('./views/MyCommunityPage.vue') },
+  { path: '/resolutions/:id', name: 'resolution', component: () => import('./views/ResolutionPage.vue'), props: true },
+  { path: '/disclosures/:compoundId', name: 'disclosures', component: () => import('./views/DisclosuresPage.vue'), props: true },
   { path: '/votes/:id', name: 'vote', component: () => import('./views/VotePage.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue'), meta: { public: true } },
 ];

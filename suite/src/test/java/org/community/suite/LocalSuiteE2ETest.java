@@ -439,7 +439,9 @@ class LocalSuiteE2ETest {
         // console/e2e/console.e2e.mjs: Debian's chromium driven by playwright-core through its executable path, against
         // the console the gateway serves at /console/. It signs in as the demo users, drills down to 江欣苑 (8/88/177),
         // moves a topic of its own from joint review to public deliberation, casts the resident's 康城 ballot on a
-        // phone-sized screen (so it runs last), and writes the screenshots of console/README.md.
+        // phone-sized screen, moves a building and back, shows the resident's community and 裕园's ledger, runs a
+        // volunteer activity from its QR code to a certificate PDF with a CJK font, and writes the screenshots of
+        // console/README.md.
         Path repo = Path.of(System.getProperty("suite.repo-root", "..")).toAbsolutePath().normalize();
         Path script = repo.resolve("console/e2e/console.e2e.mjs");
         assertThat(repo.resolve("console/node_modules/playwright-core")).as("the console module's build ran npm ci").exists();
@@ -452,7 +454,9 @@ class LocalSuiteE2ETest {
         String[] lines = output.strip().split("\n");
         JsonPath summary = JsonPath.from(lines[lines.length - 1]);
         assertThat(summary.getBoolean("ok")).as(output).isTrue();
-        assertThat(summary.getList("scenarios")).as(output).hasSize(5);
+        assertThat(summary.getList("scenarios")).as(output).hasSize(8);
+        // the certificate PDF was downloaded and embeds a CJK font (the script fails otherwise)
+        assertThat(summary.getString("certificate.serial")).as(output).startsWith("VSC-");
         assertThat(summary.getList("render200ChildrenMs")).as("the 200-children page was timed").isNotEmpty();
         // what the browser did is there through the API too
         as("secretary", "demo-secretary").get("/api/v1/topics/" + summary.getString("topic")).then().statusCode(200)

@@ -56,6 +56,16 @@ class OpenApiConventionsTest {
     }
 
     @Test
+    void anErrorAnOperationDocumentsItselfIsAProblem() {
+        JsonPath spec = spec();
+        assertThat(spec.getString("paths.'/api/v1/things/mine'.get.responses.'404'.content.'application/problem+json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(spec.getString("paths.'/api/v1/things/mine'.get.responses.'404'.description")).isEqualTo("The caller has no thing");
+        // the answer itself is checked against that schema by ResponseConformance, as every answer of these tests
+        given().get("/api/v1/things/mine").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void headersTheConventionsRelyOnAreDocumented() {
         JsonPath spec = spec();
         assertThat(headerParameters(spec, "paths.'/api/v1/things'.post")).contains("Idempotency-Key");

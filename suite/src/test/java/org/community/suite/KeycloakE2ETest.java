@@ -56,6 +56,7 @@ class KeycloakE2ETest {
     static void startTheSuiteWithKeycloak() throws Exception {
         Assumptions.assumeTrue(KeycloakServer.findJava().isPresent(), () -> "Skipped: " + KeycloakServer.missingJavaMessage());
         Path repo = Path.of("..").toAbsolutePath().normalize();
+        OwningSpecs.validateEveryAnswer(repo);
         Path data = Files.createDirectories(Path.of("target/e2e-keycloak")).toAbsolutePath();
         suite = new LocalSuite(LocalSuite.Config.of(repo).withPorts(Ports.free()).withDataDir(data).withFresh(true).withEcho(false)
                 .withKeycloak(true));

@@ -37,6 +37,7 @@ class LocalSuiteE2ETest {
     @BeforeAll
     static void startTheSuiteAndLoadTheSeeds() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
+        OwningSpecs.validateEveryAnswer(repo);
         Path data = Files.createDirectories(Path.of("target/e2e")).toAbsolutePath();
         suite = new LocalSuite(LocalSuite.Config.of(repo).withPorts(Ports.free()).withDataDir(data).withFresh(true).withEcho(false));
         suite.start();

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TopicView(UUID id, String title, @Schema(nullable = true) String description, TopicCategory category,
         @Schema(description = "Snapshot of the org unit concerned") Scope scope, String proposer, TopicStage stage,
         @Schema(nullable = true, description = "Stages this topic may move to now (guards aside)") Set<TopicStage> nextStages,
-        @Schema(description = "@Schema(nullable = true) Recorded consensus, when reached without a vote") Consensus consensus,
+        @Schema(nullable = true, description = "Recorded consensus, when reached without a vote; null otherwise") Consensus consensus,
         @Schema(nullable = true, description = "Volunteer projects started by its resolutions, with their status in volunteer-service; in single reads only")
         List<ProjectStatus> projects,
         @Schema(description = "Version, also sent as the ETag") long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {

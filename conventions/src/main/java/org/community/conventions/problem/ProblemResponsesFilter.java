@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * says it without repeating annotations on each method (conventions/README.md, "The OpenAPI contract"):
  * <ul>
  * <li>the problem+json answers: 400, 500 and 503 everywhere, 401/403 under {@code /api/v1}, 404 on paths with an id,
- * 409/422 on writes, 415 on operations that take a body, 412/428 wherever an {@code If-Match} header is taken (a documented answer without content gets
- * the problem schema); one {@code Problem} schema with {@code FieldError};</li>
+ * 409/422 on writes, 415 on operations that take a body, 412/428 wherever an {@code If-Match} header is taken (every documented 4xx or 5xx
+ * answer without content gets the problem schema, also one the operation declares itself); one {@code Problem} schema with {@code FieldError};</li>
  * <li>the headers: {@code Idempotency-Key} on every POST that takes JSON (or nothing), {@code Location} on 201,
  * {@code ETag} on the 2xx of every operation taking {@code If-Match}; a read that declares its ETag
  * ({@code @APIResponse(responseCode = "200", headers = @Header(name = "ETag"), …)}) gets its description,
@@ -278,6 +278,12 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "500", "Failure on the service side; quote the requestId");
         add(responses, "503", "The database or a service this one needs is unavailable (type `unavailable`), or "
                 + "concurrent changes kept colliding (type `busy`); retry after Retry-After");
+        // an error an operation documents itself (a 404 on a path without an id, such as GET /dues/mine) is a problem too
+        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+            if (response.getKey().matches("[45]\\d\\d") && response.getValue().getContent() == null) {
+                response.getValue().setContent(problemContent());
+            }
+        }
     }
 
     private static boolean hasHeader(Operation operation, String name) {

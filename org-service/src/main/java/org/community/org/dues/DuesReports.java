@@ -210,7 +210,7 @@ public class DuesReports {
                 status = DuesViews.RosterStatus.DUE;
             }
             lines.add(new DuesViews.RosterLine(r.id(), r.name(), r.unitId(), r.status(), status, applying == null ? null : applying.category(),
-                    applying == null ? null : Money.yuan(applying.monthlyFen()), Money.yuan(r.paidDue()), Money.yuan(r.extra()), r.receiptNo(), r.paidOn(),
+                    applying == null ? null : Money.yuan(applying.monthlyFen()), Money.yuan(r.paidDue() == null ? 0L : r.paidDue()), Money.yuan(r.extra() == null ? 0L : r.extra()), r.receiptNo(), r.paidOn(),
                     r.account() == null ? null : r.account().paidThrough()));
         }
         return lines;

@@ -19,7 +19,9 @@ public final class LifeViews {
 
     @Schema(name = "Meeting", description = "A meeting with its attendance")
     public record Meeting(UUID id, UUID unitId, String unitName, MeetingType type, LocalDate heldOn, @Schema(nullable = true) String topic, BigDecimal creditHours,
-            long present, long excused, long absent, List<AttendanceLine> attendance) {
+            long present, long excused, long absent,
+            @Schema(nullable = true, description = "Each member's attendance; in single reads only (null in lists, which give the counts)")
+            List<AttendanceLine> attendance) {
     }
 
     @Schema(name = "AttendanceLine", description = "One member's attendance at a meeting")

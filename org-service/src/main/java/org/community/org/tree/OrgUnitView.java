@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"establishedOn\":\"2016-05-01\",\"leaderName\":\"王红\",\"version\":3,\"childCount\":8,"
                 + "\"createdAt\":\"2023-08-20T09:00:00+08:00\",\"updatedAt\":\"2023-08-21T10:30:00+08:00\"}")
 public record OrgUnitView(
-        UUID id, String code, String name, Level level, OrgForm form, UnitStatus status,
+        UUID id, String code, String name, Level level,
+        @Schema(nullable = true, description = "The party organization's form; null for a unit without a party organization of its own (a grid, a building)") OrgForm form,
+        UnitStatus status,
         @Schema(nullable = true, description = "Parent unit; absent at the top") UUID parentId,
         @Schema(description = "1 for a top unit, one more for each level below") int depth,
         @Schema(nullable = true) LocalDate establishedOn, @Schema(nullable = true) String address,

@@ -32,7 +32,7 @@ public record MeetingView(UUID id, String title, MeetingFormat format, @Schema(n
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Opinion")
-    public record OpinionView(String speaker, @Schema(nullable = true) UUID topicId, String opinion) {
+    public record OpinionView(@Schema(nullable = true, description = "Left out when the minutes do not name the speaker") String speaker, @Schema(nullable = true) UUID topicId, String opinion) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -182,6 +182,8 @@ public class VoteResource {
     @Path("{id}/result")
     @Operation(operationId = "getVoteResult", summary = "Final result", description = "Once the vote is closed; 409 before. Admin roles and grid workers in scope; the "
             + "outcome of a public topic's vote is on its timeline.")
+    @APIResponse(responseCode = "200", description = "The final tally", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TallyView.class)))
+    @APIResponse(responseCode = "409", description = "The vote is not closed yet: no final result")
     public TallyView result(@PathParam("id") UUID id) {
         Vote vote = access.inReadScope(id);
         if (vote.status() != VoteStatus.CLOSED) {

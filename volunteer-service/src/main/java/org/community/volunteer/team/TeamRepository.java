@@ -1,8 +1,12 @@
 package org.community.volunteer.team;
 
+import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -96,6 +100,35 @@ public class TeamRepository {
 
     public long memberCount(UUID teamId) {
         return db.count("select count(*) from team_member where team_id = ?", teamId);
+    }
+
+    /** Deputies and member count of a page of teams, in one statement (a list shows them for every team). */
+    public Map<UUID, Membership> memberships(List<UUID> teamIds) {
+        Map<UUID, Membership> byTeam = new HashMap<>();
+        for (UUID id : teamIds) {
+            byTeam.put(id, new Membership(new ArrayList<>(), 0));
+        }
+        if (teamIds.isEmpty()) {
+            return byTeam;
+        }
+        String marks = String.join(", ", Collections.nCopies(teamIds.size(), "?"));
+        db.list("select team_id, count(*) as members, array_agg(volunteer_id order by joined_at, volunteer_id)"
+                + " filter (where role = 'DEPUTY') as deputies from team_member where team_id in (" + marks + ") group by team_id",
+                row -> {
+                    List<UUID> deputies = new ArrayList<>();
+                    Array array = row.getArray("deputies");
+                    if (array != null) {
+                        for (Object id : (Object[]) array.getArray()) {
+                            deputies.add((UUID) id);
+                        }
+                    }
+                    byTeam.put(Db.uuid(row, "team_id"), new Membership(deputies, row.getLong("members")));
+                    return null;
+                }, teamIds.toArray());
+        return byTeam;
+    }
+
+    public record Membership(List<UUID> deputyIds, long memberCount) {
     }
 
     private static final String MEMBER_SELECT = "select m.team_id, m.volunteer_id, v.name, v.phone, m.role, v.verified_minutes,"

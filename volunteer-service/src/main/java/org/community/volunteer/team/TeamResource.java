@@ -1,6 +1,8 @@
 package org.community.volunteer.team;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -81,7 +83,10 @@ public class TeamResource {
             @Valid @BeanParam PageRequest page) {
         TeamRepository.Filter filter = new TeamRepository.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
                 category, status, q);
-        return Page.of(teams.search(filter, page).stream().map(t -> TeamView.of(t, null, null)).toList(), page, teams.count(filter));
+        List<Team> found = teams.search(filter, page);
+        Map<UUID, TeamRepository.Membership> memberships = teams.memberships(found.stream().map(Team::id).toList());
+        return Page.of(found.stream().map(t -> TeamView.of(t, memberships.get(t.id()).deputyIds(), memberships.get(t.id()).memberCount()))
+                .toList(), page, teams.count(filter));
     }
 
     @GET

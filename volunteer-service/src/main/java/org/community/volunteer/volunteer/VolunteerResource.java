@@ -139,6 +139,7 @@ public class VolunteerResource {
     @Path("me")
     @Operation(operationId = "getMyVolunteerProfile", summary = "The caller's own volunteer profile", description = "Linked by the token's `sub`; unmasked. 404 before registering.")
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
+    @APIResponse(responseCode = "404", description = "The caller has not registered as a volunteer yet")
     public Response me(@Context Request request) {
         Volunteer volunteer = volunteers.findByAccount(caller.subject())
                 .orElseThrow(() -> new ProblemException(org.community.conventions.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));

@@ -51,8 +51,8 @@ public class RequestIds {
     }
 
     /**
-     * {@code vv-<32 hex trace id>-<16 hex parent id>-ff}, lower case, version not ff, trace id not all zeros (W3C Trace
-     * Context). Checked by hand: it runs on every request.
+     * {@code <2 hex version>-<32 hex trace id>-<16 hex parent id>-<2 hex flags>}, lower case, version not ff, trace id
+     * not all zeros (W3C Trace Context). Checked by hand: it runs on every request.
      */
     static boolean wellFormed(String traceparent) {
         if (traceparent == null || traceparent.length() != 55 || traceparent.charAt(2) != '-' || traceparent.charAt(35) != '-'

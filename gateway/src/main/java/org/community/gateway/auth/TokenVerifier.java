@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
@@ -33,7 +33,7 @@ import io.vertx.core.Vertx;
  * per token, not once per request. Checks that may fetch keys over the network run off the event loop.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class TokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(TokenVerifier.class);

@@ -66,6 +66,7 @@ public class ProxyHandler {
     private final long openSeconds;
     private final int retries;
 
+    /** Its collaborators are {@code @Singleton}: injected as themselves, without a client proxy in front of every call. */
     @Inject
     public ProxyHandler(Routes routes, TokenVerifier verifier, RateLimiter limiter, PublicLocation publicLocation,
             GatewayConfig config) {

@@ -2,8 +2,8 @@ package org.community.gateway.proxy;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.community.gateway.GatewayConfig;
 
@@ -17,7 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
  * configured public base), so no internal host or port ever reaches a client. URLs of other sites and
  * relative references are left as they are.
  */
-@ApplicationScoped
+@Singleton
 public class PublicLocation {
 
     private static final String[] REWRITTEN = { "Location", "Content-Location" };

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.PoolOptions;
 
 /**
@@ -27,7 +26,7 @@ import io.vertx.core.http.PoolOptions;
  * {@code gateway.routes.*}; a resource claimed by two services stops the start.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class Routes {
 
     private static final Logger LOG = Logger.getLogger(Routes.class);
@@ -59,13 +58,13 @@ public class Routes {
                     .setKeepAliveTimeout(60)
                     .setDecompressionSupported(false)
                     .setName("gateway-" + name);
-            HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(proxy.maxConnections())
-                    .setMaxWaitQueueSize(10_000));
+            PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.maxConnections()).setMaxWaitQueueSize(10_000);
+            ConnectionPools pools = new ConnectionPools(() -> vertx.createHttpClient(options, pool));
             long maxBodySize = route.maxBodySize().orElse(config.limits().maxBodySize()).asLongValue();
             URI healthUrl = route.healthUrl().map(url -> Upstream.parse(name, url))
                     .orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + basePath + "/q/health/ready"));
             Upstream upstream = new Upstream(name, uri.getHost(), port, ssl, basePath, List.copyOf(route.resources()),
-                    maxBodySize, healthUrl, client, Breakers.create(name, proxy.circuitBreaker(), clock));
+                    maxBodySize, healthUrl, pools, Breakers.create(name, proxy.circuitBreaker(), clock));
             byName.put(name, upstream);
             for (String resource : route.resources()) {
                 String key = resource.trim();
@@ -104,6 +103,6 @@ public class Routes {
 
     @PreDestroy
     void close() {
-        byName.values().forEach(upstream -> upstream.client().close());
+        byName.values().forEach(upstream -> upstream.pools().close());
     }
 }

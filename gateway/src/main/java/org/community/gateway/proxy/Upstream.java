@@ -8,10 +8,15 @@ import io.vertx.core.http.HttpClient;
 
 /**
  * One downstream service: where it is, what it owns, the largest body it takes, where its readiness is
- * asked, its connection pool and its circuit breaker.
+ * asked, its connection pools (one per event loop) and its circuit breaker.
  */
 public record Upstream(String name, String host, int port, boolean ssl, String basePath, List<String> resources,
-        long maxBodySize, URI healthUrl, HttpClient client, CircuitBreaker breaker) {
+        long maxBodySize, URI healthUrl, ConnectionPools pools, CircuitBreaker breaker) {
+
+    /** A client on the calling event loop's own connections (see {@link ConnectionPools}). */
+    public HttpClient client() {
+        return pools.current();
+    }
 
     public static URI parse(String name, String url) {
         URI uri = URI.create(url.trim());

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.community.gateway.GatewayConfig;
 
@@ -21,7 +21,7 @@ import io.vertx.core.Vertx;
  * the intended trade-off (no shared store on the hot path); put a limit at the load balancer when a
  * global one is needed.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final long IDLE_NANOS = 10L * 60 * 1_000_000_000L;

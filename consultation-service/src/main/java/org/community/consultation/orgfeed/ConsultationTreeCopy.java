@@ -1,7 +1,7 @@
 package org.community.consultation.orgfeed;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,16 +43,26 @@ public class ConsultationTreeCopy implements OrgTreeCopy {
         return PATHED;
     }
 
+    /**
+     * One statement per table for the whole batch: a catch-up renames hundreds of units per batch, and a JDBC batch of
+     * single-row updates cost a round of planning and executing per unit.
+     */
     @Override
     public void renamed(List<RenamedUnit> units) {
-        List<Object[]> topics = new ArrayList<>();
-        List<Object[]> ledgers = new ArrayList<>();
-        for (RenamedUnit unit : units) {
-            topics.add(new Object[] { unit.name(), unit.level(), unit.path(), unit.unitId(), unit.name(), unit.level() });
-            ledgers.add(new Object[] { unit.name(), unit.path(), unit.unitId(), unit.name() });
+        UUID[] ids = new UUID[units.size()];
+        String[] names = new String[units.size()];
+        String[] levels = new String[units.size()];
+        String[] paths = new String[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            ids[i] = units.get(i).unitId();
+            names[i] = units.get(i).name();
+            levels[i] = units.get(i).level();
+            paths[i] = units.get(i).path();
         }
-        db.batch("update topic set scope_name = ?, scope_level = ? where org_path = ? and scope_unit_id = ?"
-                + " and (scope_name is distinct from ? or scope_level is distinct from ?)", topics);
-        db.batch("update ledger set compound_name = ? where org_path = ? and compound_id = ? and compound_name is distinct from ?", ledgers);
+        db.update("update topic t set scope_name = u.name, scope_level = u.level from unnest(?::uuid[], ?::text[], ?::text[], ?::text[])"
+                + " u (id, name, level, path) where t.org_path = u.path and t.scope_unit_id = u.id"
+                + " and (t.scope_name is distinct from u.name or t.scope_level is distinct from u.level)", ids, names, levels, paths);
+        db.update("update ledger l set compound_name = u.name from unnest(?::uuid[], ?::text[], ?::text[]) u (id, name, path)"
+                + " where l.org_path = u.path and l.compound_id = u.id and l.compound_name is distinct from u.name", ids, names, paths);
     }
 }

@@ -49,7 +49,7 @@ public class AuditLog {
     }
 
     private static final String INSERT = "insert into audit_entry (id, occurred_at, actor, actor_name, roles, action, resource_type,"
-            + " resource_id, org_path, request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + " resource_id, org_unit_id, request_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
     /** Records that the caller did {@code action} (e.g. {@code volunteer.verify}) to a resource at {@code orgPath}. */
     public void record(String action, String resourceType, Object resourceId, String orgPath, Map<String, ?> summary) {
@@ -71,8 +71,20 @@ public class AuditLog {
         }
         Object requestId = MDC.get("requestId");
         return new Object[] { Ids.newId(), now, caller.subject(), caller.displayName(), caller.roles().stream().sorted().toArray(String[]::new),
-                action, resourceType, String.valueOf(entry.resourceId()), entry.orgPath(), requestId == null ? null : requestId.toString(),
+                action, resourceType, String.valueOf(entry.resourceId()), unitOf(entry.orgPath()), requestId == null ? null : requestId.toString(),
                 text };
+    }
+
+    /**
+     * The unit a path ends in, which is what an entry keeps (V5): a move changes the unit's path, never its id, so the
+     * entries under a moved subtree stay as they are. Null for a record that belongs to no unit.
+     */
+    static UUID unitOf(String orgPath) {
+        if (orgPath == null || orgPath.length() < 2) {
+            return null;
+        }
+        String trimmed = orgPath.substring(0, orgPath.length() - 1);
+        return uuid(trimmed.substring(trimmed.lastIndexOf('/') + 1)).orElse(null);
     }
 
     /** A summary map that keeps insertion order and drops null values. */
@@ -88,11 +100,7 @@ public class AuditLog {
 
     public List<AuditEntry> search(Filter filter, PageRequest page) {
         List<Object> args = new ArrayList<>();
-        String where = where(filter, args);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list("select id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, request_id, summary::text"
-                + " as summary from audit_entry " + where + " order by occurred_at desc, id desc limit ? offset ?", row -> {
+        return db.list(searchSql(filter, page, args), row -> {
                     java.sql.Array roles = row.getArray("roles");
                     return new AuditEntry(Db.uuid(row, "id"), Times.local(Db.instant(row, "occurred_at")), row.getString("actor"),
                             row.getString("actor_name"), roles == null ? List.of() : List.of((String[]) roles.getArray()),
@@ -101,15 +109,25 @@ public class AuditLog {
                 }, args.toArray());
     }
 
+    /** The page's SQL, its arguments added to {@code args} (QueryPlanTest checks its plan). */
+    public static String searchSql(Filter filter, PageRequest page, List<Object> args) {
+        String where = where(filter, args);
+        args.add(page.size);
+        args.add(page.offset());
+        return "select id, occurred_at, actor, actor_name, roles, action, resource_type, resource_id, request_id, summary::text"
+                + " as summary from audit_entry " + where + " order by occurred_at desc, id desc limit ? offset ?";
+    }
+
     public long count(Filter filter) {
         List<Object> args = new ArrayList<>();
         return db.count("select count(*) from audit_entry " + where(filter, args), args.toArray());
     }
 
     private static String where(Filter filter, List<Object> args) {
-        Conditions conditions = new Conditions(args).visible("org_path", filter.scope());
+        // an entry's path is its unit's, in the snapshot: the units of the scope (and of `within`) are a path range there
+        Conditions conditions = new Conditions(args).visibleThrough("org_unit_id", "org_unit_snapshot", "path", filter.scope(), null, null);
         if (filter.within() != null) {
-            conditions.when("org_path >= ?", filter.within()).when("org_path < ?", filter.within() + "~");
+            conditions.visibleThrough("org_unit_id", "org_unit_snapshot", "path", Scope.of(List.of(filter.within())), null, null);
         }
         return conditions.equal("actor", filter.actor()).equal("resource_type", filter.resourceType())
                 .equal("resource_id", filter.resourceId()).when("occurred_at >= ?", filter.from()).when("occurred_at < ?", filter.to())

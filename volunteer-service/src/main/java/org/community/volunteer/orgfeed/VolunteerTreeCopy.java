@@ -12,9 +12,10 @@ import org.community.conventions.orgfeed.OrgTreeCopy;
 /**
  * What org-service's change feed does here (the consumer itself is the conventions library's {@code orgfeed}): the copy
  * of the tree is {@code org_unit_snapshot}; a moved subtree re-paths volunteers, teams, activities, hour roll-ups,
- * partners, resources, demands, projects and audit entries; a rename reaches the copies of the unit's name. Service
- * records keep no path (V4): theirs is their activity's, so a move rewrites the few thousand rows that carry the
- * subtree's shape, not its hundred thousand records. Writes under a dissolved unit are refused by the V3 triggers, which read {@code org_unit_snapshot.dissolved}.
+ * partners, resources, demands and projects; a rename reaches the copies of the unit's name. Service records keep no
+ * path (V4): theirs is their activity's, so a move rewrites the few thousand rows that carry the subtree's shape, not its
+ * hundred thousand records; audit entries keep their unit's id (V5), which a move does not change. Writes under a
+ * dissolved unit are refused by the V3 triggers, which read {@code org_unit_snapshot.dissolved}.
  */
 @ApplicationScoped
 public class VolunteerTreeCopy implements OrgTreeCopy {
@@ -27,8 +28,7 @@ public class VolunteerTreeCopy implements OrgTreeCopy {
             PathedTable.withCommunity("partner", "org_path", "community_path"),
             PathedTable.withCommunity("resource", "org_path", "community_path"),
             PathedTable.withCommunity("demand", "org_path", "community_path"),
-            PathedTable.of("project", "org_path"),
-            PathedTable.of("audit_entry", "org_path"));
+            PathedTable.of("project", "org_path"));
 
     /** Tables that copy the unit's name next to its id. */
     private static final List<String> NAMED = List.of("volunteer", "team", "partner", "demand");

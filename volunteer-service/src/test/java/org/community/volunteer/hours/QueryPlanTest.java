@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
 import org.community.volunteer.FakeOrgService;
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.security.Scope;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The reads that must stay index-driven at 10 M service records, checked with sequential scans discouraged (on a nearly
  * empty test database a sequential scan would be cheapest): service records take their path from their activity since
  * V4, so a subtree's records are its activities' (activity_path) joined to their records; the leaderboards and stats read
- * the volunteers and the roll-ups, never the records.
+ * the volunteers and the roll-ups, never the records. Audit entries keep their unit's id since V5 and are read through
+ * the units of the scope.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeOrgService.class)
@@ -73,6 +75,27 @@ class QueryPlanTest {
         for (String stats : List.of(board, yearBoard, hours)) {
             assertFalse(stats.contains("service_record"), stats);
         }
+    }
+
+    @Test
+    void auditEntriesAreReadThroughTheUnitsOfTheScope() {
+        // an entry keeps its unit's id (V5): the scope's units are a range of the snapshot, their entries one index
+        List<Object> args = new ArrayList<>();
+        String sql = AuditLog.searchSql(new AuditLog.Filter(Scope.of(List.of(COMMUNITY)), null, null, null, null, null, null),
+                PageRequest.of(0, 20), args);
+        String plan = plan(sql, args);
+        assertFalse(plan.contains("Seq Scan"), plan);
+        assertTrue(plan.contains("org_unit_snapshot_path"), plan);
+        // the newest first: the scope's entries by unit, or the newest entries until a page of the scope's is found
+        assertTrue(plan.contains("audit_entry_unit") || plan.contains("audit_entry_time"), plan);
+
+        args = new ArrayList<>();
+        String building = COMMUNITY + UUID.randomUUID() + "/";
+        sql = AuditLog.searchSql(new AuditLog.Filter(Scope.of(List.of(COMMUNITY)), building, null, null, null, null, null),
+                PageRequest.of(0, 20), args);
+        plan = plan(sql, args);
+        assertFalse(plan.contains("Seq Scan"), plan);
+        assertTrue(plan.contains("audit_entry_unit") || plan.contains("audit_entry_time"), plan);
     }
 
     private String plan(String sql, List<Object> args) {

@@ -143,8 +143,8 @@ class OrgFeedBenchmark {
         db.update("insert into volunteer_year_hours (volunteer_id, year, org_path, minutes) select r.volunteer_id, extract(year from r.checked_in_at"
                 + " at time zone 'Asia/Shanghai')::int, v.org_path, sum(r.verified_minutes) from service_record r join volunteer v on v.id = r.volunteer_id"
                 + " group by 1, 2, 3");
-        db.update("insert into audit_entry (id, occurred_at, actor, action, resource_type, resource_id, org_path, summary) select gen_random_uuid(),"
-                + " now(), 'seed', 'volunteer.register', 'volunteer', id::text, org_path, '{}'::jsonb from volunteer cross join generate_series(1, 2)");
+        db.update("insert into audit_entry (id, occurred_at, actor, action, resource_type, resource_id, org_unit_id, summary) select gen_random_uuid(),"
+                + " now(), 'seed', 'volunteer.register', 'volunteer', id::text, org_unit_id, '{}'::jsonb from volunteer cross join generate_series(1, 2)");
         db.update("analyze");
     }
 }

@@ -143,7 +143,7 @@ class OrgFeedTest {
         String building = pathOf(a.building());
         assertEquals(gridPath + a.building() + "/", building);
         for (String table : List.of("volunteer", "team", "activity", "demand", "partner", "resource", "project",
-                "volunteer_year_hours", "unit_year_hours", "audit_entry")) {
+                "volunteer_year_hours", "unit_year_hours")) {
             assertEquals(0, db.count("select count(*) from " + table + " where org_path >= ? and org_path < ?", pathOf(a.community()),
                     pathOf(a.community()) + "~"), table + " left under the old community");
         }
@@ -151,7 +151,12 @@ class OrgFeedTest {
         assertEquals(1, db.count("select count(*) from team where org_path = ? and community_path = ?", building, pathOf(b)));
         assertEquals(1, db.count("select count(*) from resource where org_path = ? and community_path = ?", building, pathOf(b)));
         assertEquals(1, db.count("select count(*) from demand where org_path = ? and community_path = ?", building, pathOf(b)));
-        assertTrue(db.count("select count(*) from audit_entry where org_path = ?", building) >= 8);
+        // audit entries keep their unit's id (V5): not rewritten, they follow the unit's path in the snapshot
+        assertTrue(db.count("select count(*) from audit_entry where org_unit_id = ?", a.building()) >= 8);
+        given().auth().oauth2(secretaryB).queryParam("within", b).queryParam("resourceId", a.volunteer()).get("/api/v1/volunteer-audit")
+                .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(secretaryA).queryParam("resourceId", a.volunteer()).get("/api/v1/volunteer-audit").then().statusCode(200)
+                .body("total", equalTo(0));
 
         // A's secretary no longer reads the moved volunteer (no unmasked phone leaks); B's does, unmasked
         given().auth().oauth2(secretaryA).get("/api/v1/volunteers/" + a.volunteer()).then().statusCode(404);

@@ -64,6 +64,8 @@ public final class FeedBenchmark {
     /** Reads all along on a thread of its own, each read timed, each failure (not 200, or no answer) counted. */
     public static final class Reader {
 
+        static final int WARM_UP_READS = 10;
+
         private final List<long[]> reads = new CopyOnWriteArrayList<>();
         private final AtomicLong failures = new AtomicLong();
         private final AtomicBoolean reading = new AtomicBoolean(true);
@@ -71,6 +73,7 @@ public final class FeedBenchmark {
         /** Times (nanoTime from, to) this JVM did not run for 50 ms or more: a pause of the whole process, not a slow read. */
         private final List<long[]> stalls = new CopyOnWriteArrayList<>();
         private final Thread watchdog;
+        private long started;
 
         private Reader(Read read) {
             thread = new Thread(() -> {
@@ -84,7 +87,7 @@ public final class FeedBenchmark {
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     }
-                    reads.add(new long[] { start, System.nanoTime() });
+                    reads.add(new long[] { start, System.nanoTime(), i - 1 });
                 }
             });
             // a thread that wakes every 5 ms: a gap of 50 ms or more means nothing in this JVM ran (the machine's scheduler
@@ -103,12 +106,21 @@ public final class FeedBenchmark {
             watchdog.setDaemon(true);
         }
 
-        /** Starts reading, and lets it run half a second before anything is measured. */
+        /**
+         * Starts reading, and lets it warm up before anything is measured: half a second and its first {@value #WARM_UP_READS}
+         * reads. The first requests a service serves load classes and prepare queries (consultation-service's first topic
+         * read took 0.7 s), and with half a second alone that first read ran on into the first move.
+         */
         public static Reader start(Read read) throws InterruptedException {
             Reader reader = new Reader(read);
+            reader.started = System.nanoTime();
             reader.watchdog.start();
             reader.thread.start();
             Thread.sleep(500);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (reader.reads.size() < WARM_UP_READS && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
             return reader;
         }
 
@@ -132,6 +144,17 @@ public final class FeedBenchmark {
             }
             Collections.sort(during);
             return during;
+        }
+
+        /** The slowest read that overlapped one of the {@code windows}: (nanoTime from, to, its number), or null. */
+        long[] slowestDuring(List<long[]> windows) {
+            long[] slowest = null;
+            for (long[] read : reads) {
+                if (overlaps(read, windows) && (slowest == null || read[1] - read[0] > slowest[1] - slowest[0])) {
+                    slowest = read;
+                }
+            }
+            return slowest;
         }
 
         /** The stalls of this JVM that overlapped one of the {@code windows}: how many, and their longest (ms). */
@@ -196,6 +219,13 @@ public final class FeedBenchmark {
         System.out.printf("reads during the moves: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; failed reads (whole run): %d of %d%n", during.size(),
                 at(during, 0.50), at(during, 0.99), during.isEmpty() ? 0 : during.get(during.size() - 1) / 1000.0, reader.failures.get(),
                 reader.reads.size());
+        long[] slowest = reader.slowestDuring(moves.windows());
+        if (slowest != null) {
+            // where it lay: a read that started before the first move, or the first of its kind, is the service warming up
+            System.out.printf("  slowest read during the moves: the reader's read #%d, started %.1f ms after the reader and %.1f ms after the"
+                    + " first move began, took %.1f ms%n", slowest[2], (slowest[0] - reader.started) / 1e6, (slowest[0] - moves.windows().get(0)[0]) / 1e6,
+                    (slowest[1] - slowest[0]) / 1e6);
+        }
         long[] stalls = reader.stallsDuring(moves.windows());
         if (stalls[0] > 0) {
             List<Long> unstalled = reader.during(moves.windows(), true);

@@ -1,33 +1,69 @@
 package org.community.volunteer.activity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import org.community.conventions.db.Db;
-import org.community.volunteer.volunteer.Volunteer;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** An activity (shift, 志愿活动) of a team: a place and time, a capacity and a sign-up window. */
-public record Activity(UUID id, UUID teamId, String orgPath, String title, String category, String place, String description,
-        Instant startsAt, Instant endsAt, int capacity, List<String> requiredSkills, Instant signupOpensAt, Instant signupClosesAt,
-        ActivityStatus status, String checkinCode, int confirmedCount, int waitlistCount, long version, Instant createdAt,
-        Instant updatedAt) {
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.annotations.UuidGenerator;
 
-    public static final String COLUMNS = "id, team_id, org_path, title, category, place, description, starts_at, ends_at, capacity,"
-            + " required_skills, signup_opens_at, signup_closes_at, status, checkin_code, confirmed_count, waitlist_count, version,"
-            + " created_at, updated_at";
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-    public static Activity map(ResultSet row) throws SQLException {
-        return new Activity(Db.uuid(row, "id"), Db.uuid(row, "team_id"), row.getString("org_path"), row.getString("title"),
-                row.getString("category"), row.getString("place"), row.getString("description"), Db.instant(row, "starts_at"),
-                Db.instant(row, "ends_at"), row.getInt("capacity"), Volunteer.textArray(row, "required_skills"),
-                Db.instant(row, "signup_opens_at"), Db.instant(row, "signup_closes_at"),
-                Db.enumValue(row, "status", ActivityStatus.class), row.getString("checkin_code"), row.getInt("confirmed_count"),
-                row.getInt("waitlist_count"), row.getLong("version"), Db.instant(row, "created_at"), Db.instant(row, "updated_at"));
-    }
+/**
+ * An activity (shift, 志愿活动, table {@code activity}) of a team: a place and time, a capacity and a sign-up window;
+ * {@link ActivityView} is what callers see of it.
+ */
+@Entity
+@Table(name = "activity")
+public class Activity extends PanacheEntityBase {
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public UUID id;
+
+    public UUID teamId;
+    public String orgPath;
+    public String title;
+    public String category;
+    public String place;
+    public String description;
+    public Instant startsAt;
+    public Instant endsAt;
+    public int capacity;
+
+    @Column(name = "required_skills")
+    public String[] requiredSkills = new String[0];
+
+    public Instant signupOpensAt;
+    public Instant signupClosesAt;
+
+    @Enumerated(EnumType.STRING)
+    public ActivityStatus status;
+
+    @Column(name = "checkin_code")
+    public String checkinCode;
+
+    /** Sign-ups move the counts under the activity's row lock; they are not edits of the activity, so the ETag stays. */
+    @OptimisticLock(excluded = true)
+    public int confirmedCount;
+
+    @OptimisticLock(excluded = true)
+    public int waitlistCount;
+
+    /** The ETag; new rows start at 1, as they always have. */
+    @Version
+    public long version = 1;
+
+    public Instant createdAt;
+    public Instant updatedAt;
 
     /** Length of the activity in minutes: the most a record may count without a stated reason. */
     public long lengthMinutes() {
@@ -37,5 +73,9 @@ public record Activity(UUID id, UUID teamId, String orgPath, String title, Strin
     /** When sign-up closes: the given close, else the start. */
     public Instant signupClose() {
         return signupClosesAt == null ? startsAt : signupClosesAt;
+    }
+
+    public int placesLeft() {
+        return Math.max(0, capacity - confirmedCount);
     }
 }

@@ -50,9 +50,6 @@ public class ActivityResource {
     ActivityService service;
 
     @Inject
-    ActivityRepository activities;
-
-    @Inject
     HoursService hours;
 
     @Inject
@@ -67,7 +64,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull ActivityInput input) {
         Activity activity = service.create(input);
-        return Response.created(URI.create("/api/v1/activities/" + activity.id())).tag(Preconditions.etag(activity.version()))
+        return Response.created(URI.create("/api/v1/activities/" + activity.id)).tag(Preconditions.etag(activity.version))
                 .entity(ActivityView.of(activity)).build();
     }
 
@@ -80,10 +77,10 @@ public class ActivityResource {
             @QueryParam("from") @Parameter(description = "Ending after, RFC 3339") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Starting before, RFC 3339") OffsetDateTime to,
             @Valid @BeanParam PageRequest page) {
-        ActivityRepository.Filter filter = new ActivityRepository.Filter(teamId,
+        ActivityService.Filter filter = new ActivityService.Filter(teamId,
                 orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId), category, status,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-        return Page.of(activities.search(filter, page).stream().map(ActivityView::of).toList(), page, activities.count(filter));
+        return Page.of(service.search(filter, page).stream().map(ActivityView::of).toList(), page, service.count(filter));
     }
 
     @GET
@@ -92,7 +89,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Activity activity = find(id);
-        return Preconditions.okWithEtag(request, activity.version(), ActivityView.of(activity));
+        return Preconditions.okWithEtag(request, activity.version, ActivityView.of(activity));
     }
 
     @PUT
@@ -102,7 +99,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ActivityInput input) {
         Activity activity = service.update(id, input, ifMatch);
-        return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version())).build();
+        return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version)).build();
     }
 
     @POST
@@ -111,7 +108,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)), description = "Cancelled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Activity activity = service.cancel(id, ifMatch);
-        return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version())).build();
+        return Response.ok(ActivityView.of(activity)).tag(Preconditions.etag(activity.version)).build();
     }
 
     @GET
@@ -120,8 +117,8 @@ public class ActivityResource {
             + "inside their scope, 403 for others); volunteers type it to check in and out.")
     public CheckInCode code(@PathParam("id") UUID id) {
         Activity activity = find(id);
-        caller.requireIn(caller.workScope(), activity.orgPath());
-        return new CheckInCode(id, activity.checkinCode());
+        caller.requireIn(caller.workScope(), activity.orgPath);
+        return new CheckInCode(id, activity.checkinCode);
     }
 
     @POST
@@ -141,7 +138,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupView.class)), description = "Signed up, confirmed or waitlisted")
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupInput input) {
         Signup signup = service.signUp(id, input);
-        return Response.created(URI.create("/api/v1/activities/" + id + "/signups/" + signup.id())).entity(view(signup)).build();
+        return Response.created(URI.create("/api/v1/activities/" + id + "/signups/" + signup.id)).entity(view(signup)).build();
     }
 
     @GET
@@ -150,9 +147,9 @@ public class ActivityResource {
             + "grid workers and team leaders inside their scope (403 for others: volunteers see their own under /volunteers/{id}/signups).")
     public Page<SignupView> signups(@PathParam("id") UUID id, @QueryParam("status") SignupStatus status,
             @Valid @BeanParam PageRequest page) {
-        caller.requireIn(caller.readScope(), find(id).orgPath());
-        return Page.of(activities.signups(id, status, page).stream().map(r -> SignupView.of(r.signup(), r.volunteerName(), r.position()))
-                .toList(), page, activities.countSignups(id, status));
+        caller.requireIn(caller.readScope(), find(id).orgPath);
+        return Page.of(service.signups(id, status, page).stream().map(r -> SignupView.of(r.signup(), r.volunteerName(), r.position()))
+                .toList(), page, service.countSignups(id, status));
     }
 
     @GET
@@ -161,8 +158,8 @@ public class ActivityResource {
             + "of admin roles, grid workers and team leaders (404 otherwise).")
     public SignupView signup(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
         Activity activity = find(id);
-        return view(activities.signup(signupId).filter(s -> s.activityId().equals(id))
-                .filter(s -> caller.isSelf(s.volunteerId()) || caller.readScope().contains(activity.orgPath()))
+        return view(service.signup(id, signupId)
+                .filter(s -> caller.isSelf(s.volunteerId) || caller.readScope().contains(activity.orgPath))
                 .orElseThrow(() -> ProblemException.notFound("signup", signupId)));
     }
 
@@ -195,11 +192,11 @@ public class ActivityResource {
     }
 
     private Activity find(UUID id) {
-        return activities.find(id).orElseThrow(() -> ProblemException.notFound("activity", id));
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("activity", id));
     }
 
     private SignupView view(Signup signup) {
-        Integer position = signup.status() == SignupStatus.WAITLISTED ? activities.waitlistPosition(signup) : null;
+        Integer position = signup.status == SignupStatus.WAITLISTED ? service.waitlistPosition(signup) : null;
         return SignupView.of(signup, null, position);
     }
 }

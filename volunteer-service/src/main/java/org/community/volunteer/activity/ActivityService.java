@@ -2,23 +2,32 @@ package org.community.volunteer.activity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.community.volunteer.audit.AuditLog;
-import org.community.conventions.db.Ids;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.problem.ProblemException;
+import org.community.volunteer.audit.AuditLog;
+import org.community.volunteer.db.Where;
+import org.community.volunteer.hours.ServiceRecordRepository;
+import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
-import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.team.TeamStatus;
 import org.community.volunteer.volunteer.Volunteer;
-import org.community.volunteer.volunteer.VolunteerRepository;
 
 /**
  * Activities and sign-ups. Capacity is enforced under the activity's row lock: a sign-up past capacity
@@ -30,14 +39,15 @@ public class ActivityService {
 
     static final Duration MAX_LENGTH = Duration.ofHours(24);
 
-    @Inject
-    ActivityRepository activities;
+    public record Filter(UUID teamId, OrgUnitRef within, String category, ActivityStatus status, Instant from, Instant to) {
+    }
+
+    /** A sign-up with its volunteer's name and, while waitlisted, its place in the queue. */
+    public record SignupRow(Signup signup, String volunteerName, Integer position) {
+    }
 
     @Inject
-    TeamRepository teams;
-
-    @Inject
-    VolunteerRepository volunteers;
+    ServiceRecordRepository records;
 
     @Inject
     Caller caller;
@@ -48,22 +58,26 @@ public class ActivityService {
     @Transactional
     public Activity create(ActivityInput input) {
         caller.require(caller.volunteerWork());
-        Team team = teams.find(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
-        caller.requireIn(caller.workScope(), team.orgPath());
-        if (team.status() != TeamStatus.ACTIVE) {
-            throw ProblemException.invalidField("teamId", "teamDisbanded", team.name());
+        Team team = Team.<Team>findByIdOptional(input.teamId())
+                .orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
+        caller.requireIn(caller.workScope(), team.orgPath);
+        if (team.status != TeamStatus.ACTIVE) {
+            throw ProblemException.invalidField("teamId", "teamDisbanded", team.name);
         }
+        checkTimes(input);
         Instant now = Instant.now();
-        Activity activity = new Activity(Ids.newId(), team.id(), team.orgPath(), input.title().trim(), input.category(),
-                input.place().trim(), blank(input.description()), input.startsAt().toInstant(), input.endsAt().toInstant(),
-                input.capacity(), skills(input), input.signupOpensAt() == null ? null : input.signupOpensAt().toInstant(),
-                input.signupClosesAt() == null ? null : input.signupClosesAt().toInstant(), ActivityStatus.OPEN, CheckInCode.generate(),
-                0, 0, 1, now, now);
-        checkTimes(activity);
-        activities.insert(activity);
-        audit.record("activity.create", "activity", activity.id(), activity.orgPath(), AuditLog.summary("teamId", team.id(),
-                "title", activity.title(), "startsAt", activity.startsAt().toString(), "endsAt", activity.endsAt().toString(),
-                "capacity", activity.capacity()));
+        Activity activity = new Activity();
+        activity.teamId = team.id;
+        activity.orgPath = team.orgPath;
+        fill(activity, input);
+        activity.status = ActivityStatus.OPEN;
+        activity.checkinCode = CheckInCode.generate();
+        activity.createdAt = now;
+        activity.updatedAt = now;
+        activity.persistAndFlush();
+        audit.record("activity.create", "activity", activity.id, activity.orgPath, AuditLog.summary("teamId", team.id,
+                "title", activity.title, "startsAt", activity.startsAt.toString(), "endsAt", activity.endsAt.toString(),
+                "capacity", activity.capacity));
         return activity;
     }
 
@@ -74,154 +88,268 @@ public class ActivityService {
      */
     @Transactional
     public Activity update(UUID id, ActivityInput input, String ifMatch) {
-        Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
-        caller.requireIn(caller.workScope(), current.orgPath());
-        Preconditions.requireMatch(ifMatch, current.version());
-        if (current.status() != ActivityStatus.OPEN) {
-            throw ProblemException.conflict("activityCancelled", current.title());
+        Activity activity = lock(id);
+        caller.requireIn(caller.workScope(), activity.orgPath);
+        Preconditions.requireMatch(ifMatch, activity.version);
+        if (activity.status != ActivityStatus.OPEN) {
+            throw ProblemException.conflict("activityCancelled", activity.title);
         }
-        if (input.capacity() < current.confirmedCount()) {
-            throw ProblemException.conflictOnField("capacity", "capacityBelowConfirmed", current.confirmedCount());
+        if (input.capacity() < activity.confirmedCount) {
+            throw ProblemException.conflictOnField("capacity", "capacityBelowConfirmed", activity.confirmedCount);
         }
-        Activity changed = new Activity(id, current.teamId(), current.orgPath(), input.title().trim(), input.category(), input.place().trim(),
-                blank(input.description()), input.startsAt().toInstant(), input.endsAt().toInstant(), input.capacity(), skills(input),
-                input.signupOpensAt() == null ? null : input.signupOpensAt().toInstant(),
-                input.signupClosesAt() == null ? null : input.signupClosesAt().toInstant(), ActivityStatus.OPEN, current.checkinCode(),
-                current.confirmedCount(), current.waitlistCount(), current.version() + 1, current.createdAt(), Instant.now());
-        checkTimes(changed);
-        activities.update(changed);
-        if (!changed.startsAt().equals(current.startsAt()) || !changed.endsAt().equals(current.endsAt())) {
-            activities.moveSignupTimes(id, changed.startsAt(), changed.endsAt());
+        checkTimes(input);
+        boolean moved = !input.startsAt().toInstant().equals(activity.startsAt) || !input.endsAt().toInstant().equals(activity.endsAt);
+        fill(activity, input);
+        activity.updatedAt = Instant.now();
+        activity.flush();
+        if (moved) {
+            Signup.update("startsAt = ?1, endsAt = ?2 where activityId = ?3", activity.startsAt, activity.endsAt, id);
         }
-        promote(changed);
-        audit.record("activity.update", "activity", id, changed.orgPath(), AuditLog.summary("title", changed.title(),
-                "startsAt", changed.startsAt().toString(), "endsAt", changed.endsAt().toString(), "capacity", changed.capacity()));
-        return activities.find(id).orElseThrow();
+        promote(activity);
+        activity.flush();
+        audit.record("activity.update", "activity", id, activity.orgPath, AuditLog.summary("title", activity.title,
+                "startsAt", activity.startsAt.toString(), "endsAt", activity.endsAt.toString(), "capacity", activity.capacity));
+        return activity;
     }
 
     @Transactional
     public Activity cancel(UUID id, String ifMatch) {
-        Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
-        caller.requireIn(caller.workScope(), current.orgPath());
-        Preconditions.checkMatch(ifMatch, current.version());
-        if (current.status() != ActivityStatus.OPEN) {
-            throw ProblemException.conflict("activityCancelled", current.title());
+        Activity activity = lock(id);
+        caller.requireIn(caller.workScope(), activity.orgPath);
+        Preconditions.checkMatch(ifMatch, activity.version);
+        if (activity.status != ActivityStatus.OPEN) {
+            throw ProblemException.conflict("activityCancelled", activity.title);
         }
         Instant now = Instant.now();
-        for (Signup signup : activities.liveSignups(id)) {
-            activities.setSignupStatus(signup.id(), SignupStatus.CANCELLED, null, now);
+        for (Signup signup : Signup.<Signup>list("activityId = ?1 and status <> ?2", id, SignupStatus.CANCELLED)) {
+            signup.status = SignupStatus.CANCELLED;
+            signup.cancelledAt = now;
         }
-        Activity cancelled = new Activity(id, current.teamId(), current.orgPath(), current.title(), current.category(), current.place(),
-                current.description(), current.startsAt(), current.endsAt(), current.capacity(), current.requiredSkills(),
-                current.signupOpensAt(), current.signupClosesAt(), ActivityStatus.CANCELLED, current.checkinCode(), 0, 0,
-                current.version() + 1, current.createdAt(), now);
-        activities.update(cancelled);
-        audit.record("activity.cancel", "activity", id, cancelled.orgPath(), AuditLog.summary("status", cancelled.status()));
-        return cancelled;
+        activity.status = ActivityStatus.CANCELLED;
+        activity.confirmedCount = 0;
+        activity.waitlistCount = 0;
+        activity.updatedAt = now;
+        activity.flush();
+        audit.record("activity.cancel", "activity", id, activity.orgPath, AuditLog.summary("status", activity.status));
+        return activity;
     }
 
     @Transactional
     public String rotateCode(UUID id) {
-        Activity current = activities.lock(id).orElseThrow(() -> ProblemException.notFound("activity", id));
-        caller.requireIn(caller.workScope(), current.orgPath());
+        Activity activity = lock(id);
+        caller.requireIn(caller.workScope(), activity.orgPath);
         String code = CheckInCode.generate();
-        activities.update(new Activity(id, current.teamId(), current.orgPath(), current.title(), current.category(), current.place(),
-                current.description(), current.startsAt(), current.endsAt(), current.capacity(), current.requiredSkills(),
-                current.signupOpensAt(), current.signupClosesAt(), current.status(), code, current.confirmedCount(),
-                current.waitlistCount(), current.version(), current.createdAt(), Instant.now()));
+        // a bulk update, which leaves the version alone: a new code is no change a client's If-Match should trip over
+        Activity.update("checkinCode = ?1, updatedAt = ?2 where id = ?3", code, Instant.now(), id);
         // the code itself is a secret of the activity's screen: the entry only says it changed
-        audit.record("activity.code.rotate", "activity", id, current.orgPath(), AuditLog.summary("rotated", true));
+        audit.record("activity.code.rotate", "activity", id, activity.orgPath, AuditLog.summary("rotated", true));
         return code;
     }
 
     /** Signs a volunteer up: CONFIRMED while places are left, WAITLISTED after. */
     @Transactional
     public Signup signUp(UUID activityId, SignupInput input) {
-        Volunteer volunteer = volunteers.find(input.volunteerId())
+        Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(input.volunteerId())
                 .orElseThrow(() -> ProblemException.invalidField("volunteerId", "volunteerUnknown", input.volunteerId()));
-        Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
+        Activity activity = lock(activityId);
         // volunteers sign themselves up; admin roles and team leaders sign up others for activities of their scope
-        caller.require(caller.workScope().contains(activity.orgPath()) || caller.isSelf(volunteer.id()));
+        caller.require(caller.workScope().contains(activity.orgPath) || caller.isSelf(volunteer.id));
         Instant now = Instant.now();
-        if (activity.status() != ActivityStatus.OPEN) {
-            throw ProblemException.conflict("activityCancelled", activity.title());
+        if (activity.status != ActivityStatus.OPEN) {
+            throw ProblemException.conflict("activityCancelled", activity.title);
         }
-        if (activity.signupOpensAt() != null && now.isBefore(activity.signupOpensAt())) {
-            throw ProblemException.conflict("signupNotOpen", activity.title());
+        if (activity.signupOpensAt != null && now.isBefore(activity.signupOpensAt)) {
+            throw ProblemException.conflict("signupNotOpen", activity.title);
         }
         if (!now.isBefore(activity.signupClose())) {
-            throw ProblemException.conflict("signupClosed", activity.title());
+            throw ProblemException.conflict("signupClosed", activity.title);
         }
-        List<String> missing = activity.requiredSkills().stream().filter(s -> !volunteer.skills().contains(s)).toList();
+        List<String> skills = List.of(volunteer.skills);
+        List<String> missing = List.of(activity.requiredSkills).stream().filter(s -> !skills.contains(s)).toList();
         if (!missing.isEmpty()) {
             throw ProblemException.invalidField("volunteerId", "skillsMissing", String.join(", ", missing));
         }
-        if (activities.liveSignup(activityId, volunteer.id()).isPresent()) {
-            throw ProblemException.conflictOnField("volunteerId", "alreadySignedUp", volunteer.name());
+        if (Signup.count("activityId = ?1 and volunteerId = ?2 and status <> ?3", activityId, volunteer.id, SignupStatus.CANCELLED) > 0) {
+            throw ProblemException.conflictOnField("volunteerId", "alreadySignedUp", volunteer.name);
         }
-        activities.overlapping(volunteer.id(), activity.startsAt(), activity.endsAt()).ifPresent(title -> {
+        overlapping(volunteer.id, activity.startsAt, activity.endsAt).ifPresent(title -> {
             throw ProblemException.conflictOnField("volunteerId", "signupOverlaps", title);
         });
-        boolean placeLeft = activity.confirmedCount() < activity.capacity();
-        Signup signup = new Signup(Ids.newId(), 0, activityId, volunteer.id(), placeLeft ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED,
-                now, null, null);
-        activities.insertSignup(signup, activity.startsAt(), activity.endsAt());
-        activities.setCounts(activityId, activity.confirmedCount() + (placeLeft ? 1 : 0), activity.waitlistCount() + (placeLeft ? 0 : 1));
-        audit.record("signup.create", "signup", signup.id(), activity.orgPath(), AuditLog.summary("activityId", activityId,
-                "volunteerId", volunteer.id(), "status", signup.status()));
-        return activities.signup(signup.id()).orElseThrow();
+        boolean placeLeft = activity.confirmedCount < activity.capacity;
+        Signup signup = new Signup();
+        signup.activityId = activityId;
+        signup.volunteerId = volunteer.id;
+        signup.status = placeLeft ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
+        signup.startsAt = activity.startsAt;
+        signup.endsAt = activity.endsAt;
+        signup.createdAt = now;
+        signup.persist();
+        if (placeLeft) {
+            activity.confirmedCount++;
+        } else {
+            activity.waitlistCount++;
+        }
+        activity.flush();
+        audit.record("signup.create", "signup", signup.id, activity.orgPath, AuditLog.summary("activityId", activityId,
+                "volunteerId", volunteer.id, "status", signup.status));
+        return signup;
     }
 
     /** Cancels a sign-up; a freed place goes to the oldest waitlisted sign-up. */
     @Transactional
     public Signup cancelSignup(UUID activityId, UUID signupId) {
-        Activity activity = activities.lock(activityId).orElseThrow(() -> ProblemException.notFound("activity", activityId));
-        Signup signup = activities.signup(signupId).filter(s -> s.activityId().equals(activityId))
+        Activity activity = lock(activityId);
+        Signup signup = Signup.<Signup>findByIdOptional(signupId).filter(s -> s.activityId.equals(activityId))
                 .orElseThrow(() -> ProblemException.notFound("signup", signupId));
-        caller.require(caller.workScope().contains(activity.orgPath()) || caller.isSelf(signup.volunteerId()));
-        if (signup.status() == SignupStatus.CANCELLED) {
+        caller.require(caller.workScope().contains(activity.orgPath) || caller.isSelf(signup.volunteerId));
+        if (signup.status == SignupStatus.CANCELLED) {
             throw ProblemException.conflict("signupAlreadyCancelled");
         }
-        if (activities.hasServiceRecord(activityId, signup.volunteerId())) {
+        if (records.exists(activityId, signup.volunteerId)) {
             throw ProblemException.conflict("signupHasRecord");
         }
-        activities.setSignupStatus(signupId, SignupStatus.CANCELLED, null, Instant.now());
-        boolean wasConfirmed = signup.status() == SignupStatus.CONFIRMED;
-        activities.setCounts(activityId, activity.confirmedCount() - (wasConfirmed ? 1 : 0),
-                activity.waitlistCount() - (wasConfirmed ? 0 : 1));
-        promote(activities.find(activityId).orElseThrow());
-        audit.record("signup.cancel", "signup", signupId, activity.orgPath(), AuditLog.summary("activityId", activityId,
-                "volunteerId", signup.volunteerId(), "previousStatus", signup.status()));
-        return activities.signup(signupId).orElseThrow();
+        SignupStatus previous = signup.status;
+        signup.status = SignupStatus.CANCELLED;
+        signup.cancelledAt = Instant.now();
+        if (previous == SignupStatus.CONFIRMED) {
+            activity.confirmedCount--;
+        } else {
+            activity.waitlistCount--;
+        }
+        promote(activity);
+        activity.flush();
+        audit.record("signup.cancel", "signup", signupId, activity.orgPath, AuditLog.summary("activityId", activityId,
+                "volunteerId", signup.volunteerId, "previousStatus", previous));
+        return signup;
+    }
+
+    public Optional<Activity> find(UUID id) {
+        return Activity.findByIdOptional(id);
+    }
+
+    public List<Activity> search(Filter filter, PageRequest page) {
+        return query(filter).page(page.page, page.size).list();
+    }
+
+    public long count(Filter filter) {
+        return query(filter).count();
+    }
+
+    private static PanacheQuery<Activity> query(Filter filter) {
+        Where where = new Where().equal("teamId", filter.teamId()).within("orgPath", filter.within()).equal("category", filter.category())
+                .equal("status", filter.status()).when("endsAt > ?", filter.from()).when("startsAt < ?", filter.to());
+        return Activity.find(where.hql(), Sort.by("startsAt").and("id"), where.params());
+    }
+
+    public Optional<Signup> signup(UUID activityId, UUID signupId) {
+        return Signup.<Signup>findByIdOptional(signupId).filter(s -> s.activityId.equals(activityId));
+    }
+
+    /** Place in the waitlist, from 1. */
+    public int waitlistPosition(Signup signup) {
+        return (int) Signup.count("activityId = ?1 and status = ?2 and seq <= ?3", signup.activityId, SignupStatus.WAITLISTED, signup.seq);
+    }
+
+    /** Confirmed first, then the waitlist in its order, then the cancelled; each with the volunteer's name. */
+    public List<SignupRow> signups(UUID activityId, SignupStatus status, PageRequest page) {
+        Where where = new Where().equal("s.activityId", activityId).equal("s.status", status);
+        var query = Panache.getEntityManager().createQuery("select s, v.name, case when s.status = ?" + (where.params().length + 1)
+                + " then row_number() over (partition by s.status order by s.seq) end from Signup s join Volunteer v on v.id = s.volunteerId"
+                + " where " + where.hql() + " order by case s.status when org.community.volunteer.activity.SignupStatus.CONFIRMED then 0"
+                + " when org.community.volunteer.activity.SignupStatus.WAITLISTED then 1 else 2 end, s.seq", Object[].class);
+        Object[] params = where.params();
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.setParameter(params.length + 1, SignupStatus.WAITLISTED).setFirstResult((int) page.offset()).setMaxResults(page.size)
+                .getResultList().stream()
+                .map(row -> new SignupRow((Signup) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).intValue())).toList();
+    }
+
+    public long countSignups(UUID activityId, SignupStatus status) {
+        Where where = new Where().equal("activityId", activityId).equal("status", status);
+        return Signup.count(where.hql(), where.params());
+    }
+
+    /** A volunteer's sign-ups, latest activity first. */
+    public List<Signup> signupsOfVolunteer(UUID volunteerId, PageRequest page) {
+        return Signup.<Signup>find("volunteerId", Sort.by("startsAt", Sort.Direction.Descending).and("id"), volunteerId)
+                .page(page.page, page.size).list();
+    }
+
+    public long countSignupsOfVolunteer(UUID volunteerId) {
+        return Signup.count("volunteerId", volunteerId);
+    }
+
+    /**
+     * The activity under its row lock: every sign-up, cancellation and capacity change of one activity runs one at a
+     * time behind it, so the confirmed count can never pass the capacity and the waitlist order holds.
+     */
+    private static Activity lock(UUID id) {
+        return Activity.<Activity>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("activity", id));
+    }
+
+    /** The title of another activity whose live sign-up overlaps [startsAt, endsAt) for this volunteer, if any. */
+    private static Optional<String> overlapping(UUID volunteerId, Instant startsAt, Instant endsAt) {
+        return Panache.getEntityManager().createQuery("select a.title from Signup s join Activity a on a.id = s.activityId"
+                + " where s.volunteerId = ?1 and s.status <> ?2 and s.startsAt < ?3 and s.endsAt > ?4", String.class)
+                .setParameter(1, volunteerId).setParameter(2, SignupStatus.CANCELLED).setParameter(3, endsAt).setParameter(4, startsAt)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** Fills free places from the waitlist, first come first served. Caller holds the activity lock. */
-    private void promote(Activity activity) {
-        int free = activity.capacity() - activity.confirmedCount();
-        if (free <= 0 || activity.waitlistCount() == 0) {
+    private static void promote(Activity activity) {
+        int free = activity.capacity - activity.confirmedCount;
+        if (free <= 0 || activity.waitlistCount == 0) {
             return;
         }
-        List<Signup> next = activities.waitlistHead(activity.id(), free);
+        List<Signup> next = Signup.<Signup>find("activityId = ?1 and status = ?2", Sort.by("seq"), activity.id, SignupStatus.WAITLISTED)
+                .page(Page.ofSize(free)).list();
         Instant now = Instant.now();
         for (Signup signup : next) {
-            activities.setSignupStatus(signup.id(), SignupStatus.CONFIRMED, now, null);
+            signup.status = SignupStatus.CONFIRMED;
+            signup.promotedAt = now;
         }
-        activities.setCounts(activity.id(), activity.confirmedCount() + next.size(), activity.waitlistCount() - next.size());
+        activity.confirmedCount += next.size();
+        activity.waitlistCount -= next.size();
     }
 
-    private static void checkTimes(Activity a) {
-        if (!a.endsAt().isAfter(a.startsAt())) {
+    private static void fill(Activity activity, ActivityInput input) {
+        activity.title = input.title().trim();
+        activity.category = input.category();
+        activity.place = input.place().trim();
+        activity.description = blank(input.description());
+        activity.startsAt = input.startsAt().toInstant();
+        activity.endsAt = input.endsAt().toInstant();
+        activity.capacity = input.capacity();
+        activity.requiredSkills = skills(input).toArray(String[]::new);
+        activity.signupOpensAt = instant(input.signupOpensAt());
+        activity.signupClosesAt = instant(input.signupClosesAt());
+    }
+
+    /** Checked before the input touches an entity, so a wrong time is a 400 naming the field and never reaches the table's checks. */
+    private static void checkTimes(ActivityInput input) {
+        Instant startsAt = input.startsAt().toInstant();
+        Instant endsAt = input.endsAt().toInstant();
+        Instant opensAt = instant(input.signupOpensAt());
+        Instant closesAt = instant(input.signupClosesAt());
+        if (!endsAt.isAfter(startsAt)) {
             throw ProblemException.badField("endsAt", "endsBeforeStart");
         }
-        if (Duration.between(a.startsAt(), a.endsAt()).compareTo(MAX_LENGTH) > 0) {
+        if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
             throw ProblemException.badField("endsAt", "activityTooLong");
         }
-        if (a.signupOpensAt() != null && a.signupClosesAt() != null && !a.signupClosesAt().isAfter(a.signupOpensAt())) {
+        if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
             throw ProblemException.badField("signupClosesAt", "signupWindowEmpty");
         }
-        if (a.signupClosesAt() != null && a.signupClosesAt().isAfter(a.endsAt())) {
+        if (closesAt != null && closesAt.isAfter(endsAt)) {
             throw ProblemException.badField("signupClosesAt", "signupClosesAfterEnd");
         }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static List<String> skills(ActivityInput input) {

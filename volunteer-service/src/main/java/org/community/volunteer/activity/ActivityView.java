@@ -28,10 +28,9 @@ public record ActivityView(UUID id, UUID teamId, String title, @Schema(nullable 
 
     public static ActivityView of(Activity a) {
         Instant now = Instant.now();
-        String phase = now.isBefore(a.startsAt()) ? "UPCOMING" : now.isBefore(a.endsAt()) ? "ONGOING" : "ENDED";
-        return new ActivityView(a.id(), a.teamId(), a.title(), a.category(), a.place(), a.description(), Times.local(a.startsAt()),
-                Times.local(a.endsAt()), a.capacity(), a.confirmedCount(), a.waitlistCount(), Math.max(0, a.capacity() - a.confirmedCount()),
-                a.requiredSkills(), Times.local(a.signupOpensAt()), Times.local(a.signupClose()), a.status(), phase, a.version(),
-                Times.local(a.createdAt()));
+        String phase = now.isBefore(a.startsAt) ? "UPCOMING" : now.isBefore(a.endsAt) ? "ONGOING" : "ENDED";
+        return new ActivityView(a.id, a.teamId, a.title, a.category, a.place, a.description, Times.local(a.startsAt),
+                Times.local(a.endsAt), a.capacity, a.confirmedCount, a.waitlistCount, a.placesLeft(), List.of(a.requiredSkills),
+                Times.local(a.signupOpensAt), Times.local(a.signupClose()), a.status, phase, a.version, Times.local(a.createdAt));
     }
 }

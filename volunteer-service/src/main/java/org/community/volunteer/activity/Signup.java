@@ -1,21 +1,47 @@
 package org.community.volunteer.activity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.conventions.db.Db;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
-/** A volunteer's sign-up (报名) for an activity. */
-public record Signup(UUID id, long seq, UUID activityId, UUID volunteerId, SignupStatus status, Instant createdAt, Instant promotedAt,
-        Instant cancelledAt) {
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.UuidGenerator;
 
-    public static final String COLUMNS = "id, seq, activity_id, volunteer_id, status, created_at, promoted_at, cancelled_at";
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-    public static Signup map(ResultSet row) throws SQLException {
-        return new Signup(Db.uuid(row, "id"), row.getLong("seq"), Db.uuid(row, "activity_id"), Db.uuid(row, "volunteer_id"),
-                Db.enumValue(row, "status", SignupStatus.class), Db.instant(row, "created_at"), Db.instant(row, "promoted_at"),
-                Db.instant(row, "cancelled_at"));
-    }
+/**
+ * A volunteer's sign-up (报名, table {@code signup}) for an activity. It carries the activity's times, so that the
+ * table's exclusion constraint keeps one volunteer's live sign-ups from overlapping; {@link SignupView} is what callers
+ * see of it.
+ */
+@Entity
+@Table(name = "signup")
+public class Signup extends PanacheEntityBase {
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public UUID id;
+
+    /** The order of arrival (a database sequence): the waitlist is served by it. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public long seq;
+
+    public UUID activityId;
+    public UUID volunteerId;
+
+    @Enumerated(EnumType.STRING)
+    public SignupStatus status;
+
+    public Instant startsAt;
+    public Instant endsAt;
+    public Instant createdAt;
+    public Instant promotedAt;
+    public Instant cancelledAt;
 }

@@ -18,7 +18,7 @@ public record SignupView(UUID id, UUID activityId, UUID volunteerId, @Schema(nul
         OffsetDateTime createdAt, @Schema(nullable = true) OffsetDateTime promotedAt, @Schema(nullable = true) OffsetDateTime cancelledAt) {
 
     public static SignupView of(Signup s, String volunteerName, Integer position) {
-        return new SignupView(s.id(), s.activityId(), s.volunteerId(), volunteerName, s.status(), position, Times.local(s.createdAt()),
-                Times.local(s.promotedAt()), Times.local(s.cancelledAt()));
+        return new SignupView(s.id, s.activityId, s.volunteerId, volunteerName, s.status, position, Times.local(s.createdAt),
+                Times.local(s.promotedAt), Times.local(s.cancelledAt));
     }
 }

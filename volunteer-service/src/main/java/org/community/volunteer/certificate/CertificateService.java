@@ -7,21 +7,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
 import org.community.volunteer.hours.ServiceRecordRepository;
 import org.community.volunteer.hours.ServiceRecordRepository.VerifiedLine;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
+import org.community.volunteer.audit.AuditLog;
 import org.community.volunteer.team.Team;
-import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.volunteer.Masks;
 import org.community.volunteer.volunteer.Stars;
 import org.community.volunteer.volunteer.VerificationStatus;
 import org.community.volunteer.volunteer.Volunteer;
-import org.community.volunteer.volunteer.VolunteerRepository;
 
 /**
  * Issues certificates: "whoever records it certifies it" — a certificate covers the verified records of one
@@ -32,57 +30,61 @@ import org.community.volunteer.volunteer.VolunteerRepository;
 public class CertificateService {
 
     @Inject
-    VolunteerRepository volunteers;
-
-    @Inject
-    TeamRepository teams;
-
-    @Inject
     ServiceRecordRepository records;
 
     @Inject
     CertificatePdf pdf;
 
     @Inject
-    Db db;
+    EntityManager entityManager;
 
     @Inject
-    org.community.volunteer.audit.AuditLog audit;
+    AuditLog audit;
 
     @Transactional
     public Certificate issue(UUID volunteerId, CertificateInput input) {
-        Volunteer volunteer = volunteers.find(volunteerId).orElseThrow(() -> ProblemException.notFound("volunteer", volunteerId));
-        Team team = teams.find(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
-        if (volunteer.verificationStatus() != VerificationStatus.VERIFIED) {
-            throw ProblemException.conflict("certificateNeedsRealName", volunteer.name());
+        Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(volunteerId)
+                .orElseThrow(() -> ProblemException.notFound("volunteer", volunteerId));
+        Team team = Team.<Team>findByIdOptional(input.teamId())
+                .orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
+        if (volunteer.verificationStatus != VerificationStatus.VERIFIED) {
+            throw ProblemException.conflict("certificateNeedsRealName", volunteer.name);
         }
-        List<VerifiedLine> lines = records.verifiedWithTeam(volunteerId, team.id());
+        List<VerifiedLine> lines = records.verifiedWithTeam(volunteerId, team.id);
         if (lines.isEmpty()) {
-            throw ProblemException.conflictOnField("teamId", "certificateNoRecords", team.name());
+            throw ProblemException.conflictOnField("teamId", "certificateNoRecords", team.name);
         }
         long total = lines.stream().mapToLong(VerifiedLine::minutes).sum();
         Instant now = Instant.now();
-        String serial = "VSC-" + now.atZone(Times.ZONE).getYear() + "-"
-                + String.format("%08d", db.count("select nextval('certificate_serial_seq')"));
-        byte[] document = pdf.render(new CertificatePdf.Content(serial, volunteer.name(), Masks.idNumber(volunteer.idNumber()), team.name(),
-                team.orgUnitName(), lines, total, now));
-        db.update("insert into certificate (id, serial, volunteer_id, team_id, issuer, total_minutes, record_count, issued_at, pdf)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", Ids.newId(), serial, volunteerId, team.id(), team.orgUnitName(), total, lines.size(),
-                now, document);
-        audit.record("certificate.issue", "volunteer", volunteerId, volunteer.orgPath(), org.community.volunteer.audit.AuditLog.summary(
-                "serial", serial, "teamId", team.id(), "records", lines.size(), "minutes", total));
-        return view(serial, volunteerId, team.id(), team.orgUnitName(), total, lines.size(), now);
+        long number = ((Number) entityManager.createNativeQuery("select nextval('certificate_serial_seq')").getSingleResult()).longValue();
+        IssuedCertificate certificate = new IssuedCertificate();
+        certificate.serial = "VSC-" + now.atZone(Times.ZONE).getYear() + "-" + String.format("%08d", number);
+        certificate.volunteerId = volunteerId;
+        certificate.teamId = team.id;
+        certificate.issuer = team.orgUnitName;
+        certificate.totalMinutes = total;
+        certificate.recordCount = lines.size();
+        certificate.issuedAt = now;
+        certificate.pdf = pdf.render(new CertificatePdf.Content(certificate.serial, volunteer.name, Masks.idNumber(volunteer.idNumber),
+                team.name, team.orgUnitName, lines, total, now));
+        certificate.persistAndFlush();
+        audit.record("certificate.issue", "volunteer", volunteerId, volunteer.orgPath, AuditLog.summary("serial", certificate.serial,
+                "teamId", team.id, "records", lines.size(), "minutes", total));
+        return view(certificate.serial, volunteerId, team.id, certificate.issuer, total, lines.size(), now);
     }
 
+    /** The volunteer's certificates, newest first, without their PDFs. */
     public List<Certificate> list(UUID volunteerId) {
-        return db.list("select serial, team_id, issuer, total_minutes, record_count, issued_at from certificate where volunteer_id = ?"
-                + " order by issued_at desc, serial", row -> view(row.getString("serial"), volunteerId, Db.uuid(row, "team_id"),
-                        row.getString("issuer"), row.getLong("total_minutes"), row.getInt("record_count"), Db.instant(row, "issued_at")),
-                volunteerId);
+        return entityManager.createQuery("select c.serial, c.teamId, c.issuer, c.totalMinutes, c.recordCount, c.issuedAt"
+                + " from IssuedCertificate c where c.volunteerId = ?1 order by c.issuedAt desc, c.serial", Object[].class)
+                .setParameter(1, volunteerId).getResultList().stream()
+                .map(row -> view((String) row[0], volunteerId, (UUID) row[1], (String) row[2], (Long) row[3], (Integer) row[4], (Instant) row[5]))
+                .toList();
     }
 
     public Optional<byte[]> pdf(UUID volunteerId, String serial) {
-        return db.one("select pdf from certificate where volunteer_id = ? and serial = ?", row -> row.getBytes(1), volunteerId, serial);
+        return entityManager.createQuery("select c.pdf from IssuedCertificate c where c.volunteerId = ?1 and c.serial = ?2", byte[].class)
+                .setParameter(1, volunteerId).setParameter(2, serial).getResultStream().findFirst();
     }
 
     private static Certificate view(String serial, UUID volunteerId, UUID teamId, String issuer, long minutes, int count, Instant at) {

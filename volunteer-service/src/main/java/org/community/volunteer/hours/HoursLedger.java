@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.Times;
-import org.community.volunteer.volunteer.VolunteerRepository;
+import org.community.volunteer.volunteer.Stars;
 
 /**
  * Credits verified minutes to every roll-up in the verifying transaction: the volunteer's total and star
@@ -20,12 +20,11 @@ public class HoursLedger {
     @Inject
     Db db;
 
-    @Inject
-    VolunteerRepository volunteers;
-
     public void credit(UUID volunteerId, String unitPath, Instant servedAt, int minutes) {
         int year = servedAt.atZone(Times.ZONE).getYear();
-        volunteers.addVerifiedMinutes(volunteerId, minutes);
+        // the volunteer's total and star level in one statement (x = x + ?) under the row lock it takes, with no read before it
+        db.update("update volunteer set verified_minutes = verified_minutes + ?, star_level = "
+                + Stars.sql("(verified_minutes + " + minutes + ")") + " where id = ?", minutes, volunteerId);
         db.update("insert into unit_year_hours (org_path, year, minutes, records) values (?, ?, ?, 1)"
                 + " on conflict (year, org_path) do update set minutes = unit_year_hours.minutes + excluded.minutes,"
                 + " records = unit_year_hours.records + 1", unitPath, year, minutes);

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.volunteer.activity.Activity;
 import org.community.volunteer.activity.ActivityStatus;
 import org.community.volunteer.activity.SignupStatus;
 import org.community.volunteer.audit.AuditLog;
@@ -17,7 +16,7 @@ import org.community.conventions.db.Ids;
 import org.community.conventions.problem.ProblemException;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.MemberRole;
-import org.community.volunteer.team.TeamRepository;
+import org.community.volunteer.team.TeamMember;
 
 /**
  * Check-in, check-out and review. A record is created once per volunteer and activity (unique key, insert
@@ -30,9 +29,6 @@ public class HoursService {
 
     @Inject
     ServiceRecordRepository records;
-
-    @Inject
-    TeamRepository teams;
 
     @Inject
     HoursLedger ledger;
@@ -52,7 +48,7 @@ public class HoursService {
     @Transactional
     public ServiceRecord checkIn(UUID activityId, CheckInput input) {
         // FOR SHARE: check-ins run side by side, while a cancellation (FOR UPDATE) waits for them
-        Activity activity = db.one("select " + Activity.COLUMNS + " from activity where id = ? for share", Activity::map, activityId)
+        Shift activity = db.one(Shift.SELECT + " for share", Shift::map, activityId)
                 .orElseThrow(() -> ProblemException.notFound("activity", activityId));
         CheckMethod method = authenticate(activity, input);
         Instant at = when(input, method);
@@ -83,7 +79,7 @@ public class HoursService {
 
     @Transactional
     public ServiceRecord checkOut(UUID activityId, CheckInput input) {
-        Activity activity = db.one("select " + Activity.COLUMNS + " from activity where id = ?", Activity::map, activityId)
+        Shift activity = db.one(Shift.SELECT, Shift::map, activityId)
                 .orElseThrow(() -> ProblemException.notFound("activity", activityId));
         CheckMethod method = authenticate(activity, input);
         Instant at = when(input, method);
@@ -116,7 +112,7 @@ public class HoursService {
         caller.requireIn(caller.workScope(), record.orgPath());
         requireLeader(record.teamId(), input.leaderId());
         transition(record, RecordStatus.VERIFIED);
-        Activity activity = db.one("select " + Activity.COLUMNS + " from activity where id = ?", Activity::map, record.activityId())
+        Shift activity = db.one(Shift.SELECT, Shift::map, record.activityId())
                 .orElseThrow();
         int minutes = input.minutes() == null ? record.minutes() : input.minutes();
         String reason = blank(input.reason());
@@ -161,7 +157,7 @@ public class HoursService {
     }
 
     /** The volunteer with the activity's code, or a leader/deputy of the team; exactly one of them. */
-    private CheckMethod authenticate(Activity activity, CheckInput input) {
+    private CheckMethod authenticate(Shift activity, CheckInput input) {
         if ((input.code() == null) == (input.leaderId() == null)) {
             throw ProblemException.badField("code", "codeOrLeader");
         }
@@ -182,7 +178,7 @@ public class HoursService {
     }
 
     private void requireLeader(UUID teamId, UUID leaderId) {
-        MemberRole role = teams.role(teamId, leaderId).orElse(null);
+        MemberRole role = TeamMember.<TeamMember>findByIdOptional(new TeamMember.Key(teamId, leaderId)).map(m -> m.role).orElse(null);
         if (role != MemberRole.LEADER && role != MemberRole.DEPUTY) {
             throw ProblemException.invalidField("leaderId", "notTeamLeader");
         }

@@ -38,6 +38,10 @@ public class ServiceRecordRepository {
         return db.one(SELECT + "where r.activity_id = ? and r.volunteer_id = ? for update of r", ServiceRecord::map, activityId, volunteerId);
     }
 
+    public boolean exists(UUID activityId, UUID volunteerId) {
+        return db.count("select count(*) from service_record where activity_id = ? and volunteer_id = ?", activityId, volunteerId) > 0;
+    }
+
     /** Inserts the record unless the volunteer already has one for this activity: false then. */
     public boolean insertOnce(ServiceRecord r) {
         return db.update("insert into service_record (" + ServiceRecord.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

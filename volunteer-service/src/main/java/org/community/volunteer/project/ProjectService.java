@@ -29,7 +29,6 @@ import org.community.volunteer.orgunit.OrgUnitRef;
 import org.community.volunteer.partner.OfferedResource;
 import org.community.volunteer.security.Caller;
 import org.community.volunteer.team.Team;
-import org.community.volunteer.team.TeamRepository;
 import org.community.volunteer.team.TeamStatus;
 
 /**
@@ -41,9 +40,6 @@ import org.community.volunteer.team.TeamStatus;
 public class ProjectService {
 
     @Inject
-    TeamRepository teams;
-
-    @Inject
     Caller caller;
 
     @Inject
@@ -52,15 +48,15 @@ public class ProjectService {
     @Transactional
     public ProjectView create(ProjectInput input) {
         caller.require(caller.admin());
-        Team team = teams.find(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
-        caller.requireIn(caller.adminScope(), team.orgPath());
-        if (team.status() != TeamStatus.ACTIVE) {
-            throw ProblemException.invalidField("teamId", "teamDisbanded", team.name());
+        Team team = Team.<Team>findByIdOptional(input.teamId()).orElseThrow(() -> ProblemException.invalidField("teamId", "teamUnknown", input.teamId()));
+        caller.requireIn(caller.adminScope(), team.orgPath);
+        if (team.status != TeamStatus.ACTIVE) {
+            throw ProblemException.invalidField("teamId", "teamDisbanded", team.name);
         }
         if (input.plannedStart() != null && input.plannedEnd() != null && input.plannedEnd().isBefore(input.plannedStart())) {
             throw ProblemException.badField("plannedEnd", "plannedEndBeforeStart");
         }
-        String scope = team.communityPath() != null ? team.communityPath() : team.orgPath();
+        String scope = team.communityPath != null ? team.communityPath : team.orgPath;
         List<UUID> demandIds = new ArrayList<>(new LinkedHashSet<>(input.demandIds() == null ? List.of() : input.demandIds()));
         List<Demand> demands = new ArrayList<>();
         for (int i = 0; i < demandIds.size(); i++) {
@@ -93,8 +89,8 @@ public class ProjectService {
         Project project = new Project();
         project.name = input.name().trim();
         project.kind = input.kind();
-        project.teamId = team.id();
-        project.orgPath = team.orgPath();
+        project.teamId = team.id;
+        project.orgPath = team.orgPath;
         project.description = blank(input.description());
         project.status = ProjectStatus.PLANNED;
         project.plannedStart = input.plannedStart();
@@ -108,8 +104,8 @@ public class ProjectService {
         }
         project.resourceIds.addAll(resourceIds);
         project.persistAndFlush();
-        audit.record("project.create", "project", project.id, team.orgPath(), AuditLog.summary("name", project.name, "kind", input.kind(),
-                "teamId", team.id(), "demandIds", demandIds, "resourceIds", resourceIds));
+        audit.record("project.create", "project", project.id, team.orgPath, AuditLog.summary("name", project.name, "kind", input.kind(),
+                "teamId", team.id, "demandIds", demandIds, "resourceIds", resourceIds));
         return view(project);
     }
 

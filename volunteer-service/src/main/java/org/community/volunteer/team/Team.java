@@ -1,23 +1,48 @@
 package org.community.volunteer.team;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.community.conventions.db.Db;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** A volunteer team (志愿服务队) of an org unit, led by a leader with deputies. */
-public record Team(UUID id, String name, UUID orgUnitId, String orgUnitName, String orgPath, String communityPath, String category,
-        String description, UUID leaderId, TeamStatus status, long version, Instant createdAt, Instant updatedAt) {
+import org.hibernate.annotations.UuidGenerator;
 
-    public static final String COLUMNS = "id, name, org_unit_id, org_unit_name, org_path, community_path, category, description,"
-            + " leader_id, status, version, created_at, updated_at";
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-    public static Team map(ResultSet row) throws SQLException {
-        return new Team(Db.uuid(row, "id"), row.getString("name"), Db.uuid(row, "org_unit_id"), row.getString("org_unit_name"),
-                row.getString("org_path"), row.getString("community_path"), row.getString("category"), row.getString("description"),
-                Db.uuid(row, "leader_id"), Db.enumValue(row, "status", TeamStatus.class), row.getLong("version"),
-                Db.instant(row, "created_at"), Db.instant(row, "updated_at"));
-    }
+/**
+ * A volunteer team (志愿服务队, table {@code team}) of an org unit, led by a leader with deputies; its members are
+ * {@link TeamMember}s and {@link TeamView} is what callers see of it.
+ */
+@Entity
+@Table(name = "team")
+public class Team extends PanacheEntityBase {
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public UUID id;
+
+    public String name;
+    public UUID orgUnitId;
+    public String orgUnitName;
+    public String orgPath;
+    /** The community the unit lies in (null above community level). */
+    public String communityPath;
+    public String category;
+    public String description;
+    public UUID leaderId;
+
+    @Enumerated(EnumType.STRING)
+    public TeamStatus status;
+
+    /** The ETag; new rows start at 1, as they always have. */
+    @Version
+    public long version = 1;
+
+    public Instant createdAt;
+    public Instant updatedAt;
 }

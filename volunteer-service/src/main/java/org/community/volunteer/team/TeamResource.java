@@ -51,9 +51,6 @@ public class TeamResource {
     TeamService service;
 
     @Inject
-    TeamRepository teams;
-
-    @Inject
     OrgUnits orgUnits;
 
     @Inject
@@ -68,7 +65,7 @@ public class TeamResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)), description = "Created; Location and ETag set")
     public Response create(@Valid @NotNull TeamInput input) {
         Team team = service.create(input);
-        return Response.created(URI.create("/api/v1/teams/" + team.id())).tag(Preconditions.etag(team.version()))
+        return Response.created(URI.create("/api/v1/teams/" + team.id)).tag(Preconditions.etag(team.version))
                 .entity(view(team)).build();
     }
 
@@ -81,12 +78,12 @@ public class TeamResource {
             @QueryParam("status") TeamStatus status,
             @QueryParam("q") @Size(min = 1, max = 100) @Parameter(description = "Part of the name") String q,
             @Valid @BeanParam PageRequest page) {
-        TeamRepository.Filter filter = new TeamRepository.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
+        TeamService.Filter filter = new TeamService.Filter(orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId),
                 category, status, q);
-        List<Team> found = teams.search(filter, page);
-        Map<UUID, TeamRepository.Membership> memberships = teams.memberships(found.stream().map(Team::id).toList());
-        return Page.of(found.stream().map(t -> TeamView.of(t, memberships.get(t.id()).deputyIds(), memberships.get(t.id()).memberCount()))
-                .toList(), page, teams.count(filter));
+        List<Team> found = service.search(filter, page);
+        Map<UUID, TeamService.Membership> memberships = service.memberships(found.stream().map(t -> t.id).toList());
+        return Page.of(found.stream().map(t -> TeamView.of(t, memberships.get(t.id).deputyIds(), memberships.get(t.id).memberCount()))
+                .toList(), page, service.count(filter));
     }
 
     @GET
@@ -105,7 +102,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Team team = find(id);
-        return Preconditions.okWithEtag(request, team.version(), view(team));
+        return Preconditions.okWithEtag(request, team.version, view(team));
     }
 
     @PUT
@@ -114,7 +111,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamInput input) {
         Team team = service.update(id, input, ifMatch);
-        return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
+        return Response.ok(view(team)).tag(Preconditions.etag(team.version)).build();
     }
 
     @POST
@@ -123,7 +120,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)), description = "Disbanded")
     public Response disband(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Team team = service.disband(id, ifMatch);
-        return Response.ok(view(team)).tag(Preconditions.etag(team.version())).build();
+        return Response.ok(view(team)).tag(Preconditions.etag(team.version)).build();
     }
 
     @GET
@@ -131,8 +128,8 @@ public class TeamResource {
     @Operation(operationId = "listTeamMembers", summary = "Members of a team", description = "Leader first, then deputies, then members by joining date. Admin roles, grid "
             + "workers and team leaders of the team's scope (403 for others: the member list is not part of the public profile).")
     public Page<MemberView> members(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        caller.requireIn(caller.readScope(), find(id).orgPath());
-        return Page.of(teams.members(id, page), page, teams.memberCount(id));
+        caller.requireIn(caller.readScope(), find(id).orgPath);
+        return Page.of(service.members(id, page), page, service.memberCount(id));
     }
 
     @POST
@@ -141,7 +138,7 @@ public class TeamResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)), description = "Added")
     public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberInput input) {
         service.addMember(id, input);
-        MemberView added = teams.member(id, input.volunteerId()).orElseThrow();
+        MemberView added = service.member(id, input.volunteerId()).orElseThrow();
         return Response.created(URI.create("/api/v1/teams/" + id + "/members/" + input.volunteerId())).entity(added).build();
     }
 
@@ -155,10 +152,11 @@ public class TeamResource {
     }
 
     private Team find(UUID id) {
-        return teams.find(id).orElseThrow(() -> ProblemException.notFound("team", id));
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("team", id));
     }
 
     private TeamView view(Team team) {
-        return TeamView.of(team, teams.deputies(team.id()), teams.memberCount(team.id()));
+        TeamService.Membership membership = service.membership(team.id);
+        return TeamView.of(team, membership.deputyIds(), membership.memberCount());
     }
 }

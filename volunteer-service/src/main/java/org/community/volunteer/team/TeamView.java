@@ -21,7 +21,7 @@ public record TeamView(UUID id, String name, UUID orgUnitId,
         long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static TeamView of(Team t, List<UUID> deputyIds, Long memberCount) {
-        return new TeamView(t.id(), t.name(), t.orgUnitId(), t.orgUnitName(), t.category(), t.description(), t.leaderId(), deputyIds,
-                memberCount, t.status(), t.version(), Times.local(t.createdAt()), Times.local(t.updatedAt()));
+        return new TeamView(t.id, t.name, t.orgUnitId, t.orgUnitName, t.category, t.description, t.leaderId, deputyIds,
+                memberCount, t.status, t.version, Times.local(t.createdAt), Times.local(t.updatedAt));
     }
 }

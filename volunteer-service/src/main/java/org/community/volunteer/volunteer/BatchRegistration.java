@@ -43,9 +43,6 @@ public class BatchRegistration {
     static final String ACTION = "volunteer.batch-register";
 
     @Inject
-    VolunteerRepository volunteers;
-
-    @Inject
     VolunteerService service;
 
     @Inject
@@ -95,9 +92,9 @@ public class BatchRegistration {
                 findings.add(new Finding(i, false, new ProblemException.Violation(field(i, "orgUnitId"), unit.problemKey(), unit.problemArgs())));
             }
         }
-        taken(volunteers.takenPhones(phones.keySet()), phones, "phone", value -> new Object[] { Masks.phone(value) }, "phoneTaken", findings);
-        taken(volunteers.takenIdNumbers(idNumbers.keySet()), idNumbers, "idNumber", value -> new Object[0], "idNumberTaken", findings);
-        taken(volunteers.takenAccounts(accounts.keySet()), accounts, "account", value -> new Object[0], "accountTaken", findings);
+        taken(service.takenPhones(phones.keySet()), phones, "phone", value -> new Object[] { Masks.phone(value) }, "phoneTaken", findings);
+        taken(service.takenIdNumbers(idNumbers.keySet()), idNumbers, "idNumber", value -> new Object[0], "idNumberTaken", findings);
+        taken(service.takenAccounts(accounts.keySet()), accounts, "account", value -> new Object[0], "accountTaken", findings);
         if (!findings.isEmpty()) {
             findings.sort(Comparator.comparingInt(Finding::index));
             boolean bad = findings.stream().anyMatch(Finding::bad);
@@ -118,13 +115,11 @@ public class BatchRegistration {
             VolunteerInput input = inputs.get(i);
             OrgUnitRef unit = input.orgUnitId() == null ? null : units.get(input.orgUnitId()).unit();
             String account = VolunteerService.blankToNull(input.account());
-            Volunteer volunteer = new Volunteer(ids.get(i), input.name().trim(), input.phone(), input.idNumber(), input.gender(),
-                    VolunteerService.skills(input), VolunteerService.blankToNull(input.availability()), input.partyMemberId(),
-                    VerificationStatus.UNVERIFIED, null, unit == null ? null : unit.id(), unit == null ? null : unit.name(),
-                    unit == null ? null : unit.path(), 0, 0, 1, now, now, account);
+            Volunteer volunteer = VolunteerService.unverified(input, unit, account, now);
+            volunteer.id = ids.get(i);
             rows.add(volunteer);
             // no personal data: the unit, the linked account and where in which batch (the request id ties the batch together)
-            entries.add(new AuditLog.Entry(volunteer.id(), volunteer.orgPath(), AuditLog.summary("orgUnitId", volunteer.orgUnitId(),
+            entries.add(new AuditLog.Entry(volunteer.id, volunteer.orgPath, AuditLog.summary("orgUnitId", volunteer.orgUnitId,
                     "account", account, "position", i, "batchSize", inputs.size())));
         }
         service.storeBatch(units.values().stream().filter(OrgUnits.Resolved::usable).toList(), rows, ACTION, entries);

@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.community.volunteer.activity.ActivityRepository;
+import org.community.volunteer.activity.ActivityService;
 import org.community.volunteer.activity.SignupView;
 import org.community.volunteer.certificate.Certificate;
 import org.community.volunteer.certificate.CertificateInput;
@@ -45,7 +45,7 @@ import org.community.volunteer.stats.Leaderboard;
 import org.community.volunteer.stats.StatsService;
 import org.community.volunteer.stats.UnitStats;
 import org.community.volunteer.team.MembershipView;
-import org.community.volunteer.team.TeamRepository;
+import org.community.volunteer.team.TeamService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,16 +65,13 @@ public class VolunteerResource {
     VolunteerService service;
 
     @Inject
-    VolunteerRepository volunteers;
-
-    @Inject
     BatchRegistration batch;
 
     @Inject
-    TeamRepository teams;
+    TeamService teams;
 
     @Inject
-    ActivityRepository activities;
+    ActivityService activities;
 
     @Inject
     CertificateService certificates;
@@ -98,7 +95,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)), description = "Registered; Location and ETag set")
     public Response register(@Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.register(input);
-        return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id())).tag(Preconditions.etag(volunteer.version()))
+        return Response.created(URI.create("/api/v1/volunteers/" + volunteer.id)).tag(Preconditions.etag(volunteer.version))
                 .entity(view(volunteer)).build();
     }
 
@@ -141,9 +138,9 @@ public class VolunteerResource {
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     @APIResponse(responseCode = "404", description = "The caller has not registered as a volunteer yet")
     public Response me(@Context Request request) {
-        Volunteer volunteer = volunteers.findByAccount(caller.subject())
+        Volunteer volunteer = service.findByAccount(caller.subject())
                 .orElseThrow(() -> new ProblemException(org.community.conventions.problem.ProblemType.NOT_FOUND, "noVolunteerProfile"));
-        return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
+        return Preconditions.okWithEtag(request, volunteer.version, view(volunteer));
     }
 
     @GET
@@ -154,10 +151,10 @@ public class VolunteerResource {
             @QueryParam("skill") @Pattern(regexp = "[A-Z][A-Z0-9_]*") String skill,
             @QueryParam("verificationStatus") VerificationStatus status, @Valid @BeanParam PageRequest page) {
         Scope scope = caller.readScope();
-        VolunteerRepository.Filter filter = new VolunteerRepository.Filter(
+        VolunteerService.Filter filter = new VolunteerService.Filter(
                 orgUnitId == null ? null : orgUnits.forRead("orgUnitId", orgUnitId, scope), q, skill, status, scope,
                 caller.scopedReader() ? null : caller.subject());
-        return Page.of(volunteers.search(filter, page).stream().map(this::view).toList(), page, volunteers.count(filter));
+        return Page.of(service.search(filter, page).stream().map(this::view).toList(), page, service.count(filter));
     }
 
     @GET
@@ -187,7 +184,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Volunteer volunteer = find(id);
-        return Preconditions.okWithEtag(request, volunteer.version(), view(volunteer));
+        return Preconditions.okWithEtag(request, volunteer.version, view(volunteer));
     }
 
     @PUT
@@ -197,7 +194,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VolunteerInput input) {
         Volunteer volunteer = service.update(id, input, ifMatch);
-        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version)).build();
     }
 
     @POST
@@ -206,7 +203,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VolunteerView.class)), description = "Recorded")
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull VerificationInput input) {
         Volunteer volunteer = service.verify(id, input, ifMatch);
-        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version())).build();
+        return Response.ok(view(volunteer)).tag(Preconditions.etag(volunteer.version)).build();
     }
 
     @GET
@@ -222,7 +219,7 @@ public class VolunteerResource {
     @Operation(operationId = "listVolunteerSignups", summary = "Sign-ups of the volunteer", description = "Latest activity first.")
     public Page<SignupView> signups(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         find(id);
-        return Page.of(activities.signupsOfVolunteer(id, page).stream().map(r -> SignupView.of(r.signup(), null, null)).toList(), page,
+        return Page.of(activities.signupsOfVolunteer(id, page).stream().map(s -> SignupView.of(s, null, null)).toList(), page,
                 activities.countSignupsOfVolunteer(id));
     }
 
@@ -233,9 +230,9 @@ public class VolunteerResource {
         Volunteer volunteer = find(id);
         List<HoursSummary.YearHours> years = db.list("select year, minutes from volunteer_year_hours where volunteer_id = ? order by year",
                 row -> new HoursSummary.YearHours(row.getInt("year"), Stars.hours(row.getLong("minutes"))), id);
-        Integer next = Stars.nextThresholdHours(volunteer.verifiedMinutes());
-        BigDecimal toNext = next == null ? null : BigDecimal.valueOf(next).subtract(Stars.hours(volunteer.verifiedMinutes()));
-        return new HoursSummary(id, Stars.hours(volunteer.verifiedMinutes()), volunteer.starLevel(), next, toNext, years);
+        Integer next = Stars.nextThresholdHours(volunteer.verifiedMinutes);
+        BigDecimal toNext = next == null ? null : BigDecimal.valueOf(next).subtract(Stars.hours(volunteer.verifiedMinutes));
+        return new HoursSummary(id, Stars.hours(volunteer.verifiedMinutes), volunteer.starLevel, next, toNext, years);
     }
 
     @POST
@@ -246,7 +243,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Certificate.class)), description = "Issued; Location is the PDF")
     public Response issue(@PathParam("id") UUID id, @Valid @NotNull CertificateInput input) {
         Volunteer volunteer = find(id);
-        caller.require(caller.isSelf(id) || caller.adminScope().contains(volunteer.orgPath()));
+        caller.require(caller.isSelf(id) || caller.adminScope().contains(volunteer.orgPath));
         Certificate certificate = certificates.issue(id, input);
         return Response.created(URI.create(certificate.pdf())).entity(certificate).build();
     }
@@ -272,11 +269,11 @@ public class VolunteerResource {
 
     /** The volunteer when the caller may read it: themself, or a reader of its scope; else 404 like an unknown id. */
     private Volunteer find(UUID id) {
-        return volunteers.find(id).filter(v -> caller.isSelf(v.id()) || caller.readScope().contains(v.orgPath()))
+        return service.find(id).filter(v -> caller.isSelf(v.id) || caller.readScope().contains(v.orgPath))
                 .orElseThrow(() -> ProblemException.notFound("volunteer", id));
     }
 
     private VolunteerView view(Volunteer volunteer) {
-        return VolunteerView.of(volunteer, caller.disclosure(volunteer.orgPath(), volunteer.account()));
+        return VolunteerView.of(volunteer, caller.disclosure(volunteer.orgPath, volunteer.account));
     }
 }

@@ -29,8 +29,8 @@ public record VolunteerView(UUID id, String name,
 
     /** With phone and ID number shown as far as {@code disclosure} allows. */
     public static VolunteerView of(Volunteer v, Disclosure disclosure) {
-        return new VolunteerView(v.id(), v.name(), disclosure.phone(v.phone()), disclosure.idNumber(v.idNumber()), v.gender(), v.skills(),
-                v.availability(), v.partyMemberId(), v.verificationStatus(), v.verificationNote(), v.orgUnitId(), v.orgUnitName(),
-                Stars.hours(v.verifiedMinutes()), v.starLevel(), v.version(), Times.local(v.createdAt()), Times.local(v.updatedAt()));
+        return new VolunteerView(v.id, v.name, disclosure.phone(v.phone), disclosure.idNumber(v.idNumber), v.gender, List.of(v.skills),
+                v.availability, v.partyMemberId, v.verificationStatus, v.verificationNote, v.orgUnitId, v.orgUnitName,
+                Stars.hours(v.verifiedMinutes), v.starLevel, v.version, Times.local(v.createdAt), Times.local(v.updatedAt));
     }
 }

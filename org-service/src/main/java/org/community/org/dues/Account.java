@@ -66,9 +66,11 @@ public class Account {
     }
 
     /**
-     * An account as read by the reports' deliberate SQL (the arrears and the roster join it to the members of a subtree):
-     * a detached snapshot.
+     * An account as read by deliberate SQL (a payment batch locks hundreds at once; the arrears and the roster join it to
+     * the members of a subtree): a detached snapshot.
      */
+    static final String COLUMNS = "member_id, start_month, next_month, unit_since, closed_after, version";
+
     static Account map(ResultSet row) throws SQLException {
         Account a = new Account();
         a.memberId = Db.uuid(row, "member_id");

@@ -1,5 +1,8 @@
 package org.community.org.dues;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.community.conventions.db.Db;
 import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.annotations.UuidGenerator;
 
@@ -93,6 +97,41 @@ public class Base {
         this.setBy = setBy;
         this.version = version;
         this.createdAt = now;
+    }
+
+    /**
+     * Bases as read by the deliberate SQL of the fast paths (a payment batch and the reports read the current bases of
+     * hundreds of members at once, never changing them): detached snapshots.
+     */
+    static final String COLUMNS = "id, member_id, year, valid_from, category, income_fen, quarter_fen, rate_bp, monthly_fen, note, set_by,"
+            + " version, created_at, superseded_at";
+
+    static Base map(ResultSet row) throws SQLException {
+        Base b = new Base();
+        b.id = Db.uuid(row, "id");
+        b.memberId = Db.uuid(row, "member_id");
+        b.year = row.getInt("year");
+        b.validFrom = DuesCalendar.month(Db.date(row, "valid_from"));
+        b.category = Db.enumValue(row, "category", DuesCategory.class);
+        long income = row.getLong("income_fen");
+        b.incomeFen = row.wasNull() ? null : income;
+        Array quarter = row.getArray("quarter_fen");
+        if (quarter != null) {
+            Long[] values = (Long[]) quarter.getArray();
+            b.quarterFen = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                b.quarterFen[i] = values[i];
+            }
+        }
+        int rate = row.getInt("rate_bp");
+        b.rateBp = row.wasNull() ? null : rate;
+        b.monthlyFen = row.getLong("monthly_fen");
+        b.note = row.getString("note");
+        b.setBy = row.getString("set_by");
+        b.version = row.getLong("version");
+        b.createdAt = Db.instant(row, "created_at");
+        b.supersededAt = Db.instant(row, "superseded_at");
+        return b;
     }
 
     /** Takes the base out of the current ones (written before its successor: one current base per member and year). */

@@ -8,20 +8,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
 import org.community.org.persistence.Constraints;
 import org.community.org.persistence.Locks;
-import org.hibernate.jpa.HibernateHints;
 
 /**
- * Bases, accounts and excuses as entities. The ledger advances accounts in its own batch ({@link Ledger#advance}); a
- * writer changing an account here and then calling the ledger or the counters in the same transaction flushes first.
+ * Bases, accounts and excuses as entities; what a payment batch and the reports read for many members at once comes as
+ * detached snapshots from one SQL statement each. The ledger advances accounts in its own batch ({@link Ledger#advance});
+ * a writer changing an account here and then calling the ledger or the counters in the same transaction flushes first.
  */
 @ApplicationScoped
 public class DuesRepository implements PanacheRepositoryBase<Base, UUID> {
+
+    @Inject
+    Db db;
 
     // ---- bases ----
 
@@ -29,14 +35,18 @@ public class DuesRepository implements PanacheRepositoryBase<Base, UUID> {
         return list("memberId = ?1 and supersededAt is null order by validFrom", memberId);
     }
 
-    /** Current bases of many members at once, by member; read-only (a payment or a report reads them, never changes them). */
+    /**
+     * Current bases of many members at once, by member, as detached snapshots: a payment batch and the reports read them
+     * for hundreds of members and never change them. Deliberate SQL: loading them as entities made a branch's batch of 200
+     * payments and the arrears page measurably slower (BENCHMARK.md, "Entities (issue 16): dues and the org unit").
+     */
     public Map<UUID, List<Base>> currentBases(List<UUID> memberIds) {
         Map<UUID, List<Base>> result = new HashMap<>();
         if (memberIds.isEmpty()) {
             return result;
         }
-        for (Base base : find("memberId in ?1 and supersededAt is null order by memberId, validFrom", memberIds)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
+        for (Base base : db.list("select " + Base.COLUMNS + " from dues_base where member_id = any(?) and superseded_at is null"
+                + " order by member_id, valid_from", Base::map, (Object) memberIds.toArray(UUID[]::new))) {
             result.computeIfAbsent(base.memberId(), id -> new ArrayList<>()).add(base);
         }
         return result;
@@ -77,11 +87,15 @@ public class DuesRepository implements PanacheRepositoryBase<Base, UUID> {
         return Locks.forUpdate(getEntityManager(), Account.class, memberId);
     }
 
-    /** Accounts of many members, locked in member order (the order every batch takes them in). */
+    /**
+     * Accounts of many members, locked in member order (the order every batch takes them in), as detached snapshots: the
+     * payments read them and the ledger advances them in its own batch ({@link Ledger#advance}). Deliberate SQL for the
+     * same reason as {@link #currentBases(List)}.
+     */
     public Map<UUID, Account> lockAccounts(List<UUID> memberIds) {
         Map<UUID, Account> result = new HashMap<>();
-        for (Account account : getEntityManager().createQuery("from Account where memberId in ?1 order by memberId", Account.class)
-                .setParameter(1, memberIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+        for (Account account : db.list("select " + Account.COLUMNS + " from dues_account where member_id = any(?) order by member_id for update",
+                Account::map, (Object) memberIds.toArray(UUID[]::new))) {
             result.put(account.memberId(), account);
         }
         return result;
@@ -107,15 +121,19 @@ public class DuesRepository implements PanacheRepositoryBase<Base, UUID> {
         return excuses(List.of(memberId)).getOrDefault(memberId, List.of());
     }
 
+    /** The recorded reasons of many members at once (an arrears page), as views: one SQL statement, as for their bases. */
     public Map<UUID, List<DuesViews.Excuse>> excuses(List<UUID> memberIds) {
         Map<UUID, List<DuesViews.Excuse>> result = new HashMap<>();
         if (memberIds.isEmpty()) {
             return result;
         }
-        for (Excuse excuse : getEntityManager().createQuery("from Excuse where memberId in ?1 order by memberId, fromMonth, createdAt", Excuse.class)
-                .setParameter(1, memberIds).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()) {
-            result.computeIfAbsent(excuse.memberId(), id -> new ArrayList<>()).add(excuse.view());
-        }
+        db.list("select * from dues_excuse where member_id = any(?) order by member_id, from_month, created_at", row -> {
+            DuesViews.Excuse excuse = new DuesViews.Excuse(Db.uuid(row, "id"), DuesCalendar.month(Db.date(row, "from_month")),
+                    DuesCalendar.month(Db.date(row, "until_month")), row.getString("reason"), row.getString("recorded_by"),
+                    Times.local(Db.instant(row, "created_at")));
+            result.computeIfAbsent(Db.uuid(row, "member_id"), id -> new ArrayList<>()).add(excuse);
+            return excuse;
+        }, (Object) memberIds.toArray(UUID[]::new));
         return result;
     }
 

@@ -55,10 +55,6 @@ public class Excuse {
         this.createdAt = now;
     }
 
-    UUID memberId() {
-        return memberId;
-    }
-
     DuesViews.Excuse view() {
         return new DuesViews.Excuse(id, fromMonth, untilMonth, reason, recordedBy, Times.local(createdAt));
     }

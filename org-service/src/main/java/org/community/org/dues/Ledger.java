@@ -102,8 +102,8 @@ public class Ledger {
     }
 
     /**
-     * Moves the accounts' first unpaid month, in one batch. The writers have the accounts locked as entities and leave them
-     * unchanged, so Hibernate has nothing of its own to write over these rows.
+     * Moves the accounts' first unpaid month, in one batch. A payment locks its accounts as snapshots, a reversal its one
+     * account as an entity that it leaves unchanged: Hibernate has nothing of its own to write over these rows.
      */
     public void advance(List<UUID> memberIds, List<YearMonth> nextMonths) {
         db.withConnection(connection -> {

@@ -3,6 +3,7 @@ package org.community.org.dues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.org.member.Member;
 import org.community.org.member.MemberRepository;
@@ -79,10 +79,10 @@ public class BaseService {
         if (input.untilMonth() != null && input.untilMonth().isBefore(input.fromMonth())) {
             throw ProblemException.badField("untilMonth", "duesUntilBeforeFrom");
         }
-        UUID id = Ids.newId();
-        dues.insertExcuse(id, memberId, input.fromMonth(), input.untilMonth(), input.reason().trim(), caller.subject());
+        DuesViews.Excuse excuse = dues.insertExcuse(new Excuse(memberId, input.fromMonth(), input.untilMonth(), input.reason().trim(),
+                caller.subject(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
         audit.record("dues.excuse", "member", memberId, member.path(), input);
-        return dues.excuses(memberId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return excuse;
     }
 
     /** A member the caller administers; unknown or outside the scope: 404 for an id in the path, 422 naming the body's field. */
@@ -120,9 +120,8 @@ public class BaseService {
             after.removeIf(b -> b.id().equals(replaced.id()));
         }
         Instant now = Instant.now();
-        Base base = new Base(Ids.newId(), member.id(), year, validFrom, figures.category(), computed.incomeFen(), computed.quarterFen(),
-                computed.rateBp(), computed.monthlyFen(), trim(figures.note()), caller.subject(), replaced == null ? 1 : replaced.version() + 1,
-                now, null);
+        Base base = new Base(member.id(), year, validFrom, figures.category(), computed, trim(figures.note()), caller.subject(),
+                replaced == null ? 1 : replaced.version() + 1, now);
         after.add(base);
         YearMonth start = after.stream().map(Base::validFrom).min(YearMonth::compareTo).orElseThrow();
         boolean paid = account != null && !account.nextMonth().equals(account.startMonth());
@@ -131,24 +130,26 @@ public class BaseService {
             throw ProblemException.conflictOnField(figures.validFrom() == null ? "year" : "validFrom", "duesBaseBeforePaid", account.startMonth());
         }
         if (replaced != null) {
-            dues.supersede(replaced.id(), now);
+            replaced.supersede(now);
         }
-        if (!dues.insert(base)) {
+        if (dues.hasCurrent(member.id(), year) || !dues.insert(base)) {
             throw ProblemException.conflictOnField("year", "duesBaseExists", member.name(), String.valueOf(year));
         }
         if (replaced != null) {
-            dues.linkSuccessor(replaced.id(), base.id());
+            replaced.supersededBy(base);
         }
         MonthFigures beforeSchedule = account == null ? new MonthFigures() : Schedule.of(before, account.unitSince(), account.closedAfter());
-        Account changed;
+        Account changed = account;
         if (account == null) {
-            changed = new Account(member.id(), start, start, start, null, 1);
+            changed = new Account(member.id(), start, now);
             dues.insertAccount(changed);
+        } else if (paid) {
+            account.touch(now);
         } else {
-            changed = paid ? account.with(account.startMonth(), account.nextMonth(), account.unitSince(), account.closedAfter())
-                    : account.with(start, start, start, account.closedAfter());
-            dues.updateAccount(changed);
+            account.restart(start, now);
         }
+        // the counters are deliberate SQL on dues_rollup: the entities are written first
+        dues.flush();
         MonthFigures change = Schedule.of(after, changed.unitSince(), changed.closedAfter()).minus(beforeSchedule);
         rollups.apply(Paths.keys(member.path()), change);
         return base;

@@ -1,5 +1,6 @@
 package org.community.org.dues;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,10 @@ public class DuesHooks {
                 .minus(Schedule.of(bases, account.unitSince(), null));
         RollupChange change = new RollupChange().addChain(Paths.keys(member.path()), origin)
                 .addChain(Paths.keys(to.path()), Schedule.of(bases, account.nextMonth(), null));
+        account.moveLiability(Instant.now());
+        // the counters are deliberate SQL on dues_rollup: the account is written first
+        dues.flush();
         rollups.apply(change);
-        dues.updateAccount(account.with(account.startMonth(), account.nextMonth(), account.nextMonth(), null));
     }
 
     /** A locked member leaves (deceased, removed, transferred out of the system): nothing is owed after the paid-up month. */
@@ -46,8 +49,11 @@ public class DuesHooks {
         }
         List<Base> bases = dues.currentBases(member.id());
         var closed = account.nextMonth().minusMonths(1);
-        rollups.apply(Paths.keys(member.path()), Schedule.of(bases, account.unitSince(), closed).minus(Schedule.of(bases, account.unitSince(), null)));
-        dues.updateAccount(account.with(account.startMonth(), account.nextMonth(), account.unitSince(), closed));
+        MonthFigures change = Schedule.of(bases, account.unitSince(), closed).minus(Schedule.of(bases, account.unitSince(), null));
+        account.close(closed, Instant.now());
+        // the counters are deliberate SQL on dues_rollup: the account is written first
+        dues.flush();
+        rollups.apply(Paths.keys(member.path()), change);
     }
 
     /** A unit moved under a new parent: its subtree's dues counters leave the old ancestors and join the new ones. */

@@ -1,8 +1,5 @@
 package org.community.org.dues;
 
-import java.sql.Date;
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +9,22 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.community.conventions.db.Db;
+import org.community.conventions.http.Times;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
 
-/** Bases, accounts and excuses. */
+/**
+ * Bases, accounts and excuses as entities; what a payment batch and the reports read for many members at once comes as
+ * detached snapshots from one SQL statement each. The ledger advances accounts in its own batch ({@link Ledger#advance});
+ * a writer changing an account here and then calling the ledger or the counters in the same transaction flushes first.
+ */
 @ApplicationScoped
-public class DuesRepository {
+public class DuesRepository implements PanacheRepositoryBase<Base, UUID> {
 
     @Inject
     Db db;
@@ -25,11 +32,14 @@ public class DuesRepository {
     // ---- bases ----
 
     public List<Base> currentBases(UUID memberId) {
-        return db.list("select " + Base.COLUMNS + " from dues_base where member_id = ? and superseded_at is null order by valid_from",
-                Base::map, memberId);
+        return list("memberId = ?1 and supersededAt is null order by validFrom", memberId);
     }
 
-    /** Current bases of many members at once, by member. */
+    /**
+     * Current bases of many members at once, by member, as detached snapshots: a payment batch and the reports read them
+     * for hundreds of members and never change them. Deliberate SQL: loading them as entities made a branch's batch of 200
+     * payments and the arrears page measurably slower (BENCHMARK.md, "Entities (issue 16): dues and the org unit").
+     */
     public Map<UUID, List<Base>> currentBases(List<UUID> memberIds) {
         Map<UUID, List<Base>> result = new HashMap<>();
         if (memberIds.isEmpty()) {
@@ -43,60 +53,45 @@ public class DuesRepository {
     }
 
     public List<Base> history(UUID memberId) {
-        return db.list("select " + Base.COLUMNS + " from dues_base where member_id = ? order by year desc, created_at desc", Base::map,
-                memberId);
+        return list("from Base b where b.memberId = ?1 order by b.year desc, b.createdAt desc", memberId);
     }
 
+    /** The current base of a year, locked for its correction. */
     public Optional<Base> current(UUID memberId, int year) {
-        return db.one("select " + Base.COLUMNS + " from dues_base where member_id = ? and year = ? and superseded_at is null for update",
-                Base::map, memberId, year);
+        return find("from Base b where b.memberId = ?1 and b.year = ?2 and b.supersededAt is null", memberId, year).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
-    /** Inserts unless the member already has a current base for the year; false then. */
+    /** Whether the member has a current base for the year. */
+    public boolean hasCurrent(UUID memberId, int year) {
+        return count("from Base b where b.memberId = ?1 and b.year = ?2 and b.supersededAt is null", memberId, year) > 0;
+    }
+
+    /**
+     * Writes a new current base; false when another writer set the member's base for the year meanwhile (the partial
+     * unique index {@code dues_base_current}). A base it supersedes is written first, so that its year is free.
+     */
     public boolean insert(Base b) {
-        return db.withConnection(connection -> {
-            try (var statement = connection.prepareStatement("insert into dues_base (" + Base.COLUMNS + ") values"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (member_id, year) where superseded_at is null do nothing")) {
-                statement.setObject(1, b.id());
-                statement.setObject(2, b.memberId());
-                statement.setInt(3, b.year());
-                statement.setDate(4, Date.valueOf(b.validFrom().atDay(1)));
-                statement.setString(5, b.category().name());
-                statement.setObject(6, b.incomeFen());
-                statement.setArray(7, b.quarterFen() == null ? null
-                        : connection.createArrayOf("bigint", java.util.Arrays.stream(b.quarterFen()).boxed().toArray()));
-                statement.setObject(8, b.rateBp());
-                statement.setLong(9, b.monthlyFen());
-                statement.setString(10, b.note());
-                statement.setString(11, b.setBy());
-                statement.setLong(12, b.version());
-                statement.setObject(13, b.createdAt().atOffset(java.time.ZoneOffset.UTC));
-                statement.setObject(14, null);
-                return statement.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** Takes a base out of the current ones (before its successor is inserted: one current base per member and year). */
-    public void supersede(UUID id, Instant at) {
-        db.update("update dues_base set superseded_at = ? where id = ?", at, id);
-    }
-
-    public void linkSuccessor(UUID id, UUID successor) {
-        db.update("update dues_base set superseded_by = ? where id = ?", successor, id);
+        flush();
+        persist(b);
+        return Constraints.flushed(this::flush, "dues_base_current");
     }
 
     // ---- accounts ----
 
     public Optional<Account> account(UUID memberId) {
-        return db.one("select " + Account.COLUMNS + " from dues_account where member_id = ?", Account::map, memberId);
+        return Optional.ofNullable(getEntityManager().find(Account.class, memberId));
     }
 
     public Optional<Account> lockAccount(UUID memberId) {
-        return db.one("select " + Account.COLUMNS + " from dues_account where member_id = ? for update", Account::map, memberId);
+        return Locks.forUpdate(getEntityManager(), Account.class, memberId);
     }
 
-    /** Accounts of many members, locked in member order (the order every batch takes them in). */
+    /**
+     * Accounts of many members, locked in member order (the order every batch takes them in), as detached snapshots: the
+     * payments read them and the ledger advances them in its own batch ({@link Ledger#advance}). Deliberate SQL for the
+     * same reason as {@link #currentBases(List)}.
+     */
     public Map<UUID, Account> lockAccounts(List<UUID> memberIds) {
         Map<UUID, Account> result = new HashMap<>();
         for (Account account : db.list("select " + Account.COLUMNS + " from dues_account where member_id = any(?) order by member_id for update",
@@ -107,32 +102,26 @@ public class DuesRepository {
     }
 
     public void insertAccount(Account a) {
-        db.update("insert into dues_account (member_id, start_month, next_month, unit_since, closed_after, version, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", a.memberId(), day(a.startMonth()), day(a.nextMonth()), day(a.unitSince()),
-                day(a.closedAfter()), a.version(), Instant.now());
-    }
-
-    public void updateAccount(Account a) {
-        db.update("update dues_account set start_month = ?, next_month = ?, unit_since = ?, closed_after = ?, version = ?, updated_at = ?"
-                + " where member_id = ?", day(a.startMonth()), day(a.nextMonth()), day(a.unitSince()), day(a.closedAfter()), a.version(),
-                Instant.now(), a.memberId());
+        getEntityManager().persist(a);
     }
 
     public String memberName(UUID memberId) {
-        return db.one("select name from member where id = ?", row -> row.getString(1), memberId).orElse(null);
+        return getEntityManager().createQuery("select name from Member where id = ?1", String.class).setParameter(1, memberId)
+                .getResultStream().findFirst().orElse(null);
     }
 
     // ---- excuses ----
 
-    public void insertExcuse(UUID id, UUID memberId, YearMonth from, YearMonth until, String reason, String by) {
-        db.update("insert into dues_excuse (id, member_id, from_month, until_month, reason, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?)",
-                id, memberId, day(from), day(until), reason, by, Instant.now());
+    public DuesViews.Excuse insertExcuse(Excuse excuse) {
+        getEntityManager().persist(excuse);
+        return excuse.view();
     }
 
     public List<DuesViews.Excuse> excuses(UUID memberId) {
         return excuses(List.of(memberId)).getOrDefault(memberId, List.of());
     }
 
+    /** The recorded reasons of many members at once (an arrears page), as views: one SQL statement, as for their bases. */
     public Map<UUID, List<DuesViews.Excuse>> excuses(List<UUID> memberIds) {
         Map<UUID, List<DuesViews.Excuse>> result = new HashMap<>();
         if (memberIds.isEmpty()) {
@@ -141,14 +130,26 @@ public class DuesRepository {
         db.list("select * from dues_excuse where member_id = any(?) order by member_id, from_month, created_at", row -> {
             DuesViews.Excuse excuse = new DuesViews.Excuse(Db.uuid(row, "id"), DuesCalendar.month(Db.date(row, "from_month")),
                     DuesCalendar.month(Db.date(row, "until_month")), row.getString("reason"), row.getString("recorded_by"),
-                    org.community.conventions.http.Times.local(Db.instant(row, "created_at")));
+                    Times.local(Db.instant(row, "created_at")));
             result.computeIfAbsent(Db.uuid(row, "member_id"), id -> new ArrayList<>()).add(excuse);
             return excuse;
         }, (Object) memberIds.toArray(UUID[]::new));
         return result;
     }
 
-    static Date day(YearMonth month) {
-        return month == null ? null : Date.valueOf(month.atDay(1));
+    // ---- remittances ----
+
+    public Optional<Remittance> remittance(UUID unitId, String half) {
+        return getEntityManager().createQuery("from Remittance where unitId = ?1 and half = ?2", Remittance.class).setParameter(1, unitId)
+                .setParameter(2, half).getResultStream().findFirst();
+    }
+
+    /** Records a remittance unless the unit's half is recorded; false when it is (also when another clerk recorded it meanwhile). */
+    public boolean insertRemittance(Remittance remittance) {
+        if (remittance(remittance.unitId(), remittance.half()).isPresent()) {
+            return false;
+        }
+        getEntityManager().persist(remittance);
+        return Constraints.flushed(this::flush, "dues_remittance_unit_id_half_key");
     }
 }

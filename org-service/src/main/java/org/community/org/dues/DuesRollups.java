@@ -15,7 +15,9 @@ import org.community.conventions.db.Db;
 /**
  * The {@code dues_rollup} counters: per unit (its subtree, itself included) and month. Every write adds its change to
  * each unit of the chain in one upsert, rows taken in (unit, month) order so that concurrent writers wait for each
- * other instead of deadlocking.
+ * other instead of deadlocking. Deliberate SQL, not entities: a counter is {@code x = x + ?} in one multi-row upsert
+ * (a branch's month of 200 payments adds to every unit of every chain at once), which entities could only do as a read,
+ * a lock and a write per row.
  */
 @ApplicationScoped
 public class DuesRollups {

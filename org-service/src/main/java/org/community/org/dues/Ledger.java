@@ -21,7 +21,11 @@ import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Times;
 import org.community.org.tree.Paths;
 
-/** The ledger of receipts and the register of settled months. Receipts are only ever inserted. */
+/**
+ * The ledger of receipts and the register of settled months. Receipts are only ever inserted. Deliberate SQL, not
+ * entities: a branch's month is hundreds of receipts, thousands of settled months and as many accounts advanced, each
+ * written as one JDBC batch, and a table of tens of millions of rows is never read back into a persistence context.
+ */
 @ApplicationScoped
 public class Ledger {
 
@@ -97,7 +101,10 @@ public class Ledger {
         });
     }
 
-    /** Moves the accounts' first unpaid month, in one batch. */
+    /**
+     * Moves the accounts' first unpaid month, in one batch. A payment locks its accounts as snapshots, a reversal its one
+     * account as an entity that it leaves unchanged: Hibernate has nothing of its own to write over these rows.
+     */
     public void advance(List<UUID> memberIds, List<YearMonth> nextMonths) {
         db.withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
 import org.community.conventions.problem.ProblemException;
 import org.community.org.security.Access;
 import org.community.org.security.Audit;
@@ -21,7 +19,7 @@ import org.community.org.tree.OrgUnitRepository;
 public class RemittanceService {
 
     @Inject
-    Db db;
+    DuesRepository dues;
 
     @Inject
     OrgUnitRepository units;
@@ -52,11 +50,10 @@ public class RemittanceService {
             throw ProblemException.invalidField("remittedOn", "duesRemittedEarly", last.plusMonths(1).atDay(1));
         }
         long received = reports.receivedIn(unit, input.half());
-        int inserted = db.update("insert into dues_remittance (id, unit_id, half, received_fen, amount_fen, remitted_on, to_organization, note,"
-                + " recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (unit_id, half) do nothing", Ids.newId(), unit.id(),
-                input.half(), received, Money.fen(input.amount()), input.remittedOn(), input.toOrganization().trim(),
-                input.note() == null || input.note().isBlank() ? null : input.note().trim(), caller.subject(), Instant.now());
-        if (inserted == 0) {
+        Remittance remittance = new Remittance(unit.id(), input.half(), received, Money.fen(input.amount()), input.remittedOn(),
+                input.toOrganization().trim(), input.note() == null || input.note().isBlank() ? null : input.note().trim(), caller.subject(),
+                Instant.now());
+        if (!dues.insertRemittance(remittance)) {
             throw ProblemException.conflictOnField("half", "duesRemittedAlready", unit.name(), input.half());
         }
         audit.record("dues.remittance", "orgUnit", unit.id(), unit.path(), Map.of("half", input.half(), "amount", input.amount(),

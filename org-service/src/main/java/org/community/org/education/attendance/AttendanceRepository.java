@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
@@ -16,18 +17,16 @@ import org.community.conventions.http.Times;
 import org.community.org.tree.Paths;
 
 /**
- * SQL of enrolment, sign-in codes, attendance and study credits. Attendance is one row per session and member (the
- * primary key), written with {@code on conflict do nothing}: a second sign-in, a retry or a second clerk adds nothing.
- * Each new attendance row adds its course's credits to {@code edu_credit} unless the member has them for that course.
+ * Enrolment, sign-in codes (entities), attendance and study credits. Deliberate SQL: enrolment and attendance are
+ * written for many members in one statement (a whole subtree, a clerk's batch) with {@code on conflict do nothing} on
+ * their primary keys, so a second sign-in, a retry or a racing second clerk adds nothing and fails nothing; each new
+ * attendance row adds its course's credits to {@code edu_credit} in one upsert that keeps the earliest date, which
+ * entities could only do by reading every row first and racing the other writers.
  */
 @ApplicationScoped
 public class AttendanceRepository {
 
     private static final String NOT_LEFT = "status not in ('TRANSFERRED_OUT', 'DECEASED', 'REMOVED')";
-
-    /** A sign-in code as stored. */
-    public record Code(UUID id, UUID sessionId, UUID venueId, String code, Instant issuedAt, Instant expiresAt) {
-    }
 
     /** A member as attendance checks need them: the path for scope, whether they are enrolled in the program. */
     public record Candidate(UUID id, String name, String path, boolean enrolled) {
@@ -35,6 +34,9 @@ public class AttendanceRepository {
 
     @Inject
     Db db;
+
+    @Inject
+    EntityManager em;
 
     // ---- enrolment ----
 
@@ -91,21 +93,22 @@ public class AttendanceRepository {
 
     // ---- sign-in codes ----
 
-    public void insertCode(UUID id, UUID sessionId, UUID venueId, String code, Instant issuedAt, Instant expiresAt, String issuedBy) {
-        db.update("insert into edu_sign_in_code (id, session_id, venue_id, code, issued_at, expires_at, issued_by) values (?, ?, ?, ?, ?, ?, ?)",
-                id, sessionId, venueId, code, issuedAt, expiresAt, issuedBy);
+    /** Writes the code now: what follows in the transaction (the audit entry) is raw SQL. */
+    public void insertCode(SignInCode code) {
+        em.persist(code);
+        em.flush();
     }
 
     /** Whether a code of the session is live at {@code now} (a new code must not be one that still works). */
     public boolean codeLive(UUID sessionId, String code, Instant now) {
-        return db.count("select count(*) from edu_sign_in_code where session_id = ? and code = ? and expires_at > ?", sessionId, code, now) > 0;
+        return em.createQuery("select count(*) from SignInCode where sessionId = ?1 and code = ?2 and expiresAt > ?3", Long.class)
+                .setParameter(1, sessionId).setParameter(2, code).setParameter(3, now).getSingleResult() > 0;
     }
 
     /** The latest code of the session with this value, live or expired. */
-    public Optional<Code> code(UUID sessionId, String code) {
-        return db.one("select * from edu_sign_in_code where session_id = ? and code = ? order by issued_at desc limit 1",
-                row -> new Code(Db.uuid(row, "id"), Db.uuid(row, "session_id"), Db.uuid(row, "venue_id"), row.getString("code"),
-                        Db.instant(row, "issued_at"), Db.instant(row, "expires_at")), sessionId, code);
+    public Optional<SignInCode> code(UUID sessionId, String code) {
+        return em.createQuery("from SignInCode where sessionId = ?1 and code = ?2 order by issuedAt desc", SignInCode.class)
+                .setParameter(1, sessionId).setParameter(2, code).setMaxResults(1).getResultStream().findFirst();
     }
 
     // ---- attendance and credits ----

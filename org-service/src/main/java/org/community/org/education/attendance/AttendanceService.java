@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.org.education.EducationClock;
 import org.community.org.education.EducationConfig;
 import org.community.org.education.account.MemberAccounts;
@@ -23,6 +22,7 @@ import org.community.org.education.program.Program;
 import org.community.org.education.program.ProgramRepository;
 import org.community.org.education.program.ProgramService;
 import org.community.org.education.program.ProgramStatus;
+import org.community.org.education.program.Venue;
 import org.community.org.member.Member;
 import org.community.conventions.problem.ProblemException;
 import org.community.conventions.problem.ProblemType;
@@ -124,7 +124,7 @@ public class AttendanceService {
         if (expires.isAfter(where.session().endsAt())) {
             expires = where.session().endsAt();
         }
-        attendance.insertCode(Ids.newId(), sessionId, venueId, code, now, expires, caller.subject());
+        attendance.insertCode(new SignInCode(sessionId, venueId, code, now, expires, caller.subject()));
         // the code is the venue's secret: the entry records that one was issued, not its value
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("venueId", venueId == null ? null : venueId.toString());
@@ -157,7 +157,7 @@ public class AttendanceService {
             throw ProblemException.invalidField("memberId", "attendanceNotEnrolled", member.name(), program.name());
         }
         requireOpen(program);
-        AttendanceRepository.Code code = attendance.code(sessionId, input.code())
+        SignInCode code = attendance.code(sessionId, input.code())
                 .orElseThrow(() -> ProblemException.invalidField("code", "signInCodeWrong"));
         if (!clock.now().isBefore(code.expiresAt())) {
             throw ProblemException.invalidField("code", "signInCodeExpired");
@@ -203,26 +203,26 @@ public class AttendanceService {
         caller.require(Access.RECORDS);
         ProgramRepository.SessionRow session = programs.session(sessionId).orElseThrow(() -> ProblemException.notFound("session", sessionId));
         Program program = programs.find(session.programId()).orElseThrow();
-        List<ProgramRepository.VenueRow> venues = programs.sessionVenues(sessionId);
+        List<Venue> venues = programs.sessionVenues(sessionId);
         List<String> paths = new java.util.ArrayList<>(List.of(program.unitPath()));
-        venues.stream().map(ProgramRepository.VenueRow::hostPath).filter(java.util.Objects::nonNull).forEach(paths::add);
+        venues.stream().map(Venue::hostPath).filter(java.util.Objects::nonNull).forEach(paths::add);
         caller.requireVisible(Access.RECORDS, "session", sessionId, paths.toArray(String[]::new));
         return new Where(session, program, null, caller.sees(program.unitPath()));
     }
 
     /** Where staff act: the session, its program, the venue (which must be one of the session's; none online). */
-    public record Where(ProgramRepository.SessionRow session, Program program, ProgramRepository.VenueRow venue, boolean wholeProgram) {
+    public record Where(ProgramRepository.SessionRow session, Program program, Venue venue, boolean wholeProgram) {
     }
 
     private Where staffAt(UUID sessionId, UUID venueId, String field) {
         caller.require(Access.ADMIN);
         ProgramRepository.SessionRow session = programs.session(sessionId).orElseThrow(() -> ProblemException.notFound("session", sessionId));
         Program program = programs.lock(session.programId()).orElseThrow();
-        List<ProgramRepository.VenueRow> venues = programs.sessionVenues(sessionId);
+        List<Venue> venues = programs.sessionVenues(sessionId);
         List<String> paths = new java.util.ArrayList<>(List.of(program.unitPath()));
-        venues.stream().map(ProgramRepository.VenueRow::hostPath).filter(java.util.Objects::nonNull).forEach(paths::add);
+        venues.stream().map(Venue::hostPath).filter(java.util.Objects::nonNull).forEach(paths::add);
         caller.requireVisible(Access.ADMIN, "session", sessionId, paths.toArray(String[]::new));
-        ProgramRepository.VenueRow venue = null;
+        Venue venue = null;
         if (session.format() == CourseFormat.ONLINE) {
             if (venueId != null) {
                 throw ProblemException.invalidField(field, "attendanceOnlineNoVenue");

@@ -10,39 +10,41 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
 import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
-/** SQL of the studios and their mentorships. */
+/** The studios, their mentorships and sessions as entities; the mentorship is the aggregate a session is recorded on. */
 @ApplicationScoped
-public class MentoringRepository {
-
-    /** A studio as stored, with its unit's path. */
-    public record StudioRow(UUID id, UUID unitId, String unitName, String unitPath, String name, long version) {
-    }
-
-    /** A mentorship as stored, with the paths that decide who sees it: the studio's unit, the mentor's and the mentee's. */
-    public record PairRow(UUID id, UUID studioId, String studioPath, String mentorPath, String menteePath, MentorshipStatus status,
-            LocalDate startedOn, long version) {
-    }
+public class MentoringRepository implements PanacheRepositoryBase<Mentorship, UUID> {
 
     @Inject
     Db db;
 
-    public boolean insertStudio(UUID id, MentoringInputs.Studio in, Instant now) {
-        return db.update("insert into edu_studio (id, unit_id, name, lead_member_id, founded_on, description, version, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (unit_id, name) do nothing", id, in.unitId(), in.name().trim(),
-                in.leadMemberId(), in.foundedOn(), in.description(), now, now) == 1;
+    /** Founds the studio unless the unit has one of this name (false then; a racing second one breaks the unique index on flush). */
+    public boolean insertStudio(Studio studio) {
+        EntityManager em = getEntityManager();
+        if (em.createQuery("select count(*) from Studio where unitId = ?1 and name = ?2", Long.class).setParameter(1, studio.unitId())
+                .setParameter(2, studio.name()).getSingleResult() > 0) {
+            return false;
+        }
+        em.persist(studio);
+        return Constraints.flushed(em::flush, "edu_studio_name");
     }
 
-    public Optional<StudioRow> studio(UUID id) {
-        return db.one("select s.id, s.unit_id, u.name unit_name, u.path, s.name, s.version from edu_studio s join org_unit u on u.id = s.unit_id"
-                + " where s.id = ?", row -> new StudioRow(Db.uuid(row, "id"), Db.uuid(row, "unit_id"), row.getString("unit_name"),
-                        row.getString("path"), row.getString("name"), row.getLong("version")), id);
+    public Optional<Studio> studio(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Studio.class, id));
     }
+
+    // The views read the names of members and units (org_unit is not an entity here) with each row's counts in one
+    // statement: read-side SQL, not the aggregates.
 
     private static final String STUDIO_VIEW = "select s.*, u.name unit_name, l.name lead_name,"
             + " (select count(*) from edu_mentorship p where p.studio_id = s.id and p.status = 'ACTIVE') active,"
@@ -80,48 +82,32 @@ public class MentoringRepository {
 
     // ---- mentorships ----
 
-    /** False when the pair is active in the studio already. */
-    public boolean insertPair(UUID id, UUID studioId, MentoringInputs.Mentorship in, Instant now) {
-        return db.update("insert into edu_mentorship (id, studio_id, mentor_member_id, mentee_member_id, started_on, goals, status, progress,"
-                + " version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'ACTIVE', 0, 1, ?, ?) on conflict do nothing", id, studioId,
-                in.mentorMemberId(), in.menteeMemberId(), in.startedOn(), in.goals().trim(), now, now) == 1;
-    }
-
-    private static final String PAIR_ROW = "select p.id, p.studio_id, u.path studio_path, mr.path mentor_path, me.path mentee_path, p.status,"
-            + " p.started_on, p.version from edu_mentorship p join edu_studio s on s.id = p.studio_id join org_unit u on u.id = s.unit_id"
-            + " join member mr on mr.id = p.mentor_member_id join member me on me.id = p.mentee_member_id where p.id = ?";
-
-    public Optional<PairRow> pair(UUID id) {
-        return db.one(PAIR_ROW, MentoringRepository::pairRow, id);
-    }
-
-    public Optional<PairRow> lockPair(UUID id) {
-        return db.one(PAIR_ROW + " for update of p", MentoringRepository::pairRow, id);
-    }
-
-    private static PairRow pairRow(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new PairRow(Db.uuid(row, "id"), Db.uuid(row, "studio_id"), row.getString("studio_path"), row.getString("mentor_path"),
-                row.getString("mentee_path"), Db.enumValue(row, "status", MentorshipStatus.class), Db.date(row, "started_on"),
-                row.getLong("version"));
-    }
-
-    public void end(UUID id, MentorshipStatus to, LocalDate on, String outcome, Instant now) {
-        db.update("update edu_mentorship set status = ?, ended_on = ?, outcome = ?, version = version + 1, updated_at = ? where id = ?", to, on,
-                outcome, now, id);
-    }
-
-    public void insertSession(UUID id, UUID pairId, MentoringInputs.Session in, String by, Instant now) {
-        db.update("insert into edu_mentoring_session (id, mentorship_id, held_on, topic, notes, hours, progress, recorded_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, pairId, in.heldOn(), in.topic().trim(), in.notes().trim(), in.hours(), in.progress(),
-                by, now);
-        if (in.progress() != null) {
-            // the mentee's progress is the assessment of the latest session that made one
-            db.update("update edu_mentorship p set progress = (select s.progress from edu_mentoring_session s where s.mentorship_id = p.id"
-                    + " and s.progress is not null order by s.held_on desc, s.created_at desc limit 1), version = version + 1, updated_at = ?"
-                    + " where p.id = ?", now, pairId);
-        } else {
-            db.update("update edu_mentorship set version = version + 1, updated_at = ? where id = ?", now, pairId);
+    /** Pairs the two unless the pair is active in the studio already (false then; a racing second one breaks the unique index on flush). */
+    public boolean insertPair(Mentorship pair) {
+        if (count("studioId = ?1 and mentorMemberId = ?2 and menteeMemberId = ?3 and status = ?4", pair.studioId(), pair.mentorMemberId(),
+                pair.menteeMemberId(), MentorshipStatus.ACTIVE) > 0) {
+            return false;
         }
+        persist(pair);
+        return Constraints.flushed(this::flush, "edu_mentorship_active_pair");
+    }
+
+    public Optional<Mentorship> pair(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    public Optional<Mentorship> lockPair(UUID id) {
+        return Locks.forUpdate(getEntityManager(), Mentorship.class, id);
+    }
+
+    /** Records a session of the pair, a new version of it; the mentee's progress is the latest session's (by date) that assessed one. */
+    public void addSession(Mentorship pair, MentoringSession session, Instant now) {
+        EntityManager em = getEntityManager();
+        em.persist(session);
+        Integer latest = session.assessed() == null ? null
+                : em.createQuery("select progress from MentoringSession where mentorshipId = ?1 and progress is not null"
+                        + " order by heldOn desc, createdAt desc", Integer.class).setParameter(1, pair.id()).setMaxResults(1).getSingleResult();
+        pair.sessionRecorded(latest, now);
     }
 
     private static final String PAIR_VIEW = "select p.*, s.name studio_name, mr.name mentor_name, mr.unit_id mentor_unit, ur.name mentor_unit_name,"
@@ -142,15 +128,14 @@ public class MentoringRepository {
     }
 
     public long countPairs(UUID studioId, MentorshipStatus status) {
-        return db.count("select count(*) from edu_mentorship p where p.studio_id = ? and (?::text is null or p.status = ?)", studioId, status,
-                status);
+        return status == null ? count("studioId", studioId) : count("studioId = ?1 and status = ?2", studioId, status);
     }
 
     private MentoringViews.Mentorship pairView(java.sql.ResultSet row, boolean withSessions) throws java.sql.SQLException {
         UUID id = Db.uuid(row, "id");
-        List<MentoringViews.Session> sessions = withSessions ? db.list("select * from edu_mentoring_session where mentorship_id = ?"
-                + " order by held_on, created_at", r -> new MentoringViews.Session(Db.uuid(r, "id"), Db.date(r, "held_on"), r.getString("topic"),
-                        r.getString("notes"), r.getBigDecimal("hours"), (Integer) r.getObject("progress"), r.getString("recorded_by")), id) : null;
+        List<MentoringViews.Session> sessions = withSessions ? getEntityManager()
+                .createQuery("from MentoringSession where mentorshipId = ?1 order by heldOn, createdAt", MentoringSession.class)
+                .setParameter(1, id).getResultStream().map(MentoringSession::view).toList() : null;
         return new MentoringViews.Mentorship(id, Db.uuid(row, "studio_id"), row.getString("studio_name"),
                 new MentoringViews.Person(Db.uuid(row, "mentor_member_id"), row.getString("mentor_name"), Db.uuid(row, "mentor_unit"),
                         row.getString("mentor_unit_name")),

@@ -109,7 +109,7 @@ public class MentoringResource {
     @APIResponse(responseCode = "200", description = "Found", headers = @Header(name = "ETag"), content = @Content(mediaType = "application/json", schema = @Schema(implementation = MentoringViews.Mentorship.class)))
     public Response mentorship(@PathParam("pairId") UUID pairId, @Context Request request) {
         caller.require(Access.RECORDS);
-        MentoringRepository.PairRow pair = mentoring.pair(pairId).orElseThrow(() -> ProblemException.notFound("mentorship", pairId));
+        Mentorship pair = mentoring.pair(pairId).orElseThrow(() -> ProblemException.notFound("mentorship", pairId));
         caller.requireVisible(Access.RECORDS, "mentorship", pairId, pair.studioPath(), pair.mentorPath(), pair.menteePath());
         return Preconditions.okWithEtag(request, pair.version(), mentoring.pairView(pairId).orElseThrow());
     }
@@ -140,7 +140,7 @@ public class MentoringResource {
 
     private void visibleStudio(UUID id) {
         caller.require(Access.RECORDS);
-        MentoringRepository.StudioRow studio = mentoring.studio(id).orElseThrow(() -> ProblemException.notFound("studio", id));
+        Studio studio = mentoring.studio(id).orElseThrow(() -> ProblemException.notFound("studio", id));
         caller.requireVisible(Access.RECORDS, "studio", id, studio.unitPath());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.org.member.Member;
 import org.community.org.member.MemberRepository;
@@ -49,10 +48,11 @@ public class MentoringService {
         if (!lead.status().isPartyMember()) {
             throw ProblemException.invalidField("leadMemberId", "studioLeadNotMember", lead.name());
         }
-        UUID id = Ids.newId();
-        if (!mentoring.insertStudio(id, input, Instant.now())) {
+        Studio studio = new Studio(unit.id(), input.name().trim(), lead.id(), input.foundedOn(), input.description(), Instant.now());
+        if (!mentoring.insertStudio(studio)) {
             throw ProblemException.conflictOnField("name", "studioDuplicate", input.name().trim(), unit.name());
         }
+        UUID id = studio.id();
         audit.record("studio.create", "studio", id, unit.path(), Map.of("unitId", unit.id().toString(), "name", input.name().trim(),
                 "leadMemberId", lead.id().toString(), "foundedOn", input.foundedOn().toString()));
         return id;
@@ -61,7 +61,7 @@ public class MentoringService {
     @Transactional
     public UUID pair(UUID studioId, MentoringInputs.Mentorship input) {
         caller.require(Access.ADMIN);
-        MentoringRepository.StudioRow studio = mentoring.studio(studioId).orElseThrow(() -> ProblemException.notFound("studio", studioId));
+        Studio studio = mentoring.studio(studioId).orElseThrow(() -> ProblemException.notFound("studio", studioId));
         caller.requireVisible(Access.ADMIN, "studio", studioId, studio.unitPath());
         OrgUnit unit = units.find(studio.unitId()).orElseThrow();
         if (input.mentorMemberId().equals(input.menteeMemberId())) {
@@ -69,10 +69,11 @@ public class MentoringService {
         }
         Member mentor = memberOf(unit, input.mentorMemberId(), "mentorMemberId");
         Member mentee = memberOf(unit, input.menteeMemberId(), "menteeMemberId");
-        UUID id = Ids.newId();
-        if (!mentoring.insertPair(id, studioId, input, Instant.now())) {
+        Mentorship pair = new Mentorship(studioId, mentor.id(), mentee.id(), input.startedOn(), input.goals().trim(), Instant.now());
+        if (!mentoring.insertPair(pair)) {
             throw ProblemException.conflictOnField("menteeMemberId", "mentorshipDuplicate", mentor.name(), mentee.name());
         }
+        UUID id = pair.id();
         audit.record("mentorship.create", "mentorship", id, studio.unitPath(), Map.of("studioId", studioId.toString(), "mentorMemberId",
                 mentor.id().toString(), "menteeMemberId", mentee.id().toString(), "startedOn", input.startedOn().toString()));
         return id;
@@ -80,15 +81,18 @@ public class MentoringService {
 
     @Transactional
     public UUID addSession(UUID pairId, MentoringInputs.Session input) {
-        MentoringRepository.PairRow pair = adminsPair(pairId);
+        Mentorship pair = adminsPair(pairId);
         if (pair.status() != MentorshipStatus.ACTIVE) {
             throw ProblemException.conflict("mentorshipNotActive", pair.status());
         }
         if (input.heldOn().isBefore(pair.startedOn())) {
             throw ProblemException.invalidField("heldOn", "mentoringBeforeStart", pair.startedOn());
         }
-        UUID id = Ids.newId();
-        mentoring.insertSession(id, pairId, input, caller.name() == null ? caller.subject() : caller.name(), Instant.now());
+        Instant now = Instant.now();
+        MentoringSession session = new MentoringSession(pairId, input.heldOn(), input.topic().trim(), input.notes().trim(), input.hours(),
+                input.progress(), caller.name() == null ? caller.subject() : caller.name(), now);
+        mentoring.addSession(pair, session, now);
+        mentoring.flush();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mentorshipId", pairId.toString());
         summary.put("heldOn", input.heldOn().toString());
@@ -96,12 +100,12 @@ public class MentoringService {
         summary.put("hours", input.hours());
         summary.put("progress", input.progress());
         audit.record("mentoring.session", "mentorship", pairId, pair.studioPath(), summary);
-        return id;
+        return session.id();
     }
 
     @Transactional
     public void transition(UUID pairId, MentoringInputs.Transition input, String ifMatch) {
-        MentoringRepository.PairRow pair = adminsPair(pairId);
+        Mentorship pair = adminsPair(pairId);
         Preconditions.checkMatch(ifMatch, pair.version());
         if (!pair.status().mayBecome(input.to())) {
             throw ProblemException.conflictOnField("to", "mentorshipTransitionIllegal", pair.status(), input.to());
@@ -109,14 +113,15 @@ public class MentoringService {
         if (input.on().isBefore(pair.startedOn())) {
             throw ProblemException.invalidField("on", "mentoringBeforeStart", pair.startedOn());
         }
-        mentoring.end(pairId, input.to(), input.on(), input.outcome().trim(), Instant.now());
+        pair.end(input.to(), input.on(), input.outcome().trim(), Instant.now());
+        mentoring.flush();
         audit.record("mentorship.transition", "mentorship", pairId, pair.studioPath(), Map.of("from", pair.status(), "to", input.to(),
                 "on", input.on().toString(), "outcome", input.outcome().trim()));
     }
 
-    private MentoringRepository.PairRow adminsPair(UUID pairId) {
+    private Mentorship adminsPair(UUID pairId) {
         caller.require(Access.ADMIN);
-        MentoringRepository.PairRow pair = mentoring.lockPair(pairId).orElseThrow(() -> ProblemException.notFound("mentorship", pairId));
+        Mentorship pair = mentoring.lockPair(pairId).orElseThrow(() -> ProblemException.notFound("mentorship", pairId));
         caller.requireVisible(Access.ADMIN, "mentorship", pairId, pair.studioPath());
         return pair;
     }

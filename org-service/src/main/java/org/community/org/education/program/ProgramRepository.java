@@ -3,168 +3,196 @@ package org.community.org.education.program;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Times;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
+import org.community.org.persistence.Where;
 import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
-/** SQL of programs and their plan: venues, courses, sessions. A program's scope is its unit's path, read by a join. */
+/**
+ * Programs and their plan (venues, courses, sessions) as entities; the program is the aggregate its plan's writes lock.
+ * The views with their counts and names stay read-side SQL (see below).
+ */
 @ApplicationScoped
-public class ProgramRepository {
+public class ProgramRepository implements PanacheRepositoryBase<Program, UUID> {
 
-    /** A course as stored. */
-    public record CourseRow(UUID id, UUID programId, String title, String theme, UUID teacherId, BigDecimal hours, BigDecimal credits,
-            CourseFormat format, String description, long version) {
-    }
-
-    /** A session as stored, with its course's program, format and credits. */
+    /** A session with what attendance needs of its course: format and credits. */
     public record SessionRow(UUID id, UUID courseId, UUID programId, CourseFormat format, BigDecimal credits, Instant startsAt,
             Instant endsAt, LocalDate heldOn) {
-    }
-
-    /** A venue as stored, with its host unit's path (null without a host). */
-    public record VenueRow(UUID id, UUID programId, String name, VenueKind kind, UUID hostUnitId, String hostPath) {
     }
 
     @Inject
     Db db;
 
     public Optional<Program> find(UUID id) {
-        return db.one(Program.SELECT + "where p.id = ?", Program::map, id);
+        return findByIdOptional(id);
     }
 
     /** Locks the program row: status changes and the writes that depend on the status queue behind each other. */
     public Optional<Program> lock(UUID id) {
-        return db.one(Program.SELECT + "where p.id = ? for update of p", Program::map, id);
+        return Locks.forUpdate(getEntityManager(), Program.class, id);
     }
 
-    public boolean insert(UUID id, UUID unitId, ProgramInput in, Instant now) {
-        return db.update("insert into edu_program (id, unit_id, name, description, starts_on, ends_on, required_credits, status, version,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (unit_id, name) do nothing",
-                id, unitId, in.name().trim(), in.description(), in.startsOn(), in.endsOn(), in.requiredCredits(), ProgramStatus.PLANNED,
-                now, now) == 1;
-    }
-
-    /** False when another program of the unit has the name. */
-    public boolean update(UUID id, ProgramInput in, Instant now) {
-        if (db.count("select count(*) from edu_program where unit_id = (select unit_id from edu_program where id = ?) and name = ? and id <> ?",
-                id, in.name().trim(), id) > 0) {
+    /** Adds the program unless the unit has one of this name (false then; a racing second one breaks the unique index on flush). */
+    public boolean insert(Program p) {
+        if (nameTaken(p.unitId(), p.name(), null)) {
             return false;
         }
-        db.update("update edu_program set name = ?, description = ?, starts_on = ?, ends_on = ?, required_credits = ?, version = version + 1,"
-                + " updated_at = ? where id = ?", in.name().trim(), in.description(), in.startsOn(), in.endsOn(), in.requiredCredits(), now, id);
-        return true;
+        persist(p);
+        return Constraints.flushed(this::flush, "edu_program_name");
     }
 
-    public void setStatus(UUID id, ProgramStatus status, Instant now) {
-        db.update("update edu_program set status = ?, version = version + 1, updated_at = ? where id = ?", status, now, id);
+    /**
+     * Writes a changed program now; false when another program of the unit took the name meanwhile. Check
+     * {@link #nameTaken} before changing it: a query on a changed entity flushes it first.
+     */
+    public boolean update(Program p) {
+        return Constraints.flushed(this::flush, "edu_program_name");
     }
+
+    /** Whether a program of the unit other than {@code except} (null: any) has this name. */
+    public boolean nameTaken(UUID unitId, String name, UUID except) {
+        return except == null ? count("unitId = ?1 and name = ?2", unitId, name) > 0
+                : count("unitId = ?1 and name = ?2 and id <> ?3", unitId, name, except) > 0;
+    }
+
+    /** Programs of the subtree (the root's own included) that the scope sees, newest first. */
+    public List<Program> list(String path, Scope scope, ProgramStatus status, PageRequest page) {
+        Where where = filter(path, scope, status);
+        return find(where.hql() + " order by startsOn desc, id", where.args()).page(page.page, page.size).list();
+    }
+
+    public long count(String path, Scope scope, ProgramStatus status) {
+        Where where = filter(path, scope, status);
+        return count(where.hql(), where.args());
+    }
+
+    private static Where filter(String path, Scope scope, ProgramStatus status) {
+        Where where = new Where().and("unitPath >= ? and unitPath < ?", path, Paths.upperBound(path)).and(scope.where("unitPath"));
+        if (status != null) {
+            where.and("status = ?", status);
+        }
+        return where;
+    }
+
+    // ---- venues ----
+
+    /** Adds the venue unless the program has one of this name (false then; a racing second one breaks the unique index on flush). */
+    public boolean insertVenue(Venue v) {
+        EntityManager em = getEntityManager();
+        if (em.createQuery("select count(*) from Venue where programId = ?1 and name = ?2", Long.class).setParameter(1, v.programId())
+                .setParameter(2, v.name()).getSingleResult() > 0) {
+            return false;
+        }
+        em.persist(v);
+        return Constraints.flushed(em::flush, "edu_venue_name");
+    }
+
+    public List<ProgramViews.Venue> venues(UUID programId) {
+        return getEntityManager().createQuery("from Venue where programId = ?1 order by kind, name", Venue.class).setParameter(1, programId)
+                .getResultStream().map(Venue::view).toList();
+    }
+
+    public Optional<ProgramViews.Venue> venue(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Venue.class, id)).map(Venue::view);
+    }
+
+    public List<Venue> venueRows(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("from Venue where id in ?1", Venue.class).setParameter(1, ids).getResultList();
+    }
+
+    // ---- courses ----
+
+    /** Adds the course unless the program has one of this title (false then; a racing second one breaks the unique index on flush). */
+    public boolean insertCourse(Course c) {
+        if (titleTaken(c.programId(), c.title(), null)) {
+            return false;
+        }
+        getEntityManager().persist(c);
+        return Constraints.flushed(this::flush, "edu_course_title");
+    }
+
+    /**
+     * Writes a changed course now; false when another course of the program took the title meanwhile. Check
+     * {@link #titleTaken} before changing it.
+     */
+    public boolean updateCourse(Course c) {
+        return Constraints.flushed(this::flush, "edu_course_title");
+    }
+
+    /** Whether a course of the program other than {@code except} (null: any) has this title. */
+    public boolean titleTaken(UUID programId, String title, UUID except) {
+        Where where = new Where().and("programId = ? and title = ?", programId, title);
+        if (except != null) {
+            where.and("id <> ?", except);
+        }
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(*) from Course where " + where.hql(), Long.class);
+        bind(query, where);
+        return query.getSingleResult() > 0;
+    }
+
+    private static void bind(TypedQuery<?> query, Where where) {
+        Object[] args = where.args();
+        for (int i = 0; i < args.length; i++) {
+            query.setParameter(i + 1, args[i]);
+        }
+    }
+
+    public Optional<Course> course(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Course.class, id));
+    }
+
+    public Optional<Course> lockCourse(UUID id) {
+        return Locks.forUpdate(getEntityManager(), Course.class, id);
+    }
+
+    public boolean courseHasSessions(UUID courseId) {
+        return getEntityManager().createQuery("select count(*) from Session where courseId = ?1", Long.class).setParameter(1, courseId)
+                .getSingleResult() > 0;
+    }
+
+    // ---- sessions ----
+
+    public void insertSession(Session s) {
+        getEntityManager().persist(s);
+    }
+
+    public Optional<SessionRow> session(UUID id) {
+        return getEntityManager().createQuery("select s.id, s.courseId, s.programId, c.format, c.credits,"
+                + " s.startsAt, s.endsAt, s.heldOn from Session s join Course c on c.id = s.courseId"
+                + " where s.id = ?1", SessionRow.class).setParameter(1, id).getResultStream().findFirst();
+    }
+
+    /** The venues of a session (empty for an online one). */
+    public List<Venue> sessionVenues(UUID sessionId) {
+        return getEntityManager().createQuery("from Venue v where v.id in (select vid from Session s join s.venueIds vid where s.id = ?1)"
+                + " order by v.kind, v.name", Venue.class).setParameter(1, sessionId).getResultList();
+    }
+
+    // The views below read a program's counts, a course's teacher name and a session's attendance per venue, each with
+    // its counts in one statement over tables of other packages (enrolment, attendance): read-side SQL, not the aggregates.
 
     public ProgramViews.ProgramView view(Program p) {
         return db.one("select (select count(*) from edu_course where program_id = ?), (select count(*) from edu_session where program_id = ?),"
                 + " (select count(*) from edu_enrolment where program_id = ?)",
                 row -> ProgramViews.ProgramView.of(p, row.getLong(1), row.getLong(2), row.getLong(3)), p.id(), p.id(), p.id()).orElseThrow();
-    }
-
-    private static final String PROGRAM_FILTER = " where u.path >= ? and u.path < ? and %s and (?::text is null or p.status = ?)";
-
-    /** Programs of the subtree (the root's own included) that the scope sees, newest first. */
-    public List<Program> list(String path, Scope scope, ProgramStatus status, PageRequest page) {
-        List<Object> args = filterArgs(path, scope, status);
-        args.add(page.size);
-        args.add(page.offset());
-        return db.list(Program.SELECT + filter(scope) + " order by p.starts_on desc, p.id limit ? offset ?", Program::map, args.toArray());
-    }
-
-    public long count(String path, Scope scope, ProgramStatus status) {
-        return db.count("select count(*) from edu_program p join org_unit u on u.id = p.unit_id" + filter(scope),
-                filterArgs(path, scope, status).toArray());
-    }
-
-    private static String filter(Scope scope) {
-        return PROGRAM_FILTER.formatted(scope.where("u.path").sql());
-    }
-
-    private static List<Object> filterArgs(String path, Scope scope, ProgramStatus status) {
-        List<Object> args = new ArrayList<>(List.of(path, Paths.upperBound(path)));
-        args.addAll(scope.where("u.path").args());
-        args.add(status);
-        args.add(status);
-        return args;
-    }
-
-    // ---- venues ----
-
-    public boolean insertVenue(UUID id, UUID programId, VenueInput in, Instant now) {
-        return db.update("insert into edu_venue (id, program_id, name, kind, host_unit_id, address, capacity, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (program_id, name) do nothing",
-                id, programId, in.name().trim(), in.kind(), in.hostUnitId(), in.address(), in.capacity(), now) == 1;
-    }
-
-    private static final String VENUE = "select v.*, h.name host_name, h.path host_path from edu_venue v left join org_unit h on h.id = v.host_unit_id ";
-
-    public List<ProgramViews.Venue> venues(UUID programId) {
-        return db.list(VENUE + "where v.program_id = ? order by v.kind, v.name", ProgramRepository::venueView, programId);
-    }
-
-    public Optional<ProgramViews.Venue> venue(UUID id) {
-        return db.one(VENUE + "where v.id = ?", ProgramRepository::venueView, id);
-    }
-
-    public List<VenueRow> venueRows(List<UUID> ids) {
-        return db.list(VENUE + "where v.id = any(?)", row -> new VenueRow(Db.uuid(row, "id"), Db.uuid(row, "program_id"), row.getString("name"),
-                Db.enumValue(row, "kind", VenueKind.class), Db.uuid(row, "host_unit_id"), row.getString("host_path")),
-                (Object) ids.toArray(UUID[]::new));
-    }
-
-    private static ProgramViews.Venue venueView(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new ProgramViews.Venue(Db.uuid(row, "id"), Db.uuid(row, "program_id"), row.getString("name"),
-                Db.enumValue(row, "kind", VenueKind.class), Db.uuid(row, "host_unit_id"), row.getString("host_name"), row.getString("address"),
-                (Integer) row.getObject("capacity"));
-    }
-
-    // ---- courses ----
-
-    public boolean insertCourse(UUID id, UUID programId, CourseInput in, Instant now) {
-        return db.update("insert into edu_course (id, program_id, title, theme, teacher_id, hours, credits, format, description, version,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (program_id, title) do nothing",
-                id, programId, in.title().trim(), in.theme(), in.teacherId(), in.hours(), in.credits(), in.format(), in.description(), now,
-                now) == 1;
-    }
-
-    /** False when another course of the program has the title. */
-    public boolean updateCourse(CourseRow current, CourseInput in, Instant now) {
-        if (db.count("select count(*) from edu_course where program_id = ? and title = ? and id <> ?", current.programId(), in.title().trim(),
-                current.id()) > 0) {
-            return false;
-        }
-        db.update("update edu_course set title = ?, theme = ?, teacher_id = ?, hours = ?, credits = ?, format = ?, description = ?,"
-                + " version = version + 1, updated_at = ? where id = ?", in.title().trim(), in.theme(), in.teacherId(), in.hours(), in.credits(),
-                in.format(), in.description(), now, current.id());
-        return true;
-    }
-
-    public Optional<CourseRow> course(UUID id) {
-        return db.one("select * from edu_course where id = ?", ProgramRepository::courseRow, id);
-    }
-
-    public Optional<CourseRow> lockCourse(UUID id) {
-        return db.one("select * from edu_course where id = ? for update", ProgramRepository::courseRow, id);
-    }
-
-    private static CourseRow courseRow(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new CourseRow(Db.uuid(row, "id"), Db.uuid(row, "program_id"), row.getString("title"), row.getString("theme"),
-                Db.uuid(row, "teacher_id"), row.getBigDecimal("hours"), row.getBigDecimal("credits"),
-                Db.enumValue(row, "format", CourseFormat.class), row.getString("description"), row.getLong("version"));
     }
 
     private static final String COURSE_VIEW = "select c.*, t.name teacher_name, (select count(*) from edu_session s where s.course_id = c.id) n"
@@ -180,47 +208,14 @@ public class ProgramRepository {
     }
 
     public long countCourses(UUID programId) {
-        return db.count("select count(*) from edu_course where program_id = ?", programId);
+        return getEntityManager().createQuery("select count(*) from Course where programId = ?1", Long.class).setParameter(1, programId)
+                .getSingleResult();
     }
 
     private static ProgramViews.Course courseView(java.sql.ResultSet row) throws java.sql.SQLException {
         return new ProgramViews.Course(Db.uuid(row, "id"), Db.uuid(row, "program_id"), row.getString("title"), row.getString("theme"),
                 Db.uuid(row, "teacher_id"), row.getString("teacher_name"), row.getBigDecimal("hours"), row.getBigDecimal("credits"),
                 Db.enumValue(row, "format", CourseFormat.class), row.getString("description"), row.getLong("n"), row.getLong("version"));
-    }
-
-    public boolean courseHasSessions(UUID courseId) {
-        return db.count("select count(*) from edu_session where course_id = ?", courseId) > 0;
-    }
-
-    // ---- sessions ----
-
-    public void insertSession(UUID id, CourseRow course, Instant startsAt, Instant endsAt, List<UUID> venueIds, Instant now) {
-        db.update("insert into edu_session (id, course_id, program_id, starts_at, ends_at, held_on, created_at) values (?, ?, ?, ?, ?, ?, ?)",
-                id, course.id(), course.programId(), startsAt, endsAt, startsAt.atZone(Times.ZONE).toLocalDate(), now);
-        if (!venueIds.isEmpty()) {
-            db.update("insert into edu_session_venue (session_id, venue_id) select ?, unnest(?::uuid[])", id,
-                    (Object) venueIds.toArray(UUID[]::new));
-        }
-    }
-
-    private static final String SESSION_ROW = "select s.*, c.format, c.credits from edu_session s join edu_course c on c.id = s.course_id ";
-
-    public Optional<SessionRow> session(UUID id) {
-        return db.one(SESSION_ROW + "where s.id = ?", ProgramRepository::sessionRow, id);
-    }
-
-    private static SessionRow sessionRow(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new SessionRow(Db.uuid(row, "id"), Db.uuid(row, "course_id"), Db.uuid(row, "program_id"),
-                Db.enumValue(row, "format", CourseFormat.class), row.getBigDecimal("credits"), Db.instant(row, "starts_at"),
-                Db.instant(row, "ends_at"), Db.date(row, "held_on"));
-    }
-
-    /** The venues of a session (empty for an online one). */
-    public List<VenueRow> sessionVenues(UUID sessionId) {
-        return db.list(VENUE + "join edu_session_venue sv on sv.venue_id = v.id where sv.session_id = ? order by v.kind, v.name",
-                row -> new VenueRow(Db.uuid(row, "id"), Db.uuid(row, "program_id"), row.getString("name"),
-                        Db.enumValue(row, "kind", VenueKind.class), Db.uuid(row, "host_unit_id"), row.getString("host_path")), sessionId);
     }
 
     private static final String SESSION_VIEW = "select s.*, c.title, c.format, t.name teacher_name,"
@@ -239,7 +234,19 @@ public class ProgramRepository {
     }
 
     public long countSessions(UUID programId, UUID courseId, LocalDate from, LocalDate to) {
-        return db.count("select count(*) from edu_session s" + SESSION_FILTER, programId, courseId, courseId, from, from, to, to);
+        Where where = new Where().and("programId = ?", programId);
+        if (courseId != null) {
+            where.and("courseId = ?", courseId);
+        }
+        if (from != null) {
+            where.and("heldOn >= ?", from);
+        }
+        if (to != null) {
+            where.and("heldOn <= ?", to);
+        }
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(*) from Session where " + where.hql(), Long.class);
+        bind(query, where);
+        return query.getSingleResult();
     }
 
     private static final String SESSION_FILTER = " where s.program_id = ? and (?::uuid is null or s.course_id = ?)"

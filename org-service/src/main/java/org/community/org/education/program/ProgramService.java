@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.org.education.teacher.Teacher;
 import org.community.org.education.teacher.TeacherRepository;
 import org.community.conventions.http.Preconditions;
@@ -72,12 +71,12 @@ public class ProgramService {
             throw ProblemException.invalidField("unitId", "programNoOrganization", unit.name());
         }
         checkPeriod(input);
-        UUID id = Ids.newId();
-        if (!programs.insert(id, unit.id(), input, Instant.now())) {
+        Program program = new Program(unit.id(), input, Instant.now());
+        if (!programs.insert(program)) {
             throw ProblemException.conflictOnField("name", "programDuplicate", input.name().trim(), unit.name());
         }
-        audit.record("program.create", "program", id, unit.path(), summary(input));
-        return id;
+        audit.record("program.create", "program", program.id(), unit.path(), summary(input));
+        return program.id();
     }
 
     @Transactional
@@ -95,7 +94,11 @@ public class ProgramService {
                 || programs.countSessions(id, null, input.endsOn().plusDays(1), null) > 0) {
             throw ProblemException.invalidField("startsOn", "programSessionsOutside");
         }
-        if (!programs.update(id, input, Instant.now())) {
+        if (programs.nameTaken(current.unitId(), input.name().trim(), id)) {
+            throw ProblemException.conflictOnField("name", "programDuplicate", input.name().trim(), current.unitName());
+        }
+        current.change(input, Instant.now());
+        if (!programs.update(current)) {
             throw ProblemException.conflictOnField("name", "programDuplicate", input.name().trim(), current.unitName());
         }
         audit.record("program.update", "program", id, current.unitPath(), summary(input));
@@ -107,23 +110,23 @@ public class ProgramService {
         if (!current.status().mayBecome(to)) {
             throw ProblemException.conflictOnField("to", "programTransitionIllegal", current.status(), to);
         }
-        programs.setStatus(id, to, Instant.now());
-        audit.record("program.transition", "program", id, current.unitPath(), Map.of("from", current.status(), "to", to));
+        ProgramStatus from = current.status();
+        current.moveTo(to, Instant.now());
+        programs.flush();
+        audit.record("program.transition", "program", id, current.unitPath(), Map.of("from", from, "to", to));
     }
 
     @Transactional
     public UUID addVenue(UUID programId, VenueInput input) {
         Program program = editable(programId);
-        String hostPath = null;
-        if (input.hostUnitId() != null) {
-            OrgUnit host = units.find(input.hostUnitId())
-                    .orElseThrow(() -> ProblemException.invalidField("hostUnitId", "unitUnknown", input.hostUnitId()));
-            hostPath = host.path();
+        if (input.hostUnitId() != null && units.find(input.hostUnitId()).isEmpty()) {
+            throw ProblemException.invalidField("hostUnitId", "unitUnknown", input.hostUnitId());
         }
-        UUID id = Ids.newId();
-        if (!programs.insertVenue(id, programId, input, Instant.now())) {
+        Venue venue = new Venue(programId, input, Instant.now());
+        if (!programs.insertVenue(venue)) {
             throw ProblemException.conflictOnField("name", "venueDuplicate", input.name().trim());
         }
+        UUID id = venue.id();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("programId", programId.toString());
         summary.put("name", input.name().trim());
@@ -137,19 +140,20 @@ public class ProgramService {
     public UUID addCourse(UUID programId, CourseInput input) {
         Program program = editable(programId);
         checkTeacher(program, input.teacherId());
-        UUID id = Ids.newId();
-        if (!programs.insertCourse(id, programId, input, Instant.now())) {
+        Course course = new Course(programId, input, Instant.now());
+        if (!programs.insertCourse(course)) {
             throw ProblemException.conflictOnField("title", "courseDuplicate", input.title().trim());
         }
+        UUID id = course.id();
         audit.record("course.create", "course", id, program.unitPath(), courseSummary(programId, input));
         return id;
     }
 
     @Transactional
     public void updateCourse(UUID courseId, CourseInput input, String ifMatch) {
-        ProgramRepository.CourseRow known = programs.course(courseId).orElseThrow(() -> ProblemException.notFound("course", courseId));
+        Course known = programs.course(courseId).orElseThrow(() -> ProblemException.notFound("course", courseId));
         Program program = editable(known.programId());
-        ProgramRepository.CourseRow current = programs.lockCourse(courseId).orElseThrow();
+        Course current = programs.lockCourse(courseId).orElseThrow();
         Preconditions.requireMatch(ifMatch, current.version());
         checkTeacher(program, input.teacherId());
         if (current.format() != input.format() && programs.courseHasSessions(courseId)) {
@@ -158,7 +162,11 @@ public class ProgramService {
         if (current.credits().compareTo(input.credits()) != 0 && program.status() != ProgramStatus.PLANNED) {
             throw ProblemException.invalidField("credits", "courseCreditsFixed");
         }
-        if (!programs.updateCourse(current, input, Instant.now())) {
+        if (programs.titleTaken(current.programId(), input.title().trim(), courseId)) {
+            throw ProblemException.conflictOnField("title", "courseDuplicate", input.title().trim());
+        }
+        current.change(input, Instant.now());
+        if (!programs.updateCourse(current)) {
             throw ProblemException.conflictOnField("title", "courseDuplicate", input.title().trim());
         }
         audit.record("course.update", "course", courseId, program.unitPath(), courseSummary(program.id(), input));
@@ -166,7 +174,7 @@ public class ProgramService {
 
     @Transactional
     public UUID addSession(UUID courseId, SessionInput input) {
-        ProgramRepository.CourseRow course = programs.course(courseId).orElseThrow(() -> ProblemException.notFound("course", courseId));
+        Course course = programs.course(courseId).orElseThrow(() -> ProblemException.notFound("course", courseId));
         Program program = editable(course.programId());
         if (!input.endsAt().isAfter(input.startsAt())) {
             throw ProblemException.badField("endsAt", "sessionEndsBeforeStart");
@@ -175,8 +183,10 @@ public class ProgramService {
             throw ProblemException.invalidField("startsAt", "sessionOutsideProgram", program.startsOn(), program.endsOn());
         }
         checkVenues(program, course.format(), input.venueIds());
-        UUID id = Ids.newId();
-        programs.insertSession(id, course, input.startsAt().toInstant(), input.endsAt().toInstant(), input.venueIds(), Instant.now());
+        Session session = new Session(course, input.startsAt().toInstant(), input.endsAt().toInstant(), input.venueIds(), Instant.now());
+        programs.insertSession(session);
+        programs.flush();
+        UUID id = session.id();
         audit.record("session.create", "session", id, program.unitPath(), Map.of("courseId", courseId.toString(), "startsAt",
                 input.startsAt().toString(), "endsAt", input.endsAt().toString(), "venueIds", input.venueIds().stream().map(UUID::toString).toList()));
         return id;
@@ -190,11 +200,11 @@ public class ProgramService {
                 throw ProblemException.badField("venueIds[" + i + "]", "venueRepeated", ids.get(i));
             }
         }
-        Map<UUID, ProgramRepository.VenueRow> byId = new java.util.HashMap<>();
+        Map<UUID, Venue> byId = new java.util.HashMap<>();
         programs.venueRows(ids).forEach(v -> byId.put(v.id(), v));
         int main = 0;
         for (int i = 0; i < ids.size(); i++) {
-            ProgramRepository.VenueRow venue = byId.get(ids.get(i));
+            Venue venue = byId.get(ids.get(i));
             if (venue == null || !venue.programId().equals(program.id())) {
                 throw ProblemException.invalidField("venueIds[" + i + "]", "venueUnknown", ids.get(i));
             }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.org.member.Member;
 import org.community.org.member.MemberRepository;
@@ -46,12 +45,12 @@ public class TeacherService {
         OrgUnit unit = units.lockAgainstMove(input.unitId()).orElseThrow(() -> ProblemException.invalidField("unitId", "unitUnknown", input.unitId()));
         caller.requireIn(Access.ADMIN, unit.path());
         String name = nameOf(input, unit);
-        UUID id = Ids.newId();
-        if (!teachers.insert(id, input, name, Instant.now())) {
+        Teacher teacher = new Teacher(unit.id(), unit.name(), unit.path(), input.kind(), input.memberId(), details(input, name), Instant.now());
+        if (!teachers.insert(teacher)) {
             throw ProblemException.conflictOnField(input.memberId() != null ? "memberId" : "name", "teacherDuplicate", name);
         }
-        audit.record("teacher.create", "teacher", id, unit.path(), summary(input, name));
-        return id;
+        audit.record("teacher.create", "teacher", teacher.id(), unit.path(), summary(input, name));
+        return teacher.id();
     }
 
     @Transactional
@@ -70,7 +69,12 @@ public class TeacherService {
             throw ProblemException.invalidField("memberId", "teacherMemberFixed");
         }
         String name = current.kind() == TeacherKind.INTERNAL ? current.name() : externalName(input);
-        if (!teachers.update(current, input, name, Instant.now())) {
+        Teacher.Details details = details(input, name);
+        if (current.kind() == TeacherKind.EXTERNAL && teachers.taken(current.unitId(), null, name, details.affiliation(), id)) {
+            throw ProblemException.conflictOnField("name", "teacherDuplicate", name);
+        }
+        current.change(details, Instant.now());
+        if (!teachers.update(current)) {
             throw ProblemException.conflictOnField("name", "teacherDuplicate", name);
         }
         audit.record("teacher.update", "teacher", id, current.unitPath(), summary(input, name));
@@ -98,6 +102,15 @@ public class TeacherService {
             throw ProblemException.badField("name", "teacherNameRequired");
         }
         return input.name().trim();
+    }
+
+    private static Teacher.Details details(TeacherInput input, String name) {
+        return new Teacher.Details(name, blankToNull(input.affiliation()), blankToNull(input.title()),
+                input.specialties().stream().map(String::trim).distinct().toList(), input.phone(), input.active() == null || input.active());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static Map<String, Object> summary(TeacherInput input, String name) {

@@ -15,6 +15,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/community', name: 'community', component: () => import('./views/MyCommunityPage.vue') },
   { path: '/resolutions/:id', name: 'resolution', component: () => import('./views/ResolutionPage.vue'), props: true },
   { path: '/disclosures/:compoundId', name: 'disclosures', component: () => import('./views/DisclosuresPage.vue'), props: true },
+  { path: '/members', name: 'members', component: () => import('./views/MembersPage.vue') },
+  { path: '/members/:id', name: 'member', component: () => import('./views/MemberPage.vue'), props: true },
+  { path: '/meetings/:id', name: 'meeting', component: () => import('./views/MeetingPage.vue'), props: true },
   { path: '/votes/:id', name: 'vote', component: () => import('./views/VotePage.vue'), props: true },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundPage.vue'), meta: { public: true } },
 ];

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canExtendProbation, chinaToday, memberQuery, nextSteps, NO_FILTERS } from './members';
+import { canExtendProbation, chinaToday, memberQuery, NO_FILTERS } from './members';
 import { byAttendance, errorsByFormRow, minutesBody, rowErrors } from './meetings';
 
 describe('the development pipeline', () => {
-  it('offers the next stage, then the exits; none once the member has left', () => {
-    expect(nextSteps('APPLICANT')).toEqual(['ACTIVIST', 'DECEASED', 'REMOVED']);
-    expect(nextSteps('PROBATIONARY')).toEqual(['FULL', 'DECEASED', 'REMOVED']);
-    expect(nextSteps('FULL')).toEqual(['DECEASED', 'REMOVED']);
-    expect(nextSteps('TRANSFERRED_OUT')).toEqual([]);
-    expect(nextSteps('REMOVED')).toEqual([]);
-  });
-
   it('extends a probation only while it runs', () => {
     expect(canExtendProbation({ status: 'PROBATIONARY' })).toBe(true);
     expect(canExtendProbation({ status: 'FULL' })).toBe(false);

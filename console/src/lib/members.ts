@@ -13,17 +13,6 @@ export const POST_ROLES: PostRole[] = [
   'SECRETARY', 'FIRST_SECRETARY', 'DEPUTY_SECRETARY', 'FULL_TIME_DEPUTY_SECRETARY', 'COMMITTEE_MEMBER', 'GROUP_LEADER', 'GRID_WORKER', 'BUILDING_LEADER',
 ];
 
-/**
- * The steps the API allows from a status (POST /members/{id}/transitions): the next stage of the pipeline, then the
- * exits. A member who left has none. The contract's Member carries no list of its own, so this follows its rules.
- */
-export function nextSteps(status: MemberStatus): MemberStatus[] {
-  const at = PIPELINE.indexOf(status);
-  if (at < 0) return [];
-  const next = PIPELINE[at + 1];
-  return next ? [next, ...EXITS] : [...EXITS];
-}
-
 /** A probation can be extended while it runs (延长预备期). */
 export function canExtendProbation(member: Pick<Member, 'status'>): boolean {
   return member.status === 'PROBATIONARY';

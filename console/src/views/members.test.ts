@@ -33,10 +33,16 @@ function signIn(roles = ['COMMUNITY_SECRETARY']): void {
   startSession({ accessToken: 'token-1', tokenType: 'Bearer', expiresIn: 3600, subject: 'secretary', name: '江欣苑书记', roles, orgUnits: ['jxy'] });
 }
 
+/** What the API answers as a member's nextSteps (MemberStatus.transitionSteps in org-service). */
+const NEXT_STEPS: Record<string, string[]> = {
+  APPLICANT: ['ACTIVIST', 'DECEASED', 'REMOVED'], ACTIVIST: ['DEVELOPMENT_TARGET', 'DECEASED', 'REMOVED'],
+  DEVELOPMENT_TARGET: ['PROBATIONARY', 'DECEASED', 'REMOVED'], PROBATIONARY: ['FULL', 'DECEASED', 'REMOVED'], FULL: ['DECEASED', 'REMOVED'],
+};
+
 function member(status = 'APPLICANT', extra: Record<string, unknown> = {}) {
   return {
     id: 'm1', unitId: 'branch1', name: '张晓红', gender: 'FEMALE', birthDate: '1990-05-01', age: 36, phone: '138****1234',
-    idNumber: '420***********1234', status, statusOn: '2026-03-01', mobile: false, version: 2, createdAt: AT, updatedAt: AT, ...extra,
+    idNumber: '420***********1234', status, statusOn: '2026-03-01', mobile: false, nextSteps: NEXT_STEPS[status] ?? [], version: 2, createdAt: AT, updatedAt: AT, ...extra,
   };
 }
 

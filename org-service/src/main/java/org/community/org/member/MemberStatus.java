@@ -1,6 +1,7 @@
 package org.community.org.member;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +28,11 @@ public enum MemberStatus {
 
     public boolean mayBecome(MemberStatus next) {
         return ALLOWED.get(this).contains(next);
+    }
+
+    /** What a transition may make of this status, in pipeline order; a transfer out goes through a transfer instead. */
+    public List<MemberStatus> transitionSteps() {
+        return ALLOWED.get(this).stream().filter(next -> next != TRANSFERRED_OUT).toList();
     }
 
     /** Has left the organization: the row stays as history and counts nowhere. */

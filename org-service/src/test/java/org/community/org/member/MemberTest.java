@@ -2,6 +2,8 @@ package org.community.org.member;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -98,7 +100,8 @@ class MemberTest {
         Chain c = chain("pipe");
         String id = given().contentType("application/json").body(Map.of("unitId", c.branch(), "name", "陈静", "gender", "FEMALE",
                 "birthDate", "1995-03-01", "statusOn", LocalDate.now(org.community.conventions.http.Times.ZONE).minusYears(4).toString()))
-                .post("/api/v1/members").then().statusCode(201).body("status", equalTo("APPLICANT")).extract().path("id");
+                .post("/api/v1/members").then().statusCode(201).body("status", equalTo("APPLICANT"))
+                .body("nextSteps", contains("ACTIVIST", "DECEASED", "REMOVED")).extract().path("id");
         String path = "/api/v1/members/" + id + "/transitions";
         // skipping a step is illegal
         given().contentType("application/json").body(Map.of("to", "PROBATIONARY", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString()))
@@ -110,7 +113,8 @@ class MemberTest {
         LocalDate admitted = LocalDate.now(org.community.conventions.http.Times.ZONE).minusMonths(10);
         given().contentType("application/json").body(Map.of("to", "PROBATIONARY", "on", admitted.toString())).post(path)
                 .then().statusCode(200).body("admittedOn", equalTo(admitted.toString()))
-                .body("probationEndsOn", equalTo(admitted.plusYears(1).toString()));
+                .body("probationEndsOn", equalTo(admitted.plusYears(1).toString()))
+                .body("nextSteps", contains("FULL", "DECEASED", "REMOVED"));
         // too early to become full
         given().contentType("application/json").body(Map.of("to", "FULL", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409).contentType("application/problem+json");
@@ -127,7 +131,7 @@ class MemberTest {
         given().contentType("application/json").body(Map.of("to", "TRANSFERRED_OUT", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409);
         given().contentType("application/json").body(Map.of("to", "REMOVED", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString(), "note", "取消预备党员资格"))
-                .post(path).then().statusCode(200);
+                .post(path).then().statusCode(200).body("nextSteps", empty());
         given().contentType("application/json").body(Map.of("to", "ACTIVIST", "on", LocalDate.now(org.community.conventions.http.Times.ZONE).toString())).post(path)
                 .then().statusCode(409);
         List<String> steps = given().get("/api/v1/members/" + id + "/history").then().statusCode(200).extract().path("status");

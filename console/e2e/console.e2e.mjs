@@ -489,6 +489,111 @@ try {
     await phone.close();
   });
 
+  await scenario('members: the secretary finds a new applicant by name, opens the profile and moves them along the pipeline (a date in the future named at its field); the mobile members and organization life of 江欣苑', async () => {
+    // an applicant of the test's own, in a branch of 江欣苑 that has members
+    const { body: some } = await call(secretaryToken, 'GET', `/api/v1/members?within=${jxy}&size=1`);
+    check(some.items.length === 1, '江欣苑 has members');
+    const name = `测试${randomUUID().slice(0, 6)}`;
+    const { body: created } = await call(secretaryToken, 'POST', '/api/v1/members', {
+      unitId: some.items[0].unitId, name, gender: 'FEMALE', birthDate: '1995-06-01', phone: '13812345678',
+    }, { 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.getByRole('link', { name: '党员管理', exact: true }).click();
+    await page.waitForURL(/\/console\/members$/);
+    await page.getByTestId('members').locator('tbody tr').first().waitFor();
+    await page.getByLabel('姓名', { exact: true }).fill(name);
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.getByTestId('members').getByRole('link', { name }).waitFor();
+    check(await page.getByTestId('members').locator('tbody tr').count() === 1, 'one member found by the name');
+    await shot(page, 'members-search');
+
+    await page.getByTestId('members').getByRole('link', { name }).click();
+    await page.waitForURL(new RegExp(`/console/members/${created.id}$`));
+    await page.getByTestId('member-name').getByText(name).waitFor();
+    check((await page.locator('[aria-current=step]').innerText()).includes('入党申请人'), 'the applicant stands at the first step');
+    const steps = page.getByTestId('history').locator('li');
+    const before = await steps.count();
+
+    // a step dated in the future is refused by the API, and named at the date
+    await page.getByLabel('转为').selectOption('ACTIVIST');
+    await page.getByLabel('日期', { exact: true }).fill('2099-01-01');
+    await page.getByLabel('备注').fill('经支部委员会研究,确定为入党积极分子');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.locator('#on-error').waitFor();
+    check((await page.locator('#on').getAttribute('aria-invalid')) === 'true', 'the date is marked invalid');
+    await shot(page, 'member-step-refused');
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('日期', { exact: true }).fill(today);
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByTestId('member-done').waitFor();
+    await page.getByTestId('member-status').getByText('入党积极分子').waitFor();
+    check(await steps.count() === before + 1, 'the history grows by the step');
+    await shot(page, 'member-pipeline');
+
+    await page.getByRole('link', { name: '党员', exact: true }).click();
+    await page.getByTestId('tab-mobile').click();
+    await page.getByTestId('outflows').waitFor();
+    await page.getByTestId('tab-orgLife').click();
+    await page.getByTestId('org-meetings').waitFor();
+    await shot(page, 'members-org-life');
+    await context.close();
+  });
+
+  await scenario('a consultation meeting: from the topic page, a registered resident marked present and a walk-in; minutes first refused at the summary, then recorded with an opinion and a follow-up, marked done', async () => {
+    const { body: topic } = await call(secretaryToken, 'POST', '/api/v1/topics', {
+      title: `单元门禁更换(浏览器测试 ${randomUUID().slice(0, 8)})`, description: '5号楼单元门禁损坏,居民提议更换。', category: 'SAFETY',
+      scopeUnitId: jxy, proposer: '5号楼居民',
+    }, { 'Idempotency-Key': randomUUID() });
+    const title = '5号楼门禁协商会';
+    const { body: meeting } = await call(secretaryToken, 'POST', '/api/v1/meetings', {
+      title, format: 'ROUND_TABLE', topicIds: [topic.id], startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      place: '江欣苑社区议事厅', convener: '江欣苑社区党委',
+    }, { 'Idempotency-Key': randomUUID() });
+    await call(secretaryToken, 'POST', `/api/v1/meetings/${meeting.id}/registrations`, { personName: '李秀兰', party: 'RESIDENT' },
+      { 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/topics/${topic.id}`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.getByTestId('topic-meetings').getByRole('link', { name: title }).click();
+    await page.waitForURL(new RegExp(`/console/meetings/${meeting.id}$`));
+    await page.getByTestId('meeting-title').getByText(title).waitFor();
+
+    await page.getByRole('button', { name: '为李秀兰签到' }).click();
+    await page.getByTestId('meeting-done').getByText('李秀兰 已签到。').waitFor();
+    await page.getByLabel('姓名', { exact: true }).fill('王建国');
+    await page.locator('#person-party').selectOption('OWNERS_COMMITTEE');
+    await page.getByRole('button', { name: '现场签到' }).click();
+    await page.getByTestId('meeting-done').getByText('王建国 已签到。').waitFor();
+    await page.getByTestId('attended').getByText('2', { exact: true }).waitFor();
+    await shot(page, 'meeting-attendance');
+
+    // the minutes without their summary: refused, named at the summary
+    await page.getByLabel('意见', { exact: true }).fill('同意更换为人脸识别门禁,费用从公共收益列支');
+    await page.getByLabel('事项', { exact: true }).fill('联系门禁厂家报价');
+    await page.getByLabel('责任人', { exact: true }).fill('物业公司');
+    await page.getByRole('button', { name: '提交纪要(会议记为已召开)' }).click();
+    await page.locator('#summary-error').waitFor();
+    check((await page.locator('#summary').getAttribute('aria-invalid')) === 'true', 'the summary is marked invalid');
+
+    await page.getByLabel('纪要内容').fill('与会各方同意更换5号楼单元门禁,由物业公司先行报价。');
+    await page.getByRole('button', { name: '提交纪要(会议记为已召开)' }).click();
+    await page.getByTestId('meeting-status').getByText('已召开').waitFor();
+    await page.getByTestId('minutes-text').waitFor();
+    await page.getByTestId('follow-ups').getByRole('button', { name: '标记完成' }).click();
+    await page.getByTestId('follow-ups').locator('li[data-done=true]').waitFor();
+    await shot(page, 'meeting-minutes');
+    await context.close();
+  });
+
   summary.ok = true;
 } catch (e) {
   summary.error = String(e?.stack ?? e);

@@ -490,12 +490,12 @@ try {
   });
 
   await scenario('members: the secretary finds a new applicant by name, opens the profile and moves them along the pipeline (a date in the future named at its field); the mobile members and organization life of 江欣苑', async () => {
-    // an applicant of the test's own, in a branch of 江欣苑 that has members
-    const { body: some } = await call(secretaryToken, 'GET', `/api/v1/members?within=${jxy}&size=1`);
-    check(some.items.length === 1, '江欣苑 has members');
+    // an applicant of the test's own, in a party branch of 江欣苑 (its first compound)
+    const { body: some } = await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=1`);
+    check(some.items.length === 1, '江欣苑 has a compound');
     const name = `测试${randomUUID().slice(0, 6)}`;
     const { body: created } = await call(secretaryToken, 'POST', '/api/v1/members', {
-      unitId: some.items[0].unitId, name, gender: 'FEMALE', birthDate: '1995-06-01', phone: '13812345678',
+      unitId: some.items[0].id, name, gender: 'FEMALE', birthDate: '1995-06-01', phone: '13812345678',
     }, { 'Idempotency-Key': randomUUID() });
 
     const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });

@@ -455,7 +455,7 @@ class LocalSuiteE2ETest {
         String[] lines = output.strip().split("\n");
         JsonPath summary = JsonPath.from(lines[lines.length - 1]);
         assertThat(summary.getBoolean("ok")).as(output).isTrue();
-        assertThat(summary.getList("scenarios")).as(output).hasSize(8);
+        assertThat(summary.getList("scenarios")).as(output).hasSize(10);
         // the certificate PDF was downloaded and embeds a CJK font (the script fails otherwise)
         assertThat(summary.getString("certificate.serial")).as(output).startsWith("VSC-");
         assertThat(summary.getList("render200ChildrenMs")).as("the 200-children page was timed").isNotEmpty();

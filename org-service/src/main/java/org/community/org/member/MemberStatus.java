@@ -1,5 +1,6 @@
 package org.community.org.member;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,23 @@ public enum MemberStatus {
             DECEASED, EnumSet.noneOf(MemberStatus.class),
             REMOVED, EnumSet.noneOf(MemberStatus.class));
 
+    /** {@link #ALLOWED} without the transfer out, computed once: every member view lists them. */
+    private static final Map<MemberStatus, List<MemberStatus>> STEPS = stepsByStatus();
+
+    private static Map<MemberStatus, List<MemberStatus>> stepsByStatus() {
+        Map<MemberStatus, List<MemberStatus>> steps = new EnumMap<>(MemberStatus.class);
+        ALLOWED.forEach((status, next) -> steps.put(status,
+                next.stream().filter(step -> step != TRANSFERRED_OUT).toList()));
+        return steps;
+    }
+
     public boolean mayBecome(MemberStatus next) {
         return ALLOWED.get(this).contains(next);
     }
 
     /** What a transition may make of this status, in pipeline order; a transfer out goes through a transfer instead. */
     public List<MemberStatus> transitionSteps() {
-        return ALLOWED.get(this).stream().filter(next -> next != TRANSFERRED_OUT).toList();
+        return STEPS.get(this);
     }
 
     /** Has left the organization: the row stays as history and counts nowhere. */

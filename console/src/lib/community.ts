@@ -4,10 +4,6 @@ import type { components } from '../api/generated/contract';
 type OrgUnit = components['schemas']['OrgUnit'];
 type Topic = components['schemas']['Topic'];
 type Resolution = components['schemas']['Resolution'];
-type Stage = components['schemas']['TopicStage'];
-
-/** Stages at which a topic may carry a published resolution. */
-export const RESOLVED_STAGES: Stage[] = ['RESOLUTION', 'IMPLEMENTATION', 'EVALUATION', 'CLOSED'];
 
 /** The unit and what stands above it, top first (the directory is public to every signed-in caller). */
 export async function chainOf(unitId: string): Promise<OrgUnit[]> {
@@ -26,17 +22,22 @@ export function placeOf(chain: OrgUnit[]): { community: OrgUnit | null; compound
 }
 
 /**
- * The published resolutions of a community's topics, newest first: the topics of the community that reached a
- * resolution (public from public deliberation on), then each topic's resolutions.
+ * The published resolutions of a community (topics at or under it), newest first, each with its topic: the
+ * community's topics in one request, and any topic not among them (an older one) read on its own.
  */
 export async function publishedResolutions(communityId: string): Promise<{ topic: Topic; resolution: Resolution }[]> {
-  const topics = unwrap(await api.GET('/api/v1/topics', { params: { query: { within: communityId, size: 100 } } }))
-    .items.filter((tp) => RESOLVED_STAGES.includes(tp.stage));
-  const lists = await Promise.all(topics.map(async (topic) => {
-    const r = unwrap(await api.GET('/api/v1/resolutions', { params: { query: { topicId: topic.id, size: 20 } } }));
-    return r.items.filter((res) => res.status === 'PUBLISHED').map((resolution) => ({ topic, resolution }));
+  const [resolutions, topics] = await Promise.all([
+    api.GET('/api/v1/resolutions', { params: { query: { within: communityId, status: 'PUBLISHED', size: 50 } } }).then(unwrap),
+    api.GET('/api/v1/topics', { params: { query: { within: communityId, size: 100 } } }).then(unwrap),
+  ]);
+  const byId = new Map(topics.items.map((topic) => [topic.id, topic]));
+  const missing = [...new Set(resolutions.items.map((r) => r.topicId).filter((id) => !byId.has(id)))];
+  await Promise.all(missing.map(async (id) => {
+    byId.set(id, unwrap(await api.GET('/api/v1/topics/{id}', { params: { path: { id } } })));
   }));
-  return lists.flat().sort((a, b) => (b.resolution.publishedAt ?? '').localeCompare(a.resolution.publishedAt ?? ''));
+  return resolutions.items
+    .map((resolution) => ({ topic: byId.get(resolution.topicId)!, resolution }))
+    .sort((a, b) => (b.resolution.publishedAt ?? '').localeCompare(a.resolution.publishedAt ?? ''));
 }
 
 /** Whether a notice period is running at `now`, and the days left (rounded up). */

@@ -58,21 +58,24 @@ describe('a resident\'s community', () => {
     expect(noticeState({ inNotice: false, noticeEndsAt: null }, now)).toEqual({ open: false, daysLeft: 0 });
   });
 
-  it('lists only published resolutions of topics that reached a resolution, newest first', async () => {
+  it('lists the community\'s published resolutions newest first, each with its topic, an older topic read on its own', async () => {
     signIn(['RESIDENT']);
     const { requests } = fakeApi(
-      on('GET', /\/topics$/, () => ({ body: { items: [topic('t1', 'CLOSED'), topic('t2', 'PUBLIC_DELIBERATION'), topic('t3', 'IMPLEMENTATION')], page: 0, size: 100, total: 3 } })),
-      on('GET', /\/resolutions$/, (r) => {
-        const id = new URL(r.url).searchParams.get('topicId');
-        const items = id === 't1' ? [resolution('r1', 't1', { publishedAt: '2026-01-01T00:00:00+08:00' })]
-          : [resolution('r3', 't3', { publishedAt: '2026-06-01T00:00:00+08:00' }), resolution('r4', 't3', { status: 'DRAFT', publishedAt: null })];
-        return { body: { items, page: 0, size: 20, total: items.length } };
+      on('GET', /\/topics$/, () => ({ body: { items: [topic('t1', 'CLOSED'), topic('t3', 'IMPLEMENTATION')], page: 0, size: 100, total: 3 } })),
+      on('GET', /\/topics\/t9$/, () => ({ body: topic('t9', 'CLOSED') })),
+      on('GET', /\/resolutions$/, () => {
+        const items = [resolution('r1', 't1', { publishedAt: '2026-01-01T00:00:00+08:00' }),
+          resolution('r3', 't3', { publishedAt: '2026-06-01T00:00:00+08:00' }), resolution('r9', 't9', { publishedAt: '2025-06-01T00:00:00+08:00' })];
+        return { body: { items, page: 0, size: 50, total: items.length } };
       }),
     );
     const list = await publishedResolutions('yy');
-    expect(list.map((x) => x.resolution.id)).toEqual(['r3', 'r1']);
-    expect(new URL(requests[0]!.request.url).searchParams.get('within')).toBe('yy');
-    expect(requests.filter((r) => r.request.url.includes('topicId=t2'))).toHaveLength(0);
+    expect(list.map((x) => x.resolution.id)).toEqual(['r3', 'r1', 'r9']);
+    expect(list.map((x) => x.topic.title)).toEqual(['议题t3', '议题t1', '议题t9']);
+    const asked = new URL(requests.find((r) => r.request.url.includes('/resolutions'))!.request.url).searchParams;
+    expect(asked.get('within')).toBe('yy');
+    expect(asked.get('status')).toBe('PUBLISHED');
+    expect(requests.filter((r) => r.request.url.includes('/topics/t1'))).toHaveLength(0);
   });
 
   it('shows a resident their hours, the resolutions and the accounts of their compound', async () => {

@@ -32,29 +32,43 @@ public class ResolutionRepository implements PanacheRepositoryBase<ResolutionEnt
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Which resolutions a list asks for: each part narrows when given; {@code orgPath} is the `within` unit's path. */
+    public record Filter(UUID topicId, String orgPath, ResolutionStatus status, Scope readScope) {
+    }
+
     /**
-     * Resolutions, of one topic when given, that the caller may see: published ones, and every one of a topic inside
-     * {@code readScope} (btree ranges on the topic's org_path).
+     * Resolutions the caller may see, narrowed by the filter: published ones, and every one of a topic inside the
+     * read scope (btree ranges on the topic's org_path, like `within`).
      */
-    public List<Resolution> list(UUID topicId, Scope readScope, PageRequest page) {
-        return query(topicId, readScope).page(page.page, page.size).list().stream().map(ResolutionEntity::toResolution).toList();
+    public List<Resolution> list(Filter filter, PageRequest page) {
+        return query(filter).page(page.page, page.size).list().stream().map(ResolutionEntity::toResolution).toList();
     }
 
-    public long count(UUID topicId, Scope readScope) {
-        return query(topicId, readScope).count();
+    public long count(Filter filter) {
+        return query(filter).count();
     }
 
-    private PanacheQuery<ResolutionEntity> query(UUID topicId, Scope readScope) {
+    private PanacheQuery<ResolutionEntity> query(Filter f) {
         List<Object> params = new ArrayList<>();
         StringBuilder hql = new StringBuilder("1 = 1");
-        if (!readScope.all()) {
+        if (!f.readScope().all()) {
             params.add(ResolutionStatus.PUBLISHED);
             hql.append(" and (status = ?").append(params.size()).append(" or topicId in (select t.id from Topic t where ")
-                    .append(readScope.hql("t.orgPath", params)).append("))");
+                    .append(f.readScope().hql("t.orgPath", params)).append("))");
         }
-        if (topicId != null) {
-            params.add(topicId);
+        if (f.topicId() != null) {
+            params.add(f.topicId());
             hql.append(" and topicId = ?").append(params.size());
+        }
+        if (f.orgPath() != null) {
+            params.add(f.orgPath());
+            params.add(f.orgPath() + "~");
+            hql.append(" and topicId in (select t.id from Topic t where t.orgPath >= ?").append(params.size() - 1)
+                    .append(" and t.orgPath < ?").append(params.size()).append(")");
+        }
+        if (f.status() != null) {
+            params.add(f.status());
+            hql.append(" and status = ?").append(params.size());
         }
         return find(hql.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Ascending), params.toArray());
     }

@@ -24,12 +24,14 @@ import jakarta.ws.rs.core.Response;
 import org.community.conventions.http.Page;
 import org.community.conventions.http.PageRequest;
 import org.community.conventions.http.Preconditions;
+import org.community.consultation.orgunits.OrgUnits;
 import org.community.consultation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 @Path("/api/v1/resolutions")
@@ -53,6 +55,9 @@ public class ResolutionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    OrgUnits orgUnits;
+
     @POST
     @Operation(operationId = "createResolution", summary = "Draft a resolution", description = "On a topic in the RESOLUTION stage, resting on a passed vote of that topic or "
             + "on its recorded consensus.")
@@ -64,11 +69,22 @@ public class ResolutionResource {
     }
 
     @GET
-    @Operation(operationId = "listResolutions", summary = "List resolutions", description = "Newest first, optionally of one topic. Published resolutions are public; "
-            + "drafts are listed for admin roles and grid workers inside their scope.")
-    public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId, @Valid @BeanParam PageRequest page) {
-        return Page.of(resolutions.list(topicId, caller.readScope(), page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(),
-                page, resolutions.count(topicId, caller.readScope()));
+    @Operation(operationId = "listResolutions", summary = "List resolutions", description = "Newest first, optionally of one topic, of the topics "
+            + "at or under an org unit (`within`: a community's resolutions for its notice board) and in one status. Published resolutions "
+            + "are public; drafts are listed for admin roles and grid workers inside their scope.")
+    public Page<ResolutionView> list(@QueryParam("topicId") UUID topicId,
+            @QueryParam("within") @Parameter(description = "Org unit id: only resolutions of topics at or under it") UUID within,
+            @QueryParam("status") ResolutionStatus status, @Valid @BeanParam PageRequest page) {
+        String path = null;
+        if (within != null) {
+            path = orgUnits.pathOf(within).orElse(null);
+            if (path == null) {
+                return Page.of(List.of(), page, 0);
+            }
+        }
+        ResolutionRepository.Filter filter = new ResolutionRepository.Filter(topicId, path, status, caller.readScope());
+        return Page.of(resolutions.list(filter, page).stream().map(r -> ResolutionView.of(r, null, null, null)).toList(),
+                page, resolutions.count(filter));
     }
 
     @GET

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -199,6 +200,13 @@ class TopicFlowTest {
         given().contentType("application/json").header("If-Match", Api.etag("/api/v1/resolutions/" + resolution))
                 .body("{\"publishedBy\":\"居委会\",\"noticeEndsAt\":\"" + OffsetDateTime.now().plusMinutes(10) + "\"}")
                 .post("/api/v1/resolutions/" + resolution + "/publish").then().statusCode(200).body("inNotice", equalTo(true));
+        // a community's notice board: its published resolutions, not another compound's; a status narrows
+        given().get("/api/v1/resolutions?within=" + Downstreams.COMMUNITY + "&status=PUBLISHED&size=200").then().statusCode(200)
+                .body("items.id", hasItem(resolution));
+        given().get("/api/v1/resolutions?within=" + Downstreams.OTHER_COMPOUND + "&size=200").then().body("items.id", not(hasItem(resolution)));
+        given().get("/api/v1/resolutions?within=" + Downstreams.COMMUNITY + "&status=DRAFT&size=200").then().body("items.id", not(hasItem(resolution)));
+        given().get("/api/v1/resolutions?within=" + java.util.UUID.randomUUID()).then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/v1/resolutions?status=VOID").then().spec(Problems.problemNaming(400, "validation", "status"));
         String objection = given().contentType("application/json").body("{\"ownerName\":\"王秀英\",\"unitId\":\"3-1-101\",\"text\":\"一楼采光受影响\"}")
                 .post("/api/v1/resolutions/" + resolution + "/objections").then().statusCode(201).extract().path("id");
         // PostgreSQL cannot store U+0000: an objection's text with it is refused, naming the field

@@ -96,11 +96,10 @@ public class OrgTreeService {
         java.util.Optional<String> holder = units.leaderHolder(id, changes.form());
         OrgUnit.Details before = unit.details();
         Counts countsBefore = Counts.ofUnit(unit);
-        long versionBefore = unit.version();
-        unit.edit(new OrgUnit.Details(changes.code(), changes.name().trim(), changes.form(), changes.establishedOn(), changes.address(),
-                holder.orElse(blankToNull(changes.leaderName())), holder.isPresent()), Instant.now());
+        boolean versioned = unit.edit(new OrgUnit.Details(changes.code(), changes.name().trim(), changes.form(), changes.establishedOn(),
+                changes.address(), holder.orElse(blankToNull(changes.leaderName())), holder.isPresent()), Instant.now());
         // written before the counters and the outbox, both deliberate SQL in this transaction
-        if (!units.update(unit, versionBefore)) {
+        if (!units.update(unit, !versioned)) {
             throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
         }
         rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit).minus(countsBefore));

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -141,7 +142,13 @@ public class OrgUnit {
         return u;
     }
 
-    void edit(Details details, Instant now) {
+    /**
+     * Applies a clerk's edit; false when it leaves everything the version counts as it was (it changed only the leader
+     * snapshot, or nothing), so that the caller makes it a new version all the same.
+     */
+    boolean edit(Details details, Instant now) {
+        boolean counted = !Objects.equals(code, details.code()) || !Objects.equals(name, details.name()) || form != details.form()
+                || !Objects.equals(establishedOn, details.establishedOn()) || !Objects.equals(address, details.address());
         this.code = details.code();
         this.name = details.name();
         this.form = details.form();
@@ -150,6 +157,7 @@ public class OrgUnit {
         this.leaderName = details.leaderName();
         this.hasLeader = details.hasLeader();
         this.updatedAt = now;
+        return counted;
     }
 
     Details details() {

@@ -75,17 +75,15 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     /**
      * Writes an edited unit now; false when its new code was taken meanwhile. Every edit is a new version, as the ETag
-     * promises, also one that changed only the displayed leader (which a post change alone leaves outside the version)
-     * or nothing at all.
+     * promises, also one that changed only the leader snapshot (outside the version) or nothing: that one is forced.
      */
-    public boolean update(OrgUnit unit, long versionBefore) {
-        if (!Constraints.flushed(this::flush, "org_unit_code_key")) {
-            return false;
-        }
-        if (unit.version() == versionBefore) {
+    public boolean update(OrgUnit unit, boolean forceNewVersion) {
+        if (forceNewVersion) {
+            // PESSIMISTIC_FORCE_INCREMENT writes the version at once, so the answer's ETag is the new one (OPTIMISTIC_ would
+            // write it at commit); before the flush, because a flushed row counts as locked harder and the increment is skipped
             getEntityManager().lock(unit, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
-        return true;
+        return Constraints.flushed(this::flush, "org_unit_code_key");
     }
 
     public List<OrgUnit> children(UUID parentId, UnitStatus status, PageRequest page) {

@@ -80,7 +80,8 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
     public boolean update(OrgUnit unit, boolean forceNewVersion) {
         if (forceNewVersion) {
             // PESSIMISTIC_FORCE_INCREMENT writes the version at once, so the answer's ETag is the new one (OPTIMISTIC_ would
-            // write it at commit); before the flush, because a flushed row counts as locked harder and the increment is skipped
+            // write it at commit). Before the flush: once the flush has written the row, Hibernate holds it as WRITE, which
+            // ranks as high, takes the lock as held and skips the increment.
             getEntityManager().lock(unit, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
         return Constraints.flushed(this::flush, "org_unit_code_key");

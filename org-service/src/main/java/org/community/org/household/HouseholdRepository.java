@@ -150,8 +150,8 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         designations.current(householdId).ifPresent(d -> d.revoke(reason, now));
     }
 
-    // The two lookups below read org_unit, which is not an entity yet (the org unit comes in a later round): plain SQL
-    // through Db until it is.
+    // The two lookups below read a column or two of org_unit by key, as the tree's own reads do (OrgUnitRepository):
+    // plain SQL through Db, no unit entity loaded.
 
     /** The key of the COMMUNITY unit above a path, if any: "same community" is the neighbourhood rule for serving. */
     public Optional<Long> communityKey(String path) {

@@ -57,8 +57,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return list("memberId = ?1 order by startsOn, id", memberId);
     }
 
-    // The list filters by the scope of the post's unit, and org_unit is not an entity yet (the org unit comes in a later
-    // round): a native query that Hibernate maps to Post, until it is.
+    // The list filters by the scope of the post's unit, a condition on org_unit's path that Scope writes as SQL: a
+    // native query that Hibernate maps to Post, no unit loaded per row.
 
     /** Posts on units inside {@code scope} (a condition on the unit's path), filtered by unit, holder and activity. */
     @SuppressWarnings("unchecked")

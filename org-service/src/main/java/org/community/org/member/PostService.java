@@ -144,12 +144,15 @@ public class PostService {
     /** Re-derives the unit's leader from its posts and moves the leaderless counter of its ancestors when that changes. */
     private void refreshLeader(OrgUnit unit) {
         Optional<String> holder = units.leaderHolder(unit.id(), unit.form());
-        OrgUnit after = unit.withLeader(holder.isPresent(), holder.orElse(unit.hasLeader() ? null : unit.leaderName()));
-        if (after.hasLeader() == unit.hasLeader() && java.util.Objects.equals(after.leaderName(), unit.leaderName())) {
+        String leaderName = holder.orElse(unit.hasLeader() ? null : unit.leaderName());
+        if (holder.isPresent() == unit.hasLeader() && java.util.Objects.equals(leaderName, unit.leaderName())) {
             return;
         }
-        units.setLeader(unit.id(), after.hasLeader(), after.leaderName(), Instant.now());
+        Counts before = Counts.ofUnit(unit);
+        unit.showLeader(holder.isPresent(), leaderName, Instant.now());
+        // written before the counters and the outbox, both deliberate SQL in this transaction
+        units.flush();
         changeLog.record(ChangeType.SECRETARY_CHANGED, unit.id(), null);
-        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(after).minus(Counts.ofUnit(unit)));
+        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit).minus(before));
     }
 }

@@ -92,7 +92,7 @@ public class Outflow {
         this.updatedAt = now;
     }
 
-    /** An outflow as read with the names of both sides (a join over org_unit, which is not an entity yet): a snapshot. */
+    /** An outflow as read with the names of both sides (a join over org_unit in the same statement): a snapshot. */
     static Outflow map(ResultSet row) throws SQLException {
         Outflow o = new Outflow();
         o.id = Db.uuid(row, "id");

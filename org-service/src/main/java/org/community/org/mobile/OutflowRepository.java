@@ -18,8 +18,8 @@ import org.community.org.security.Scope;
 import org.community.org.tree.Paths;
 
 /**
- * Outflows as entities. The views and lists join the member and both units for their names and paths, and org_unit
- * is not an entity yet (the org unit comes in a later round): they stay SQL through Db, until it is.
+ * Outflows as entities. The views and lists join the member and both units for their names and paths in one statement
+ * each: they stay SQL through Db, answering snapshots.
  */
 @ApplicationScoped
 public class OutflowRepository implements PanacheRepositoryBase<Outflow, UUID> {

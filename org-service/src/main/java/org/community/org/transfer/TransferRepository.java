@@ -37,9 +37,9 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
         return Constraints.flushed(this::flush, "transfer_one_pending");
     }
 
-    // The lists filter by the path of the units a transfer leaves or enters, and org_unit is not an entity yet (the org
-    // unit comes in a later round): native queries that Hibernate maps to Transfer, until it is. ScopedQueryPlanTest pins
-    // the plan of the scope condition.
+    // The lists filter by the path of the units a transfer leaves or enters, a condition that Scope writes as SQL:
+    // native queries that Hibernate maps to Transfer, no unit loaded per row. ScopedQueryPlanTest pins the plan of the
+    // scope condition.
 
     /** Transfers of a member, or leaving or entering a subtree; null does not filter. */
     /** {@code scope}: only transfers leaving or entering it (a condition on {@code u.path}); null does not filter. */

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.community.conventions.db.Db;
-import org.community.conventions.db.Ids;
 import org.community.conventions.http.Preconditions;
 import org.community.conventions.http.Times;
 import org.community.conventions.problem.ProblemException;
@@ -72,11 +71,8 @@ public class OrgTreeService {
             throw new ProblemException(ProblemType.FORBIDDEN, "forbidden.scope");
         }
         long key = units.nextKey();
-        Instant now = Instant.now();
-        OrgUnit unit = new OrgUnit(Ids.newId(), key, input.code(), input.name().trim(), input.level(), input.form(),
-                input.establishedOn(), UnitStatus.ACTIVE, input.address(), blankToNull(input.leaderName()), false,
-                input.parentId(), Paths.child(parent == null ? null : parent.path(), key),
-                parent == null ? 1 : parent.depth() + 1, null, null, 1, now, now);
+        OrgUnit unit = new OrgUnit(key, parent, input.level(), new OrgUnit.Details(input.code(), input.name().trim(), input.form(),
+                input.establishedOn(), input.address(), blankToNull(input.leaderName()), false), Instant.now());
         if (!units.insert(unit)) {
             throw ProblemException.conflictOnField("code", "codeTaken", input.code());
         }
@@ -90,22 +86,26 @@ public class OrgTreeService {
     @Transactional
     public OrgUnit update(UUID id, OrgUnitChanges changes, String ifMatch) {
         caller.require(Access.ADMIN);
-        OrgUnit current = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
-        caller.requireIn(Access.ADMIN, current.path());
-        Preconditions.requireMatch(ifMatch, current.version());
-        // the leader follows the posts: a form change (e.g. BRANCH → GROUP) asks for another leading role
-        java.util.Optional<String> holder = units.leaderHolder(id, changes.form());
-        OrgUnit changed = new OrgUnit(current.id(), current.key(), changes.code(), changes.name().trim(), current.level(),
-                changes.form(), changes.establishedOn(), current.status(), changes.address(),
-                holder.orElse(blankToNull(changes.leaderName())), holder.isPresent(), current.parentId(), current.path(), current.depth(), current.dissolvedOn(), current.dissolveReason(),
-                current.version() + 1, current.createdAt(), Instant.now());
-        if (!units.update(changed)) {
+        OrgUnit unit = units.lockForUpdate(id).orElseThrow(() -> ProblemException.notFound("orgUnit", id));
+        caller.requireIn(Access.ADMIN, unit.path());
+        Preconditions.requireMatch(ifMatch, unit.version());
+        if (units.codeTaken(changes.code(), id)) {
             throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
         }
-        rollups.apply(Paths.ancestorKeys(current.path()), Counts.ofUnit(changed).minus(Counts.ofUnit(current)));
-        audit.record("orgUnit.update", "orgUnit", id, current.path(), changes);
-        recordUpdate(current, changed);
-        return changed;
+        // the leader follows the posts: a form change (e.g. BRANCH → GROUP) asks for another leading role
+        java.util.Optional<String> holder = units.leaderHolder(id, changes.form());
+        OrgUnit.Details before = unit.details();
+        Counts countsBefore = Counts.ofUnit(unit);
+        boolean versioned = unit.edit(new OrgUnit.Details(changes.code(), changes.name().trim(), changes.form(), changes.establishedOn(),
+                changes.address(), holder.orElse(blankToNull(changes.leaderName())), holder.isPresent()), Instant.now());
+        // written before the counters and the outbox, both deliberate SQL in this transaction
+        if (!units.update(unit, !versioned)) {
+            throw ProblemException.conflictOnField("code", "codeTaken", changes.code());
+        }
+        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit).minus(countsBefore));
+        audit.record("orgUnit.update", "orgUnit", id, unit.path(), changes);
+        recordUpdate(id, before, unit.details());
+        return unit;
     }
 
     /**
@@ -149,7 +149,9 @@ public class OrgTreeService {
         rollups.apply(oldAncestors, subtree.negated());
         rollups.apply(newAncestors, subtree);
         dues.unitMoved(unit.key(), oldAncestors, newAncestors);
-        units.setParent(unit.id(), newParent.id(), unit.version() + 1, Instant.now());
+        // the entity writes the new parent and version (its path and depth are the rewrite's): now, before the outbox reads the row
+        unit.moveUnder(newParent, Instant.now());
+        units.flush();
         changeLog.record(ChangeType.MOVED, unit.id(), unit.path());
         audit.record("orgUnit.move", "orgUnit", id, newPath,
                 java.util.Map.of("fromParentId", String.valueOf(unit.parentId()), "toParentId", newParent.id().toString()));
@@ -175,30 +177,29 @@ public class OrgTreeService {
         if (units.hasMembers(id)) {
             throw ProblemException.conflict("dissolveHasMembers", unit.name());
         }
-        OrgUnit dissolved = new OrgUnit(unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(),
-                unit.establishedOn(), UnitStatus.DISSOLVED, unit.address(), unit.leaderName(), unit.hasLeader(), unit.parentId(), unit.path(),
-                unit.depth(), request.dissolvedOn() == null ? Times.today() : request.dissolvedOn(), request.reason(),
-                unit.version() + 1, unit.createdAt(), Instant.now());
-        units.update(dissolved);
-        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(dissolved).minus(Counts.ofUnit(unit)));
+        Counts before = Counts.ofUnit(unit);
+        unit.dissolve(request.dissolvedOn() == null ? Times.today() : request.dissolvedOn(), request.reason(), Instant.now());
+        // written before the counters and the outbox, both deliberate SQL in this transaction
+        units.flush();
+        rollups.apply(Paths.ancestorKeys(unit.path()), Counts.ofUnit(unit).minus(before));
         audit.record("orgUnit.dissolve", "orgUnit", id, unit.path(), request);
         changeLog.record(ChangeType.DISSOLVED, unit.id(), null);
-        return dissolved;
+        return unit;
     }
 
     /**
      * The feed's events of a PUT: {@code renamed} when the name changed, {@code changed} when anything else did (form,
      * code, date, address, displayed leader), both when both did; a PUT that changes nothing publishes nothing.
      */
-    private void recordUpdate(OrgUnit before, OrgUnit after) {
+    private void recordUpdate(UUID id, OrgUnit.Details before, OrgUnit.Details after) {
         if (!before.name().equals(after.name())) {
-            changeLog.record(ChangeType.RENAMED, after.id(), null);
+            changeLog.record(ChangeType.RENAMED, id, null);
         }
         if (!java.util.Objects.equals(before.code(), after.code()) || before.form() != after.form()
                 || !java.util.Objects.equals(before.establishedOn(), after.establishedOn())
                 || !java.util.Objects.equals(before.address(), after.address())
                 || !java.util.Objects.equals(before.leaderName(), after.leaderName()) || before.hasLeader() != after.hasLeader()) {
-            changeLog.record(ChangeType.CHANGED, after.id(), null);
+            changeLog.record(ChangeType.CHANGED, id, null);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.community.org.tree;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,23 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.community.conventions.db.Db;
 import org.community.conventions.http.PageRequest;
+import org.community.org.persistence.Constraints;
+import org.community.org.persistence.Locks;
 
-/** SQL for the tree. Subtree reads are path ranges; see {@link Paths}. */
+/**
+ * The tree. A unit that changes is an entity (locked, edited, written by Hibernate); reads stay one SQL statement each,
+ * answering detached snapshots: they are the hot paths of nearly every request (a unit, its subtree page, its ancestors,
+ * the coverage gaps: path ranges, see {@link Paths}) and the city benchmark's, where a persistence context per read only
+ * adds cost. The subtree rewrite of a move is deliberate SQL too: one statement per table over the whole range.
+ */
 @ApplicationScoped
-public class OrgUnitRepository {
+public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     private static final String SELECT = "select " + OrgUnit.COLUMNS + " from org_unit ";
 
@@ -32,9 +41,9 @@ public class OrgUnitRepository {
         return db.one(SELECT + "where code = ?", OrgUnit::map, code);
     }
 
-    /** Reads and row-locks a unit that is about to change. */
+    /** Reads and row-locks a unit that is about to change: the entity. */
     public Optional<OrgUnit> lockForUpdate(UUID id) {
-        return db.one(SELECT + "where id = ? for update", OrgUnit::map, id);
+        return Locks.forUpdate(getEntityManager(), OrgUnit.class, id);
     }
 
     /**
@@ -49,25 +58,33 @@ public class OrgUnitRepository {
         return db.count("select nextval('org_unit_key_seq')");
     }
 
-    /** Inserts the unit unless its code is taken; false when it is. */
-    public boolean insert(OrgUnit unit) {
-        return db.update("insert into org_unit (" + OrgUnit.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (code) do nothing",
-                unit.id(), unit.key(), unit.code(), unit.name(), unit.level(), unit.form(), unit.establishedOn(), unit.status(),
-                unit.address(), unit.leaderName(), unit.hasLeader(), unit.parentId(), unit.path(), unit.depth(), unit.dissolvedOn(),
-                unit.dissolveReason(), unit.version(), unit.createdAt(), unit.updatedAt()) == 1;
+    /** Whether a unit other than {@code except} (null: any) has this code. Check before changing a unit's code. */
+    public boolean codeTaken(String code, UUID except) {
+        return except == null ? db.count("select count(*) from org_unit where code = ?", code) > 0
+                : db.count("select count(*) from org_unit where code = ? and id <> ?", code, except) > 0;
     }
 
-    /** Writes the editable fields and the status; false when the new code belongs to another unit. */
-    public boolean update(OrgUnit unit) {
-        if (db.count("select count(*) from org_unit where code = ? and id <> ?", unit.code(), unit.id()) > 0) {
+    /** Writes a new unit now unless its code is taken; false when it is (also when another writer took it meanwhile). */
+    public boolean insert(OrgUnit unit) {
+        if (codeTaken(unit.code(), null)) {
             return false;
         }
-        db.update("update org_unit set code = ?, name = ?, form = ?, established_on = ?, status = ?, address = ?, leader_name = ?, has_leader = ?,"
-                + " dissolved_on = ?, dissolve_reason = ?, version = ?, updated_at = ? where id = ?",
-                unit.code(), unit.name(), unit.form(), unit.establishedOn(), unit.status(), unit.address(), unit.leaderName(), unit.hasLeader(),
-                unit.dissolvedOn(), unit.dissolveReason(), unit.version(), unit.updatedAt(), unit.id());
-        return true;
+        persist(unit);
+        return Constraints.flushed(this::flush, "org_unit_code_key");
+    }
+
+    /**
+     * Writes an edited unit now; false when its new code was taken meanwhile. Every edit is a new version, as the ETag
+     * promises, also one that changed only the leader snapshot (outside the version) or nothing: that one is forced.
+     */
+    public boolean update(OrgUnit unit, boolean forceNewVersion) {
+        if (forceNewVersion) {
+            // PESSIMISTIC_FORCE_INCREMENT writes the version at once, so the answer's ETag is the new one (OPTIMISTIC_ would
+            // write it at commit). Before the flush: once the flush has written the row, Hibernate holds it as WRITE, which
+            // ranks as high, takes the lock as held and skips the increment.
+            getEntityManager().lock(unit, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        return Constraints.flushed(this::flush, "org_unit_code_key");
     }
 
     public List<OrgUnit> children(UUID parentId, UnitStatus status, PageRequest page) {
@@ -158,11 +175,6 @@ public class OrgUnitRepository {
                 row -> row.getString(1), unitId, form == OrgForm.GROUP ? "GROUP_LEADER" : "SECRETARY");
     }
 
-    /** Writes the leader snapshot kept by post changes. */
-    public void setLeader(UUID id, boolean hasLeader, String leaderName, Instant now) {
-        db.update("update org_unit set has_leader = ?, leader_name = ?, updated_at = ? where id = ?", hasLeader, leaderName, now, id);
-    }
-
     /**
      * Rewrites the paths and depths of a whole subtree, its members' and households' paths with it. Members and
      * households first (their writers lock their row, then their unit: taking the units first could deadlock with an
@@ -182,10 +194,6 @@ public class OrgUnitRepository {
     private void rewritePaths(String table, String oldPrefix, String newPrefix) {
         db.update("update " + table + " set path = ? || substr(path, ?) where path >= ? and path < ?",
                 newPrefix, oldPrefix.length() + 1, oldPrefix, Paths.upperBound(oldPrefix));
-    }
-
-    public void setParent(UUID id, UUID parentId, long version, java.time.Instant now) {
-        db.update("update org_unit set parent_id = ?, version = ?, updated_at = ? where id = ?", parentId, version, now, id);
     }
 
     private static final class Query {

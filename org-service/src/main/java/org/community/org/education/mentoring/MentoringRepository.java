@@ -43,8 +43,8 @@ public class MentoringRepository implements PanacheRepositoryBase<Mentorship, UU
         return Optional.ofNullable(getEntityManager().find(Studio.class, id));
     }
 
-    // The views read the names of members and units (org_unit is not an entity here) with each row's counts in one
-    // statement: read-side SQL, not the aggregates.
+    // The views read the names of members and units with each row's counts in one statement: read-side SQL, not the
+    // aggregates.
 
     private static final String STUDIO_VIEW = "select s.*, u.name unit_name, l.name lead_name,"
             + " (select count(*) from edu_mentorship p where p.studio_id = s.id and p.status = 'ACTIVE') active,"

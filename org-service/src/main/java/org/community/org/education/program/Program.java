@@ -18,7 +18,7 @@ import org.hibernate.annotations.UuidGenerator;
 
 /**
  * A program (培训计划, e.g. "2024 冬训春训") of a unit; {@code version} is the ETag. The owner unit's name and path (for
- * views and scope checks) are read with the program from org_unit, which is not an entity here.
+ * views and scope checks) are read with the program from org_unit: two columns, not a unit entity loaded with each.
  */
 @Entity
 @Table(name = "edu_program")

@@ -19,8 +19,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A teacher of a unit's pool (师资库). The pool unit, the kind and the member are fixed at creation; {@code version} is
- * the ETag. The pool unit's name and path (for views and scope checks) are read with the teacher from org_unit, which
- * is not an entity here.
+ * the ETag. The pool unit's name and path (for views and scope checks) are read with the teacher from org_unit: two
+ * columns, not a unit entity loaded with each.
  */
 @Entity
 @Table(name = "edu_teacher")

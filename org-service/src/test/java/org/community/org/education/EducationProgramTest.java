@@ -115,6 +115,10 @@ class EducationProgramTest {
         JsonPath session = given().get("/api/v1/education/sessions/" + s3).then().statusCode(200).extract().jsonPath();
         assertThat(session.getInt("attended")).isEqualTo(3);
         assertThat(session.getList("venues.attended", Integer.class)).containsExactly(2, 1); // main, then sub
+        // the program's list carries each session's venues too, as its schema says
+        JsonPath listed = given().get("/api/v1/education/programs/" + program + "/sessions?size=200").then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("items.find { it.id == '" + s3 + "' }.venues.attended", Integer.class)).containsExactly(2, 1);
+        assertThat(listed.getList("items.find { it.id == '" + s1 + "' }.venues.venueId", String.class)).containsExactly(room);
 
         given().get("/api/v1/education/enrolments?programId=" + program).then().statusCode(200).body("total", equalTo(3))
                 .body("items[0].name", equalTo("张伟")).body("items[0].credits", equalTo(5.0f)).body("items[0].sessions", equalTo(3))

@@ -224,13 +224,26 @@ public class ProgramRepository implements PanacheRepositoryBase<Program, UUID> {
             + " from edu_session s join edu_course c on c.id = s.course_id join edu_teacher t on t.id = c.teacher_id ";
 
     public Optional<ProgramViews.Session> sessionView(UUID id) {
-        return db.one(SESSION_VIEW + "where s.id = ?", row -> sessionView(row, true), id);
+        List<ProgramViews.SessionVenue> venues = db.list(SESSION_VENUES + "where sv.session_id = ? order by v.kind, v.name",
+                ProgramRepository::sessionVenue, id);
+        return db.one(SESSION_VIEW + "where s.id = ?", row -> sessionView(row, venues), id);
     }
 
-    /** Sessions of a program, by start time; of one course when {@code courseId} is set; venues are listed on the session itself. */
+    /** Sessions of a program, by start time; of one course when {@code courseId} is set; with their venues, read for the whole page at once. */
     public List<ProgramViews.Session> sessions(UUID programId, UUID courseId, LocalDate from, LocalDate to, PageRequest page) {
-        return db.list(SESSION_VIEW + SESSION_FILTER + " order by s.starts_at, s.id limit ? offset ?", row -> sessionView(row, false),
-                programId, courseId, courseId, from, from, to, to, page.size, page.offset());
+        List<ProgramViews.Session> sessions = db.list(SESSION_VIEW + SESSION_FILTER + " order by s.starts_at, s.id limit ? offset ?",
+                row -> sessionView(row, List.of()), programId, courseId, courseId, from, from, to, to, page.size, page.offset());
+        if (sessions.isEmpty()) {
+            return sessions;
+        }
+        java.util.Map<UUID, List<ProgramViews.SessionVenue>> venues = db.list(SESSION_VENUES + "where sv.session_id = any (?) order by v.kind, v.name",
+                row -> java.util.Map.entry(Db.uuid(row, "session_id"), sessionVenue(row)),
+                (Object) sessions.stream().map(ProgramViews.Session::id).toArray(UUID[]::new)).stream()
+                .collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey,
+                        java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue, java.util.stream.Collectors.toList())));
+        return sessions.stream().map(x -> new ProgramViews.Session(x.id(), x.courseId(), x.courseTitle(), x.programId(), x.format(),
+                x.teacherName(), x.startsAt(), x.endsAt(), x.heldOn(), venues.getOrDefault(x.id(), List.of()), x.attendedOnline(),
+                x.attended())).toList();
     }
 
     public long countSessions(UUID programId, UUID courseId, LocalDate from, LocalDate to) {
@@ -252,13 +265,15 @@ public class ProgramRepository implements PanacheRepositoryBase<Program, UUID> {
     private static final String SESSION_FILTER = " where s.program_id = ? and (?::uuid is null or s.course_id = ?)"
             + " and (?::date is null or s.held_on >= ?) and (?::date is null or s.held_on <= ?)";
 
-    private ProgramViews.Session sessionView(java.sql.ResultSet row, boolean withVenues) throws java.sql.SQLException {
-        UUID id = Db.uuid(row, "id");
-        List<ProgramViews.SessionVenue> venues = withVenues ? db.list("select v.id, v.name, v.kind, (select count(*) from edu_attendance a"
-                + " where a.session_id = sv.session_id and a.venue_id = v.id) n from edu_session_venue sv join edu_venue v on v.id = sv.venue_id"
-                + " where sv.session_id = ? order by v.kind, v.name", r -> new ProgramViews.SessionVenue(Db.uuid(r, "id"), r.getString("name"),
-                        Db.enumValue(r, "kind", VenueKind.class), r.getLong("n")), id) : null;
-        return new ProgramViews.Session(id, Db.uuid(row, "course_id"), row.getString("title"), Db.uuid(row, "program_id"),
+    private static final String SESSION_VENUES = "select sv.session_id, v.id, v.name, v.kind, (select count(*) from edu_attendance a"
+            + " where a.session_id = sv.session_id and a.venue_id = v.id) n from edu_session_venue sv join edu_venue v on v.id = sv.venue_id ";
+
+    private static ProgramViews.SessionVenue sessionVenue(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new ProgramViews.SessionVenue(Db.uuid(row, "id"), row.getString("name"), Db.enumValue(row, "kind", VenueKind.class), row.getLong("n"));
+    }
+
+    private static ProgramViews.Session sessionView(java.sql.ResultSet row, List<ProgramViews.SessionVenue> venues) throws java.sql.SQLException {
+        return new ProgramViews.Session(Db.uuid(row, "id"), Db.uuid(row, "course_id"), row.getString("title"), Db.uuid(row, "program_id"),
                 Db.enumValue(row, "format", CourseFormat.class), row.getString("teacher_name"), Times.local(Db.instant(row, "starts_at")),
                 Times.local(Db.instant(row, "ends_at")), Db.date(row, "held_on"), venues, row.getLong("online"), row.getLong("attended"));
     }

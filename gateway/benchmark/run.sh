@@ -8,6 +8,7 @@
 #   gateway/benchmark/run.sh            # from the repository root; ~8 minutes
 #   DURATION=20s CONNECTIONS=16 ROUNDS=3 gateway/benchmark/run.sh
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr" gateway/benchmark/run.sh   # with a profile
+#   PROTO_LOOPS=2 gateway/benchmark/run.sh   # the prototypes' event loops (default 2 x cores, as Quarkus)
 #
 # Three measurements per target, rounds interleaved (direct, gateway, nginx, vertx-core, netty, direct, ...):
 #   throughput  wrk -t2 -c$CONNECTIONS for $DURATION (requests/s, latency percentiles, non-2xx answers)
@@ -31,6 +32,7 @@ NGINX_PORT="${NGINX_PORT:-18090}"
 VERTX_PORT="${VERTX_PORT:-$((NGINX_PORT + 1))}"
 NETTY_PORT="${NETTY_PORT:-$((NGINX_PORT + 2))}"
 TARGETS="direct gateway nginx vertx-core netty"
+PROTO_LOOPS="${PROTO_LOOPS:-}"
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 PIDS=()
 
@@ -123,10 +125,10 @@ LIB=gateway/target/quarkus-app/lib/main
 PROTO_CP="$WORK/prototypes:$(ls "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.netty.netty-*.jar "$LIB"/com.fasterxml.jackson.core.jackson-core-*.jar | tr '\n' ':')"
 javac -nowarn -d "$WORK/prototypes" -cp "$PROTO_CP" gateway/benchmark/prototypes/*.java
 JWKS="http://127.0.0.1:$GW_PORT/api/v1/auth/jwks"
-java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" VertxCoreProxy "$VERTX_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" > "$WORK/vertx-core.log" 2>&1 &
+java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" VertxCoreProxy "$VERTX_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" $PROTO_LOOPS > "$WORK/vertx-core.log" 2>&1 &
 PIDS+=($!)
 VERTX_PID=$!
-java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" NettyProxy "$NETTY_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" > "$WORK/netty.log" 2>&1 &
+java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" NettyProxy "$NETTY_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" $PROTO_LOOPS > "$WORK/netty.log" 2>&1 &
 PIDS+=($!)
 NETTY_PID=$!
 wait_for_answer "http://127.0.0.1:$VERTX_PORT/" 60

@@ -41,7 +41,7 @@ import io.netty.util.concurrent.FastThreadLocal;
  * Vert.x prototype ({@link Tokens}). GET and HEAD only, one request at a time per caller connection (no pipelining).
  *
  * <pre>
- * java -cp "prototypes-classes:gateway/target/quarkus-app/lib/main/*" NettyProxy PORT DOWNSTREAM_HOST DOWNSTREAM_PORT JWKS_URL
+ * java -cp "prototypes-classes:gateway/target/quarkus-app/lib/main/*" NettyProxy PORT DOWNSTREAM_HOST DOWNSTREAM_PORT JWKS_URL [EVENT_LOOPS]
  * </pre>
  */
 public final class NettyProxy {
@@ -70,7 +70,8 @@ public final class NettyProxy {
 
     public static void main(String[] args) throws Exception {
         NettyProxy proxy = new NettyProxy(new InetSocketAddress(args[1], Integer.parseInt(args[2])), new Tokens(Tokens.fetchKey(args[3])));
-        int loops = 2 * Runtime.getRuntime().availableProcessors(); // as Vert.x and Quarkus
+        // 2 x cores by default, as Vert.x and Quarkus
+        int loops = args.length > 4 ? Integer.parseInt(args[4]) : 2 * Runtime.getRuntime().availableProcessors();
         new ServerBootstrap().group(new NioEventLoopGroup(1), new NioEventLoopGroup(loops)).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

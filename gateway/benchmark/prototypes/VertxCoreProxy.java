@@ -27,7 +27,7 @@ import io.vertx.core.http.RequestOptions;
  *
  * <pre>
  * java -cp "gateway/target/quarkus-app/lib/main/*" gateway/benchmark/prototypes/VertxCoreProxy.java \
- *     PORT DOWNSTREAM_HOST DOWNSTREAM_PORT JWKS_URL
+ *     PORT DOWNSTREAM_HOST DOWNSTREAM_PORT JWKS_URL [EVENT_LOOPS]
  * </pre>
  */
 public class VertxCoreProxy extends AbstractVerticle {
@@ -53,8 +53,9 @@ public class VertxCoreProxy extends AbstractVerticle {
 
     public static void main(String[] args) throws Exception {
         Tokens tokens = new Tokens(Tokens.fetchKey(args[3]));
-        Vertx vertx = Vertx.vertx();
-        int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE; // 2 x cores, as Quarkus
+        // 2 x cores by default, as Quarkus
+        int loops = args.length > 4 ? Integer.parseInt(args[4]) : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         for (int i = 0; i < loops; i++) {
             vertx.deployVerticle(new VertxCoreProxy(Integer.parseInt(args[0]), args[1], Integer.parseInt(args[2]), tokens),
                     new DeploymentOptions()).toCompletionStage().toCompletableFuture().join();

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Gateway cost benchmark: the same read endpoint of a real org-service (GET /api/v1/org-units/{id},
 # embedded PostgreSQL) called directly, through the gateway and through nginx as a plain keep-alive reverse
-# proxy, side by side in one run with wrk, the same Authorization header on every path.
+# proxy, side by side in one run with wrk, the same Authorization header on every path. Two more candidates, benchmark
+# tools under prototypes/ (not the gateway): vertx-core (the same hop on plain Vert.x core, no Quarkus) and netty (on raw
+# Netty codecs), both with the gateway's token cache and per-event-loop pools: they show where the floor of a Java hop is.
 #
 #   gateway/benchmark/run.sh            # from the repository root; ~8 minutes
 #   DURATION=20s CONNECTIONS=16 ROUNDS=3 gateway/benchmark/run.sh
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr" gateway/benchmark/run.sh   # with a profile
+#   PROTO_LOOPS=2 gateway/benchmark/run.sh   # the prototypes' event loops (default 2 x cores, as Quarkus)
 #
-# Three measurements per target, rounds interleaved (direct, gateway, nginx, direct, ...):
+# Three measurements per target, rounds interleaved (direct, gateway, nginx, vertx-core, netty, direct, ...):
 #   throughput  wrk -t2 -c$CONNECTIONS for $DURATION (requests/s, latency percentiles, non-2xx answers)
 #   CPU         the proxy processes' utime+stime (/proc/<pid>/stat) before and after that same run, divided
 #               by the requests served: CPU per proxied request. On 2 shared cores throughput ratios mostly
@@ -26,6 +29,10 @@ GW_PORT="${GW_PORT:-18080}"
 ORG_OPS_PORT="${ORG_OPS_PORT:-19081}"
 GW_OPS_PORT="${GW_OPS_PORT:-19080}"
 NGINX_PORT="${NGINX_PORT:-18090}"
+VERTX_PORT="${VERTX_PORT:-$((NGINX_PORT + 1))}"
+NETTY_PORT="${NETTY_PORT:-$((NGINX_PORT + 2))}"
+TARGETS="direct gateway nginx vertx-core netty"
+PROTO_LOOPS="${PROTO_LOOPS:-}"
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 PIDS=()
 
@@ -46,6 +53,14 @@ need curl curl
 wait_for() { # url, seconds
   for _ in $(seq 1 "$2"); do
     curl -fs -o /dev/null "$1" && return 0
+    sleep 1
+  done
+  echo "timed out waiting for $1" >&2
+  return 1
+}
+wait_for_answer() { # url, seconds: any HTTP answer (the prototypes answer 401 without a token)
+  for _ in $(seq 1 "$2"); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != 000 ] && return 0
     sleep 1
   done
   echo "timed out waiting for $1" >&2
@@ -105,6 +120,20 @@ http {
 CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" -g 'daemon on;'
 
+echo "== starting the prototypes on :$VERTX_PORT (vertx-core) and :$NETTY_PORT (netty), with the gateway's JVM options"
+LIB=gateway/target/quarkus-app/lib/main
+PROTO_CP="$WORK/prototypes:$(ls "$LIB"/io.vertx.vertx-core-*.jar "$LIB"/io.netty.netty-*.jar "$LIB"/com.fasterxml.jackson.core.jackson-core-*.jar | tr '\n' ':')"
+javac -nowarn -d "$WORK/prototypes" -cp "$PROTO_CP" gateway/benchmark/prototypes/*.java
+JWKS="http://127.0.0.1:$GW_PORT/api/v1/auth/jwks"
+java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" VertxCoreProxy "$VERTX_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" $PROTO_LOOPS > "$WORK/vertx-core.log" 2>&1 &
+PIDS+=($!)
+VERTX_PID=$!
+java -Xmx256m -XX:+UseParallelGC -cp "$PROTO_CP" NettyProxy "$NETTY_PORT" 127.0.0.1 "$ORG_PORT" "$JWKS" $PROTO_LOOPS > "$WORK/netty.log" 2>&1 &
+PIDS+=($!)
+NETTY_PID=$!
+wait_for_answer "http://127.0.0.1:$VERTX_PORT/" 60
+wait_for_answer "http://127.0.0.1:$NETTY_PORT/" 60
+
 echo "== test data and a token"
 TOKEN=$(curl -fs -X POST "http://127.0.0.1:$GW_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"city-admin","password":"demo-city"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
@@ -116,8 +145,10 @@ declare -A URL=(
   [direct]="http://127.0.0.1:$ORG_PORT$PATH_UNDER_TEST"
   [gateway]="http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST"
   [nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+  [vertx-core]="http://127.0.0.1:$VERTX_PORT$PATH_UNDER_TEST"
+  [netty]="http://127.0.0.1:$NETTY_PORT$PATH_UNDER_TEST"
 )
-for target in direct gateway nginx; do
+for target in $TARGETS; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${URL[$target]}")
   [ "$code" = 200 ] || { echo "$target answered $code" >&2; exit 1; }
 done
@@ -137,6 +168,8 @@ run_wrk() { # target threads connections duration -> prints "rps p50 p90 p99 non
 proxy_pids() {
   case "$1" in
     gateway) echo "$GW_PID" ;;
+    vertx-core) echo "$VERTX_PID" ;;
+    netty) echo "$NETTY_PID" ;;
     nginx) pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' '; cat "$WORK/nginx.pid" ;;
     *) echo "" ;;
   esac
@@ -152,14 +185,14 @@ ticks() {
 HZ=$(getconf CLK_TCK)
 
 echo "== warm-up ($WARMUP each)"
-for target in direct gateway nginx; do run_wrk "$target" 2 "$CONNECTIONS" "$WARMUP" > /dev/null; done
+for target in $TARGETS; do run_wrk "$target" 2 "$CONNECTIONS" "$WARMUP" > /dev/null; done
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java $(java -version 2>&1 | head -1); $(nginx -v 2>&1)"
 echo "== load before measuring: $(cut -d" " -f1-3 /proc/loadavg) (other processes on this machine share the cores)"
 echo "== endpoint: GET $PATH_UNDER_TEST (same Authorization header on every path)"
 declare -A RPS P99 L50 L99 CPU BAD
 for round in $(seq 1 "$ROUNDS"); do
-  for target in direct gateway nginx; do
+  for target in $TARGETS; do
     pids=$(proxy_pids "$target")
     before=$(ticks $pids)
     read -r rps p50 p90 p99 bad n < <(run_wrk "$target" 2 "$CONNECTIONS" "$DURATION")
@@ -169,13 +202,13 @@ for round in $(seq 1 "$ROUNDS"); do
       cpu=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$n" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
       CPU[$target]="${CPU[$target]:-} $cpu"
     fi
-    printf 'round %d  throughput  %-8s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s  proxy CPU/request %s us\n' \
+    printf 'round %d  throughput  %-10s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s  proxy CPU/request %s us\n' \
       "$round" "$target" "$rps" "$p50" "$p90" "$p99" "$bad" "$cpu"
     RPS[$target]="${RPS[$target]:-} $rps"; P99[$target]="${P99[$target]:-} $p99"; BAD[$target]=$(( ${BAD[$target]:-0} + bad ))
   done
-  for target in direct gateway nginx; do
+  for target in $TARGETS; do
     read -r rps p50 p90 p99 bad n < <(run_wrk "$target" 1 1 "$DURATION")
-    printf 'round %d  latency c=1 %-8s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s\n' \
+    printf 'round %d  latency c=1 %-10s %8s req/s   p50 %7s ms  p90 %7s ms  p99 %7s ms  non-2xx %s\n' \
       "$round" "$target" "$rps" "$p50" "$p90" "$p99" "$bad"
     L50[$target]="${L50[$target]:-} $p50"; L99[$target]="${L99[$target]:-} $p99"; BAD[$target]=$(( ${BAD[$target]:-0} + bad ))
   done
@@ -195,6 +228,12 @@ LD99=$(avg ${L99[direct]}); LG99=$(avg ${L99[gateway]}); LN99=$(avg ${L99[nginx]
 printf 'one at a time p50 ms: direct %s  gateway %s (+%s)  nginx %s (+%s)  (target: gateway added <= nginx added + 0.1)\n' "$LD50" "$LG50" \
   "$(echo "$LG50 $LD50" | awk '{printf "%.3f", $1-$2}')" "$LN50" "$(echo "$LN50 $LD50" | awk '{printf "%.3f", $1-$2}')"
 printf 'one at a time p99 ms: direct %s  gateway %s  nginx %s\n' "$LD99" "$LG99" "$LN99"
-printf 'non-2xx answers during measurement: direct %s  gateway %s  nginx %s\n' "${BAD[direct]}" "${BAD[gateway]}" "${BAD[nginx]}"
+printf 'non-2xx answers during measurement: direct %s  gateway %s  nginx %s  vertx-core %s  netty %s\n' "${BAD[direct]}" \
+  "${BAD[gateway]}" "${BAD[nginx]}" "${BAD[vertx-core]}" "${BAD[netty]}"
+for proto in vertx-core netty; do
+  R=$(avg ${RPS[$proto]}); C=$(avg ${CPU[$proto]}); L=$(avg ${L50[$proto]})
+  printf 'prototype %-10s throughput %.0f req/s (x%.2f nginx)  CPU per proxied request %.1f us (x%.2f nginx)  one at a time p50 added +%.3f ms\n' \
+    "$proto" "$R" "$(echo "$R $N" | awk '{print $1/$2}')" "$C" "$(echo "$C $CN" | awk '{print $1/$2}')" "$(echo "$L $LD50" | awk '{print $1-$2}')"
+done
 echo "== load after: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "logs: $WORK"

@@ -10,6 +10,7 @@ import {
 import { renewIfDue } from './oidcSession';
 import { endSession, keepSession, session } from './session';
 import SignInCallback from '../views/SignInCallback.vue';
+import SignIn from '../views/SignIn.vue';
 
 const ISSUER = 'http://localhost:8180/realms/community';
 const CONFIG: OidcConfig = { signIn: 'oidc', issuer: ISSUER, clientId: 'community-web' };
@@ -82,6 +83,19 @@ describe('PKCE (RFC 7636)', () => {
     expect(url).toBe(`${PROVIDER.authorizationEndpoint}?response_type=code&client_id=community-web`
       + '&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fconsole%2Fsignin%2Fcallback&scope=openid&state=state-1&nonce=nonce-1'
       + '&code_challenge=challenge-1&code_challenge_method=S256&ui_locales=en');
+  });
+});
+
+describe('the sign-in page with an OIDC provider', () => {
+  it('offers the provider\'s login page instead of the password form', async () => {
+    fakeApi(...providerRoutes);
+    const router = callbackRouter('/signin?next=/units/jxy&expired=1');
+    await router.isReady();
+    const page = mount(SignIn, { global: { plugins: [router] } });
+    await flushPromises();
+    expect(page.get('[data-test=oidc-sign-in]').text()).toBe('前往统一身份认证登录');
+    expect(page.find('form').exists()).toBe(false);
+    expect(page.get('[data-test=expired]').text()).toContain('您填写的内容已保留');
   });
 });
 
@@ -191,17 +205,17 @@ describe('an OIDC session', () => {
   });
 });
 
-function callbackRouter() {
+function callbackRouter(path = '/signin/callback') {
   const Blank = defineComponent({ render: () => h('div') });
   const router = createRouter({
     history: createMemoryHistory('/console/'),
     routes: [
       { path: '/', component: Blank },
-      { path: '/signin', name: 'signin', component: Blank },
+      { path: '/signin', name: 'signin', component: SignIn },
       { path: '/signin/callback', component: SignInCallback },
       { path: '/units/:id', component: Blank },
     ],
   });
-  void router.push('/signin/callback');
+  void router.push(path);
   return router;
 }

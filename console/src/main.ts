@@ -3,6 +3,7 @@ import App from './App.vue';
 import { router } from './router';
 import { onSessionExpired } from './api/client';
 import { endSession, session } from './lib/session';
+import { renewIfDue } from './lib/oidcSession';
 import './styles.css';
 
 /** The token ran out (or the API refused it): back to sign-in, keeping the page to return to and its drafts. */
@@ -18,6 +19,7 @@ function expire(): void {
 onSessionExpired(expire);
 setInterval(() => {
   if (session.value && session.value.expiresAt <= Date.now()) expire();
+  else void renewIfDue();
 }, 15_000);
 
 createApp(App).use(router).mount('#app');

@@ -5,6 +5,8 @@ import { endSession, session, signedIn } from './lib/session';
 // The sign-in page is the first route and ships in the entry chunk; every other page is its own chunk.
 const routes: RouteRecordRaw[] = [
   { path: '/signin', name: 'signin', component: SignIn, meta: { public: true } },
+  // where the OIDC provider sends the browser back after its login page (the realm's redirect URIs allow it)
+  { path: '/signin/callback', name: 'signin-callback', component: () => import('./views/SignInCallback.vue'), meta: { public: true } },
   { path: '/', name: 'home', component: () => import('./views/HomePage.vue') },
   { path: '/units/:id', name: 'unit', component: () => import('./views/UnitPage.vue'), props: true },
   { path: '/topics', name: 'topics', component: () => import('./views/TopicsBoard.vue') },

@@ -11,6 +11,10 @@ export interface Session {
   name: string;
   roles: string[];
   orgUnits: string[];
+  /** Signed in at an OIDC provider: the ID token, sent back as the hint when signing out there. */
+  idToken?: string;
+  /** Signed in at an OIDC provider: renews the access token before it expires. */
+  refreshToken?: string;
 }
 
 const STORAGE_KEY = 'console.session';
@@ -29,15 +33,20 @@ export const session = ref<Session | null>(load());
 
 export const signedIn = computed(() => session.value !== null && session.value.expiresAt > Date.now());
 
+/** Signed in with the built-in issuer's token. */
 export function startSession(token: TokenResponse, now: number = Date.now()): Session {
-  const s: Session = {
+  return keepSession({
     accessToken: token.accessToken,
     expiresAt: now + token.expiresIn * 1000,
     subject: token.subject,
     name: token.name,
     roles: [...token.roles],
     orgUnits: [...token.orgUnits],
-  };
+  });
+}
+
+/** The session of this tab from now on (a new sign-in, or renewed tokens). */
+export function keepSession(s: Session): Session {
   session.value = s;
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
   return s;

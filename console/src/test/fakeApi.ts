@@ -13,7 +13,9 @@ export function fakeApi(...routes: Route[]): { requests: { request: Request; bod
   const requests: { request: Request; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
     const text = request.method === 'GET' ? '' : await request.clone().text();
-    const body = text ? JSON.parse(text) : undefined;
+    // a form (the OIDC provider's token endpoint) is kept as its text
+    const form = request.headers.get('Content-Type')?.startsWith('application/x-www-form-urlencoded');
+    const body = text ? (form ? text : JSON.parse(text)) : undefined;
     requests.push({ request, body });
     for (const route of routes) {
       const answer = route(request, body);

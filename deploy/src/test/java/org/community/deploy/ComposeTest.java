@@ -156,6 +156,7 @@ class ComposeTest {
         Map<String, Object> gateway = Yaml.map(services.get("gateway"), "environment");
         assertThat(gateway).containsEntry("GATEWAY_AUTH_ISSUER_ENABLED", "false")
                 .containsEntry("GATEWAY_AUTH_VERIFY_ISSUER", realm)
+                .containsEntry("GATEWAY_CONSOLE_OIDC_ISSUER", realm)
                 .containsEntry("GATEWAY_AUTH_VERIFY_PUBLICKEY_LOCATION", jwks)
                 .containsEntry("GATEWAY_AUTH_VERIFY_AUDIENCES", Suite.properties("gateway").getProperty("gateway.auth.issuer.audience"));
     }

@@ -43,6 +43,11 @@ class KeycloakRealmTest {
         assertThat(client.get("publicClient").asBoolean()).isTrue();
         assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(client.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        // the console served by the gateway (./suite.sh up --keycloak, compose) comes back to /console/signin/callback,
+        // exchanges the code from its own origin and returns to its sign-in page after signing out
+        assertThat(client.get("redirectUris")).extracting(JsonNode::asText).contains("http://localhost:8080/*");
+        assertThat(client.get("webOrigins")).extracting(JsonNode::asText).contains("http://localhost:8080");
+        assertThat(client.at("/attributes/post.logout.redirect.uris").asText().split("##")).contains("http://localhost:8080/*");
 
         JsonNode audience = mapper("oidc-audience-mapper");
         assertThat(audience.at("/config/included.custom.audience").asText())

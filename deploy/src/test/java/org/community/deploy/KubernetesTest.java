@@ -190,6 +190,8 @@ class KubernetesTest {
         String jwks = assertConfigRef(dir, resources, gateway, "GATEWAY_AUTH_VERIFY_PUBLICKEY_LOCATION");
         assertThat(assertConfigRef(dir, resources, gateway, "GATEWAY_AUTH_VERIFY_AUDIENCES")).isEqualTo("community-suite");
         assertThat(jwks).endsWith("/protocol/openid-connect/certs");
+        // the console signs in at the provider whose tokens the gateway trusts
+        assertThat(assertConfigRef(dir, resources, gateway, "GATEWAY_CONSOLE_OIDC_ISSUER")).isEqualTo(issuer);
         // the services verify against the same provider as the gateway
         Map<String, Object> org = container(Kustomize.find(resources, "Deployment", "org-service"), "org-service");
         assertThat(assertConfigRef(dir, resources, org, "MP_JWT_VERIFY_ISSUER")).isEqualTo(issuer);

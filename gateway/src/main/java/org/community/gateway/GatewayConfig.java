@@ -33,6 +33,8 @@ public interface GatewayConfig {
 
     PublicBase publicBase();
 
+    Console console();
+
     interface Route {
         /** Base URL of the service: scheme, host, port and an optional path prefix. */
         String url();
@@ -284,5 +286,21 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean trustForwardedHeaders();
+    }
+
+    /**
+     * How the web console signs people in, published to it as {@code GET /console/config.json}: with the built-in issuer
+     * (the default) or, once an OIDC issuer is set, by the authorization code flow with PKCE at that provider.
+     */
+    interface Console {
+        /**
+         * The OIDC provider's issuer as a browser reaches it, e.g. {@code https://sso.example.gov.cn/realms/community};
+         * the console reads the endpoints from its {@code /.well-known/openid-configuration}. Unset: the built-in issuer.
+         */
+        Optional<String> oidcIssuer();
+
+        /** The provider's public client the console signs in with (PKCE S256, no secret). */
+        @WithDefault("community-web")
+        String oidcClientId();
     }
 }

@@ -75,6 +75,14 @@ class ConsoleFilesTest {
     }
 
     @Test
+    void theConsoleSignsInWithTheBuiltInIssuerUnlessAnOidcProviderIsConfigured() {
+        given().get("/console/config.json").then().statusCode(200).contentType(containsString("application/json"))
+                .header("Cache-Control", equalTo("no-cache"))
+                .body("signIn", equalTo("built-in")).body("issuer", nullValue());
+        given().get("/console/").then().header("Content-Security-Policy", containsString("connect-src 'self';"));
+    }
+
+    @Test
     void withoutTheSlashItRedirectsToTheConsole() {
         given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", endsWith("/console/"));
     }

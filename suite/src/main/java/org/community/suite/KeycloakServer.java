@@ -32,6 +32,10 @@ import java.util.zip.ZipInputStream;
 
 import org.community.seeds.Keycloak;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Keycloak as the suite's identity provider, the way production runs it: the {@code keycloak-quarkus-dist} zip from
  * Maven Central (fetched with the project's Maven wrapper into the local repository once), started with
@@ -56,6 +60,8 @@ public final class KeycloakServer {
     public static final String ADMIN_PASSWORD = "admin";
     /** The claim services require in {@code aud}: put there by the realm's audience mapper on client community-web. */
     public static final String AUDIENCE = "community-suite";
+    /** The realm's public client the console signs in with (authorization code flow with PKCE). */
+    public static final String CONSOLE_CLIENT = "community-web";
     /**
      * The secrets of the realm's confidential clients of the change-feed consumers, as {@link #REALM_FILE} holds them
      * (published demo values, like the demo users' passwords; a production realm sets its own).
@@ -190,6 +196,46 @@ public final class KeycloakServer {
         return process.lastLines();
     }
 
+    /**
+     * Lets the console of a gateway at {@code origin} sign in and out with the realm's client {@link #CONSOLE_CLIENT}: its
+     * callback as a redirect URI, the origin as a web origin (the token request is cross-origin) and the sign-in page as
+     * a post-logout redirect URI. The realm file allows {@code http://localhost:8080}; a suite on other ports adds its own
+     * (kept in this Keycloak's database: nothing changes at the next start).
+     */
+    void allowConsoleAt(String origin) {
+        Keycloak realm = realm();
+        JsonNode found = realm.admin("GET", "clients?clientId=" + CONSOLE_CLIENT, null);
+        if (!found.isArray() || found.isEmpty()) {
+            throw new SuiteException("the realm " + REALM + " has no client " + CONSOLE_CLIENT + " (" + REALM_FILE + ")");
+        }
+        ObjectNode client = (ObjectNode) found.get(0);
+        String allowed = origin + "/*";
+        String callback = origin + "/console/*";
+        boolean changed = addIfMissing(client.withArray("redirectUris"), callback, allowed);
+        changed |= addIfMissing(client.withArray("webOrigins"), origin);
+        ObjectNode attributes = client.withObject("/attributes");
+        String logout = attributes.path("post.logout.redirect.uris").asText("");
+        List<String> logoutUris = logout.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(logout.split("##")));
+        if (!logoutUris.contains(allowed) && !logoutUris.contains(callback)) {
+            logoutUris.add(callback);
+            attributes.put("post.logout.redirect.uris", String.join("##", logoutUris));
+            changed = true;
+        }
+        if (changed) {
+            realm.admin("PUT", "clients/" + client.path("id").asText(), client);
+        }
+    }
+
+    private static boolean addIfMissing(ArrayNode values, String value, String... alreadyCovering) {
+        for (JsonNode v : values) {
+            if (v.asText().equals(value) || List.of(alreadyCovering).contains(v.asText())) {
+                return false;
+            }
+        }
+        values.add(value);
+        return true;
+    }
+
     /** What the services need to trust Keycloak's tokens instead of the gateway's (smallrye-jwt keys). */
     Map<String, String> serviceProperties() {
         Keycloak realm = realm();
@@ -208,6 +254,9 @@ public final class KeycloakServer {
         p.put("gateway.auth.verify.publickey-location", realm.jwksUrl());
         p.put("gateway.auth.verify.issuer", realm.issuer());
         p.put("gateway.auth.verify.audiences", AUDIENCE);
+        // the console signs in at the realm (authorization code flow with PKCE), see allowConsoleAt
+        p.put("gateway.console.oidc-issuer", realm.issuer());
+        p.put("gateway.console.oidc-client-id", CONSOLE_CLIENT);
         return p;
     }
 

@@ -207,6 +207,7 @@ public final class LocalSuite implements AutoCloseable {
             }
             if (keycloak != null) {
                 keycloak.awaitReady(KeycloakServer.READY_TIMEOUT, () -> closed);
+                keycloak.allowConsoleAt(gatewayUrl());
             }
         } catch (RuntimeException e) {
             close();
@@ -746,6 +747,7 @@ public final class LocalSuite implements AutoCloseable {
             b.append(String.format(Locale.ROOT, "  %-22s %s (admin console %s/admin, %s / %s; realm %s)%n", "Keycloak", kc, kc,
                     KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, KeycloakServer.REALM));
             b.append("\nKeycloak issues the tokens; the gateway's built-in issuer is off (/api/v1/auth/** answers 404).\n");
+            b.append("The web console signs in on Keycloak's login page (authorization code flow with PKCE) with the users below.\n");
             b.append("Demo logins (password grant of client community-web):\n");
             b.append("  curl -s ").append(suite.keycloak.realm().tokenUrl())
                     .append(" -d grant_type=password -d client_id=community-web -d username=secretary -d password=demo-secretary\n\n");

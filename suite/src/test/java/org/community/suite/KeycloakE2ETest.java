@@ -146,8 +146,33 @@ class KeycloakE2ETest {
                 "proposer", "居民")).then().statusCode(403);
     }
 
+    /**
+     * console/e2e/keycloak.e2e.mjs in Debian's chromium (playwright-core, as {@link LocalSuiteE2ETest} runs the console's
+     * browser tests): the gateway's /console/config.json names the realm; the secretary opens 江欣苑's page, is sent to
+     * Keycloak's login page (authorization code flow with PKCE S256), types the demo password there, lands on 江欣苑, signs
+     * out, and Keycloak asks for the password again (its session ended too). Before the key rotation below, which shortens
+     * the realm's token lifespan to 10 s.
+     */
     @Test
     @Order(4)
+    void theSecretarySignsInToTheConsoleOnKeycloaksLoginPageAndIsSignedOutThereToo() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path script = repo.resolve("console/e2e/keycloak.e2e.mjs");
+        assertThat(repo.resolve("console/node_modules/playwright-core")).as("the console module's build ran npm ci").exists();
+        Process node = new ProcessBuilder("node", script.toString(), gateway, repo.resolve("console/docs/screenshots").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the browser run ends within 3 minutes").isTrue();
+        System.out.println(output);
+        assertThat(node.exitValue()).as(output).isZero();
+        String[] lines = output.strip().split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]);
+        assertThat(summary.path("ok").asBoolean()).as(output).isTrue();
+        assertThat(summary.path("scenarios")).as(output).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
     void aRefreshTokenGivesANewAccessTokenUntilTheUsersSessionsAreEndedByAnAdministrator() {
         Keycloak.Tokens login = realm.login("secretary", "demo-secretary");
         Keycloak.Tokens refreshed = realm.refresh(login.refreshToken());
@@ -174,7 +199,7 @@ class KeycloakE2ETest {
      * services' clock-skew allowance), through the gateway and at each service.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void afterAKeyRotationBothKeysAreAcceptedUntilTheOldOneIsRemovedAndExpiredTokensAreRefused() throws Exception {
         String oldToken = realm.login("secretary", "demo-secretary").accessToken();
         String oldKid = kid(oldToken);
@@ -250,7 +275,7 @@ class KeycloakE2ETest {
     /** 200 from each service directly and through the gateway. */
     /** The consumers of org-service's change feed log in at Keycloak with their realm client (client-credentials grant). */
     @Test
-    @Order(6)
+    @Order(7)
     void aServiceAccountTokenFromKeycloakReadsTheChangeFeedAndAUsersTokenDoesNot() throws Exception {
         String token = RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials").formParam("client_id", "volunteer-service")

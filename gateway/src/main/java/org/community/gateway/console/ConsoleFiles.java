@@ -3,6 +3,7 @@ package org.community.gateway.console;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,10 +15,13 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.community.gateway.GatewayConfig;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,6 +30,9 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /console/}, same origin as {@code /api/v1}. Hashed files under {@code assets/} are cached for a year; the
  * page itself is revalidated every time (ETag), so a new build shows at the next load. Any other path without a file
  * extension is a route of the single-page app and gets the page; a missing file with an extension is 404.
+ * <p>
+ * {@code /console/config.json} tells the console how to sign people in ({@link GatewayConfig.Console}); with an OIDC
+ * provider the page's Content-Security-Policy lets it talk to the provider's origin (discovery, token, refresh).
  */
 @ApplicationScoped
 public class ConsoleFiles {
@@ -35,8 +42,9 @@ public class ConsoleFiles {
     static final String PAGE = "index.html";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
-    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    static final String CONFIG = "config.json";
+    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "connect-src %s; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html;charset=UTF-8"),
@@ -56,9 +64,31 @@ public class ConsoleFiles {
     }
 
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
+    private final String pagePolicy;
+    private final String signInConfig;
+
+    ConsoleFiles(GatewayConfig config) {
+        Optional<String> issuer = config.console().oidcIssuer();
+        this.pagePolicy = PAGE_POLICY.formatted(issuer.map(i -> "'self' " + origin(i)).orElse("'self'"));
+        JsonObject signIn = issuer
+                .map(i -> new JsonObject().put("signIn", "oidc").put("issuer", i).put("clientId", config.console().oidcClientId()))
+                .orElseGet(() -> new JsonObject().put("signIn", "built-in"));
+        this.signInConfig = signIn.encode();
+    }
+
+    /** {@code https://sso.example.gov.cn:8443} of an issuer URL. */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
 
     void install(@Observes Router router) {
         router.routeWithRegex(HttpMethod.GET, "^" + BASE + "$").handler(ctx -> ctx.redirect(BASE + "/"));
+        router.get(BASE + "/" + CONFIG).handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(signInConfig));
         router.route(BASE + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::serve);
     }
 
@@ -115,7 +145,7 @@ public class ConsoleFiles {
                 .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (page) {
-            response.putHeader("Content-Security-Policy", PAGE_POLICY).putHeader("Referrer-Policy", "same-origin");
+            response.putHeader("Content-Security-Policy", pagePolicy).putHeader("Referrer-Policy", "same-origin");
         }
         if (asset.etag().equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatusCode(304).end();

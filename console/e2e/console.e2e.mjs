@@ -594,6 +594,79 @@ try {
     await context.close();
   });
 
+  await scenario('member write paths: the secretary registers an applicant (a birth date in the future named at its field), a post refused to an applicant, a full member appointed and transferred to another branch, accepted on the receiving side', async () => {
+    // two party branches of 江欣苑 (its compounds): the applicant's and the transfer's destination
+    const { body: compounds } = await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=2`);
+    check(compounds.items.length === 2, '江欣苑 has two compounds');
+    const [from, to] = compounds.items;
+    const applicant = `申请${randomUUID().slice(0, 6)}`;
+    // a full member of the test's own, registered through the API as one who joined the party years ago
+    const fullName = `党员${randomUUID().slice(0, 6)}`;
+    const { body: full } = await call(secretaryToken, 'POST', '/api/v1/members', {
+      unitId: from.id, name: fullName, gender: 'MALE', birthDate: '1980-03-01', status: 'FULL', statusOn: '2010-07-01', admittedOn: '2009-07-01',
+    }, { 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/members?within=${jxy}`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('所在党支部或党小组').selectOption(from.id);
+    await form.getByLabel('姓名').fill(applicant);
+    await form.getByLabel('性别').selectOption('FEMALE');
+    await form.getByLabel('出生日期').fill('2099-01-01');
+    await form.getByLabel('联系电话').fill('13900001111');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('#register-birthDate-error').waitFor();
+    check((await page.locator('#register-birthDate').getAttribute('aria-invalid')) === 'true', 'the birth date is marked invalid');
+    await form.getByLabel('出生日期').fill('1998-09-01');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await page.waitForURL(/\/console\/members\/[0-9a-f-]{36}$/);
+    await page.getByTestId('member-name').getByText(applicant).waitFor();
+    await page.getByTestId('member-done').getByText('已登记为入党申请人。').waitFor();
+    check((await page.getByTestId('member-status').innerText()).includes('入党申请人'), 'registered as an applicant');
+    await shot(page, 'member-registered');
+
+    // a party post needs a party member: the API refuses the applicant, named at the post form
+    const appoint = page.getByTestId('appoint-form');
+    await appoint.getByLabel('职务').selectOption('COMMITTEE_MEMBER');
+    await appoint.getByRole('button', { name: '任职', exact: true }).click();
+    await page.locator('#post-unit-error').waitFor();
+
+    // the full member: appointed to a post, then transferred to the other branch
+    await page.goto(`${console_}/members/${full.id}`);
+    await page.getByTestId('member-name').getByText(fullName).waitFor();
+    await appoint.getByLabel('职务').selectOption('COMMITTEE_MEMBER');
+    await appoint.getByRole('button', { name: '任职', exact: true }).click();
+    await page.getByTestId('member-done').getByText('已任「委员」。').waitFor();
+    await page.getByTestId('posts').getByText('委员').waitFor();
+    await shot(page, 'member-post-appointed');
+
+    await page.getByTestId('start-transfer').click();
+    const transfer = page.getByTestId('transfer-form');
+    await transfer.getByLabel('按名称查找党组织').fill(to.name);
+    await transfer.getByRole('button', { name: '搜索', exact: true }).click();
+    await transfer.getByLabel('转入组织').selectOption(to.id);
+    await transfer.getByLabel('转出原因').fill('居住地变更');
+    await transfer.getByRole('button', { name: '发起转接', exact: true }).click();
+    await page.getByTestId('member-done').getByText('已发起转接').waitFor();
+    await page.getByTestId('transfers').getByText('待接收').waitFor();
+    await shot(page, 'member-transfer-started');
+
+    // the receiving side: the pending transfers of 江欣苑, accepted by name
+    await page.goto(`${console_}/members?within=${jxy}`);
+    await page.getByTestId('tab-transfers').click();
+    await page.getByTestId('pending-transfers').getByText(fullName).waitFor();
+    await page.getByRole('button', { name: `接收 ${fullName} 的转接` }).click();
+    await page.getByTestId('pending-transfers').getByRole('button', { name: '确认接收', exact: true }).click();
+    await page.getByTestId('transfer-done').getByText(`${fullName} 的转接已接收。`).waitFor();
+    const { body: moved } = await call(secretaryToken, 'GET', `/api/v1/members/${full.id}`);
+    check(moved.unitId === to.id, 'the member belongs to the receiving branch');
+    await shot(page, 'members-transfer-accepted');
+    await context.close();
+  });
+
   summary.ok = true;
 } catch (e) {
   summary.error = String(e?.stack ?? e);

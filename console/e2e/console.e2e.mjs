@@ -622,7 +622,7 @@ try {
     check((await page.locator('#register-birthDate').getAttribute('aria-invalid')) === 'true', 'the birth date is marked invalid');
     await form.getByLabel('出生日期').fill('1998-09-01');
     await form.getByRole('button', { name: '登记', exact: true }).click();
-    await page.waitForURL(/\/console\/members\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/console\/members\/[0-9a-f-]{36}\?registered=1$/);
     await page.getByTestId('member-name').getByText(applicant).waitFor();
     await page.getByTestId('member-done').getByText('已登记为入党申请人。').waitFor();
     check((await page.getByTestId('member-status').innerText()).includes('入党申请人'), 'registered as an applicant');
@@ -659,11 +659,11 @@ try {
     await page.getByTestId('tab-transfers').click();
     await page.getByTestId('pending-transfers').getByText(fullName).waitFor();
     await page.getByRole('button', { name: `接收 ${fullName} 的转接` }).click();
+    await shot(page, 'members-transfer-accept');
     await page.getByTestId('pending-transfers').getByRole('button', { name: '确认接收', exact: true }).click();
     await page.getByTestId('transfer-done').getByText(`${fullName} 的转接已接收。`).waitFor();
     const { body: moved } = await call(secretaryToken, 'GET', `/api/v1/members/${full.id}`);
     check(moved.unitId === to.id, 'the member belongs to the receiving branch');
-    await shot(page, 'members-transfer-accepted');
     await context.close();
   });
 

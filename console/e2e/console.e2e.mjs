@@ -506,7 +506,7 @@ try {
     await page.getByRole('link', { name: '党员管理', exact: true }).click();
     await page.waitForURL(/\/console\/members$/);
     await page.getByTestId('members').locator('tbody tr').first().waitFor();
-    await page.getByLabel('姓名', { exact: true }).fill(name);
+    await page.getByTestId('member-search').getByLabel('姓名', { exact: true }).fill(name);
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.getByTestId('members').getByRole('link', { name }).waitFor();
     check(await page.getByTestId('members').locator('tbody tr').count() === 1, 'one member found by the name');

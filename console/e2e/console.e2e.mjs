@@ -506,7 +506,7 @@ try {
     await page.getByRole('link', { name: '党员管理', exact: true }).click();
     await page.waitForURL(/\/console\/members$/);
     await page.getByTestId('members').locator('tbody tr').first().waitFor();
-    await page.getByLabel('姓名', { exact: true }).fill(name);
+    await page.getByTestId('member-search').getByLabel('姓名', { exact: true }).fill(name);
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.getByTestId('members').getByRole('link', { name }).waitFor();
     check(await page.getByTestId('members').locator('tbody tr').count() === 1, 'one member found by the name');
@@ -591,6 +591,191 @@ try {
     await page.getByTestId('follow-ups').getByRole('button', { name: '标记完成' }).click();
     await page.getByTestId('follow-ups').locator('li[data-done=true]').waitFor();
     await shot(page, 'meeting-minutes');
+    await context.close();
+  });
+
+  await scenario('member write paths: the secretary registers an applicant (a birth date in the future named at its field), a post refused to an applicant, a full member appointed and transferred to another branch, accepted on the receiving side', async () => {
+    // two party branches of 江欣苑 (its compounds): the applicant's and the transfer's destination
+    const { body: compounds } = await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=2`);
+    check(compounds.items.length === 2, '江欣苑 has two compounds');
+    const [from, to] = compounds.items;
+    const applicant = `申请${randomUUID().slice(0, 6)}`;
+    // a full member of the test's own, registered through the API as one who joined the party years ago
+    const fullName = `党员${randomUUID().slice(0, 6)}`;
+    const { body: full } = await call(secretaryToken, 'POST', '/api/v1/members', {
+      unitId: from.id, name: fullName, gender: 'MALE', birthDate: '1980-03-01', status: 'FULL', statusOn: '2010-07-01', admittedOn: '2009-07-01',
+    }, { 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/members?within=${jxy}`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('所在党支部或党小组').selectOption(from.id);
+    await form.getByLabel('姓名').fill(applicant);
+    await form.getByLabel('性别').selectOption('FEMALE');
+    await form.getByLabel('出生日期').fill('2099-01-01');
+    await form.getByLabel('联系电话').fill('13900001111');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('#register-birthDate-error').waitFor();
+    check((await page.locator('#register-birthDate').getAttribute('aria-invalid')) === 'true', 'the birth date is marked invalid');
+    await form.getByLabel('出生日期').fill('1998-09-01');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await page.waitForURL(/\/console\/members\/[0-9a-f-]{36}\?registered=1$/);
+    await page.getByTestId('member-name').getByText(applicant).waitFor();
+    await page.getByTestId('member-done').getByText('已登记为入党申请人。').waitFor();
+    check((await page.getByTestId('member-status').innerText()).includes('入党申请人'), 'registered as an applicant');
+    await shot(page, 'member-registered');
+
+    // a party post needs a party member: the API refuses the applicant, named at the post form
+    const appoint = page.getByTestId('appoint-form');
+    await appoint.getByLabel('职务').selectOption('COMMITTEE_MEMBER');
+    await appoint.getByRole('button', { name: '任职', exact: true }).click();
+    await page.locator('#post-unit-error').waitFor();
+
+    // the full member: appointed to a post, then transferred to the other branch
+    await page.goto(`${console_}/members/${full.id}`);
+    await page.getByTestId('member-name').getByText(fullName).waitFor();
+    await appoint.getByLabel('职务').selectOption('COMMITTEE_MEMBER');
+    await appoint.getByRole('button', { name: '任职', exact: true }).click();
+    await page.getByTestId('member-done').getByText('已任「委员」。').waitFor();
+    await page.getByTestId('posts').getByText('委员').waitFor();
+    await shot(page, 'member-post-appointed');
+
+    await page.getByTestId('start-transfer').click();
+    const transfer = page.getByTestId('transfer-form');
+    await transfer.getByLabel('按名称查找党组织').fill(to.name);
+    await transfer.getByRole('button', { name: '搜索', exact: true }).click();
+    await transfer.getByLabel('转入组织').selectOption(to.id);
+    await transfer.getByLabel('转出原因').fill('居住地变更');
+    await transfer.getByRole('button', { name: '发起转接', exact: true }).click();
+    await page.getByTestId('member-done').getByText('已发起转接').waitFor();
+    await page.getByTestId('transfers').getByText('待接收').waitFor();
+    await shot(page, 'member-transfer-started');
+
+    // the receiving side: the pending transfers of 江欣苑, accepted by name
+    await page.goto(`${console_}/members?within=${jxy}`);
+    await page.getByTestId('tab-transfers').click();
+    await page.getByTestId('pending-transfers').getByText(fullName).waitFor();
+    await page.getByRole('button', { name: `接收 ${fullName} 的转接` }).click();
+    await shot(page, 'members-transfer-accept');
+    await page.getByTestId('pending-transfers').getByRole('button', { name: '确认接收', exact: true }).click();
+    await page.getByTestId('transfer-done').getByText(`${fullName} 的转接已接收。`).waitFor();
+    const { body: moved } = await call(secretaryToken, 'GET', `/api/v1/members/${full.id}`);
+    check(moved.unitId === to.id, 'the member belongs to the receiving branch');
+    await context.close();
+  });
+
+  await scenario('education: the secretary creates a program (blank credits named at their field), opens it, schedules a session, marks a trainee present and shows the sign-in code; the member\'s study credits', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const { body: compounds } = await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=1`);
+    const { body: trainee } = await call(secretaryToken, 'POST', '/api/v1/members', {
+      unitId: compounds.items[0].id, name: `学员${suffix}`, gender: 'FEMALE', birthDate: '1985-05-01', status: 'FULL', statusOn: '2012-07-01', admittedOn: '2011-07-01',
+    }, { 'Idempotency-Key': randomUUID() });
+    const { body: teacher } = await call(secretaryToken, 'POST', '/api/v1/education/teachers', {
+      unitId: jxy, kind: 'EXTERNAL', name: `讲师${suffix}`, affiliation: '区委党校', specialties: ['基层党建'],
+    }, { 'Idempotency-Key': randomUUID() });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const inTwoMonths = new Date(Date.now() + 60 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const programName = `2026年党员冬训(${suffix})`;
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/education?within=${jxy}`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.getByTestId('programs').waitFor();
+    await page.getByTestId('new-program').click();
+    const form = page.getByTestId('program-form');
+    await form.getByLabel('计划名称').fill(programName);
+    await form.getByLabel('开始日期').fill(today);
+    await form.getByLabel('结束日期').fill(inTwoMonths);
+    await form.getByRole('button', { name: '新建', exact: true }).click();
+    await page.locator('#program-credits-error').waitFor();
+    check((await page.locator('#program-credits').getAttribute('aria-invalid')) === 'true', 'the credits are marked invalid');
+    await form.getByLabel('结业所需学分').fill('4');
+    await form.getByRole('button', { name: '新建', exact: true }).click();
+    await page.getByTestId('program-name').getByText(programName).waitFor();
+    const programId = new URL(page.url()).searchParams.get('program');
+    check(!!programId, 'the new program is shown');
+
+    // the plan: a classroom and a course with the teacher, and the trainee enrolled
+    const { body: venue } = await call(secretaryToken, 'POST', `/api/v1/education/programs/${programId}/venues`,
+      { name: '江欣苑党群服务中心一楼', kind: 'CLASSROOM', capacity: 60 }, { 'Idempotency-Key': randomUUID() });
+    await call(secretaryToken, 'POST', `/api/v1/education/programs/${programId}/courses`,
+      { title: '学习党的二十届四中全会精神', theme: '基层党建', teacherId: teacher.id, hours: 2, credits: 2, format: 'IN_PERSON' },
+      { 'Idempotency-Key': randomUUID() });
+    await call(secretaryToken, 'POST', '/api/v1/education/enrolments', { programId, memberIds: [trainee.id] }, { 'Idempotency-Key': randomUUID() });
+    await page.reload();
+    await page.getByTestId('courses').getByText('学习党的二十届四中全会精神').waitFor();
+    await page.getByTestId('program-move').click();
+    await page.getByTestId('program-status').getByText('进行中').waitFor();
+
+    const sessionForm = page.getByTestId('session-form');
+    await sessionForm.getByLabel('开始时间(北京时间)').fill(shanghaiLocal(10));
+    await sessionForm.getByLabel('结束时间(北京时间)').fill(shanghaiLocal(70));
+    await sessionForm.getByLabel(/江欣苑党群服务中心一楼/).check();
+    await sessionForm.getByRole('button', { name: '安排', exact: true }).click();
+    await page.getByTestId('session').waitFor();
+    check(venue.id.length > 0, 'the classroom exists');
+
+    await page.getByTestId('mark-form').getByLabel('学员').selectOption(trainee.id);
+    await page.getByTestId('mark-form').getByRole('button', { name: '登记到课', exact: true }).click();
+    await page.getByTestId('attendance-done').getByText(`学员${suffix} 已登记到课。`).waitFor();
+    await page.getByTestId('attendance').getByText(`学员${suffix}`).waitFor();
+    await page.getByTestId('issue-code').click();
+    const code = await page.getByTestId('sign-in-code').getByTestId('code').innerText();
+    check(/^\d{6}$/.test(code), `a 6-digit sign-in code: ${code}`);
+    await page.getByTestId('completion').waitFor();
+    await page.getByTestId('session').scrollIntoViewIfNeeded();
+    await shot(page, 'education-session');
+
+    await page.goto(`${console_}/members/${trainee.id}`);
+    await page.getByTestId('study-credits').getByText(programName).waitFor();
+    await page.getByTestId('study-credits').scrollIntoViewIfNeeded();
+    await shot(page, 'member-study-credits');
+    await context.close();
+  });
+
+  await scenario('dues: the secretary sees a branch\'s collection, records a payment from the arrears list (the back-payment reason named at its field first) and downloads the roster as a spreadsheet', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const { body: compounds } = await call(secretaryToken, 'GET', `/api/v1/org-units/${jxy}/children?size=1`);
+    const branch = compounds.items[0];
+    const name = `欠费${suffix}`;
+    const { body: member } = await call(secretaryToken, 'POST', '/api/v1/members', {
+      unitId: branch.id, name, gender: 'MALE', birthDate: '1975-02-01', status: 'FULL', statusOn: '2005-07-01', admittedOn: '2004-07-01',
+    }, { 'Idempotency-Key': randomUUID() });
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+    // liable from January: by December eleven months are owed, more than six, so a back payment needs its reason
+    await call(secretaryToken, 'POST', '/api/v1/dues/bases', { memberId: member.id, year, category: 'SALARIED', income: 4000, validFrom: `${year}-01` },
+      { 'Idempotency-Key': randomUUID() });
+
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    current = page;
+    await page.goto(`${console_}/dues?within=${branch.id}`);
+    await signIn(page, 'secretary', 'demo-secretary');
+    await page.getByTestId('collection-rate').waitFor();
+    await page.getByRole('button', { name: `为 ${name} 登记缴费` }).click();
+    const form = page.getByTestId('payment-form');
+    await form.getByLabel('缴纳月数').fill('3');
+    await form.getByRole('button', { name: '登记缴费', exact: true }).click();
+    await form.locator('[id$=-reason-error]').waitFor();
+    await shot(page, 'dues-payment-refused');
+    await form.getByLabel('补交原因(欠缴超过六个月时必填)').fill('外出务工期间未能按月交纳,本人申请补交');
+    await form.getByRole('button', { name: '登记缴费', exact: true }).click();
+    await page.getByTestId('dues-done').getByText(`已登记 ${name} 的党费`).waitFor();
+    const { body: after } = await call(secretaryToken, 'GET', `/api/v1/dues/members/${member.id}`);
+    check(after.paidThrough === `${year}-03`, `paid through March: ${after.paidThrough}`);
+    await shot(page, 'dues-payment-recorded');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('roster-download').click()]);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    // an .xlsx is a zip: it starts with PK
+    check(bytes.length > 100 && bytes[0] === 0x50 && bytes[1] === 0x4b, 'the roster downloads as a spreadsheet');
+    check(download.suggestedFilename().endsWith('.xlsx'), `named .xlsx: ${download.suggestedFilename()}`);
     await context.close();
   });
 

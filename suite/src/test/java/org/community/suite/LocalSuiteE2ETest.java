@@ -441,8 +441,9 @@ class LocalSuiteE2ETest {
         // the console the gateway serves at /console/. It signs in as the demo users, drills down to 江欣苑 (8/88/177),
         // moves a topic of its own from joint review to public deliberation, casts the resident's 康城 ballot on a
         // phone-sized screen, moves a building and back, shows the resident's community and 裕园's ledger, runs a
-        // volunteer activity from its QR code to a certificate PDF with a CJK font, and writes the screenshots of
-        // console/README.md.
+        // volunteer activity from its QR code to a certificate PDF with a CJK font, registers, appoints and transfers
+        // members, runs an education session's attendance, records a dues payment from the arrears, and writes the
+        // screenshots of console/README.md.
         Path repo = Path.of(System.getProperty("suite.repo-root", "..")).toAbsolutePath().normalize();
         Path script = repo.resolve("console/e2e/console.e2e.mjs");
         assertThat(repo.resolve("console/node_modules/playwright-core")).as("the console module's build ran npm ci").exists();
@@ -455,7 +456,7 @@ class LocalSuiteE2ETest {
         String[] lines = output.strip().split("\n");
         JsonPath summary = JsonPath.from(lines[lines.length - 1]);
         assertThat(summary.getBoolean("ok")).as(output).isTrue();
-        assertThat(summary.getList("scenarios")).as(output).hasSize(10);
+        assertThat(summary.getList("scenarios")).as(output).hasSize(13);
         // the certificate PDF was downloaded and embeds a CJK font (the script fails otherwise)
         assertThat(summary.getString("certificate.serial")).as(output).startsWith("VSC-");
         assertThat(summary.getList("render200ChildrenMs")).as("the 200-children page was timed").isNotEmpty();

@@ -32,6 +32,14 @@ describe('the member forms', () => {
     });
   });
 
+  it('starts the form with the phone and ID number an admin reads in full: nothing is cleared', () => {
+    const full = { ...member, phone: '13812341234', idNumber: '420102199005010026' };
+    const form = profileForm(full);
+    expect([form.phone, form.idNumber]).toEqual(['13812341234', '420102199005010026']);
+    expect(clearedByUpdate(full, form)).toEqual([]);
+    expect(profileChanges(full, form).idNumber).toBe('420102199005010026');
+  });
+
   it('says which data the whole-record update clears when they are not typed again', () => {
     const form = profileForm(member);
     expect(clearedByUpdate(member, form)).toEqual(['phone', 'idNumber']);

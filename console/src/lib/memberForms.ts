@@ -51,9 +51,15 @@ export function registrationBody(unitId: string, form: PersonForm): MemberInput 
   return { unitId, ...personal(form) };
 }
 
+/** Whether a value came back masked for this caller (`138****1234`): it cannot be sent back as read. */
+export function isMasked(value: string | null | undefined): boolean {
+  return !!value && value.includes('*');
+}
+
 /**
- * PUT /members/{id} replaces the personal data as a whole. The phone and ID number come back masked, so they
- * cannot be sent back as read: the form starts them blank and a blank one is kept only when typed again.
+ * PUT /members/{id} replaces the personal data as a whole. An admin in scope (who may edit) reads the phone and ID
+ * number in full, and the form starts with them; a value that came back masked starts blank and is kept only when
+ * typed again ({@link clearedByUpdate} says so).
  */
 export function profileForm(member: Member): PersonForm {
   return {
@@ -62,8 +68,8 @@ export function profileForm(member: Member): PersonForm {
     birthDate: member.birthDate ?? '',
     ethnicity: member.ethnicity ?? '',
     education: member.education ?? '',
-    phone: '',
-    idNumber: '',
+    phone: isMasked(member.phone) ? '' : member.phone ?? '',
+    idNumber: isMasked(member.idNumber) ? '' : member.idNumber ?? '',
   };
 }
 

@@ -13,9 +13,9 @@ import org.community.conventions.http.Times;
 import org.community.org.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A member as callers see it: phone and ID number always masked (no role may see them in full until authentication exists). */
+/** A member as callers see it: phone and ID number masked unless the caller's role and scope allow them in full. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Member", description = "A party member or applicant; phone and ID number masked",
+@Schema(name = "Member", description = "A party member or applicant. The phone is in full for staff reading statistics inside their scope and the ID number for admin roles inside their scope (those who may edit the member); masked for everyone else",
         example = "{\"id\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a20\",\"unitId\":\"0190f5a2-7c1e-7b7a-9c55-1f6e2b9d4a10\",\"name\":\"张伟\","
                 + "\"gender\":\"MALE\",\"birthDate\":\"1985-04-12\",\"age\":41,\"phone\":\"138****1234\",\"idNumber\":\"420***********0016\","
                 + "\"status\":\"FULL\",\"statusOn\":\"2012-07-01\",\"admittedOn\":\"2011-07-01\",\"mobile\":false,\"nextSteps\":[\"DECEASED\",\"REMOVED\"],\"version\":1,"
